@@ -1,0 +1,86 @@
+// Command build turns content/, templates/ and static/ into the static
+// edition in public/.
+//
+// Usage:
+//
+//	go run ./cmd/build [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-check] [-strict]
+//
+// Exit status: 0 on success, 1 when the content has errors (or warnings
+// with -strict), 2 on bad usage or a failure of the program itself.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/korean-war-sources/edition/internal/pipeline"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg := pipeline.Config{}
+	fs.StringVar(&cfg.Content, "content", "content", "content `folder`")
+	fs.StringVar(&cfg.Templates, "templates", "templates", "templates `folder`")
+	fs.StringVar(&cfg.Static, "static", "static", "static files `folder`")
+	fs.StringVar(&cfg.Out, "out", "public", "output `folder`")
+	check := fs.Bool("check", false, "validate the content and write nothing")
+	fs.BoolVar(&cfg.Strict, "strict", false, "treat warnings as errors")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "build: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	err := build(cfg, *check, stdout, stderr)
+	var ee *exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ee):
+		if ee.err != nil {
+			fmt.Fprintln(stderr, "build:", ee.err)
+		}
+		return ee.code
+	}
+	fmt.Fprintln(stderr, "build:", err)
+	return 2
+}
+
+func build(cfg pipeline.Config, check bool, stdout, stderr io.Writer) error {
+	res, err := pipeline.Run(cfg)
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(stderr, res.Diags.String())
+	if res.Failed(cfg.Strict) {
+		fmt.Fprintf(stderr, "%s; nothing was written\n", res.Diags.Summary())
+		return &exitError{code: 1}
+	}
+	if check {
+		fmt.Fprintf(stdout, "checked %d documents, %d persons, %d notes: %s\n",
+			len(res.Site.Ed.Documents), len(res.Site.Ed.Persons), len(res.Site.NoteList), res.Diags.Summary())
+		return nil
+	}
+	if err := pipeline.Write(res, cfg); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, res.Summary())
+	return nil
+}

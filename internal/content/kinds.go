@@ -1,0 +1,180 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/korean-war-sources/edition/internal/diag"
+	"github.com/korean-war-sources/edition/internal/yamlx"
+)
+
+func (l *loader) site(ed *Edition) error {
+	const p = "site.yaml"
+	text, ok, err := l.read(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		l.diags.Errorf(diag.Position{File: l.show(p)}, "missing site configuration")
+		return nil
+	}
+	if err != nil || !ok {
+		return err
+	}
+	src := yamlx.Source{File: l.show(p), Line: 1}
+	if node := yamlx.Parse([]byte(text), src, l.diags); node != nil {
+		yamlx.Decode(node, &ed.Site, src, l.diags)
+	}
+	return nil
+}
+
+// pages loads every dir/*.md into a new T and hands it to add.
+func pages[T any](l *loader, dir string, add func(id, file string, pos diag.Position, body Body, v *T)) error {
+	files, err := l.files(dir, ".md")
+	if err != nil {
+		return err
+	}
+	for _, p := range files {
+		id := strings.TrimSuffix(path.Base(p), ".md")
+		pos := diag.Position{File: l.show(p), Line: 1, Col: 1}
+		if !l.checkID(id, pos) {
+			continue
+		}
+		v := new(T)
+		body, ok, err := l.page(p, v)
+		if err != nil {
+			return err
+		}
+		if ok {
+			add(id, l.show(p), pos, body, v)
+		}
+	}
+	return nil
+}
+
+func (l *loader) documents(ed *Edition) error {
+	return pages(l, "documents", func(id, file string, pos diag.Position, body Body, d *Document) {
+		d.ID, d.File, d.Pos, d.Body = id, file, pos, body
+		ed.Documents = append(ed.Documents, d)
+	})
+}
+
+func (l *loader) persons(ed *Edition) error {
+	return pages(l, "persons", func(id, file string, pos diag.Position, body Body, p *Person) {
+		p.ID, p.File, p.Pos, p.Body = id, file, pos, body
+		ed.Persons = append(ed.Persons, p)
+	})
+}
+
+func (l *loader) sections(ed *Edition) error {
+	return pages(l, "essay", func(id, file string, pos diag.Position, body Body, s *Section) {
+		s.ID, s.File, s.Pos, s.Body = id, file, pos, body
+		ed.Sections = append(ed.Sections, s)
+	})
+}
+
+func (l *loader) conflicts(ed *Edition) error {
+	return pages(l, "conflicts", func(id, file string, pos diag.Position, body Body, c *Conflict) {
+		c.ID, c.File, c.Pos, c.Body = id, file, pos, body
+		ed.Conflicts = append(ed.Conflicts, c)
+	})
+}
+
+func (l *loader) pages(ed *Edition) error {
+	return pages(l, "pages", func(id, file string, pos diag.Position, body Body, p *Page) {
+		p.ID, p.File, p.Pos, p.Body = id, file, pos, body
+		ed.Pages = append(ed.Pages, p)
+	})
+}
+
+func (l *loader) packets(ed *Edition) error {
+	files, err := l.files("packets", ".yaml")
+	if err != nil {
+		return err
+	}
+	for _, p := range files {
+		id := strings.TrimSuffix(path.Base(p), ".yaml")
+		pos := diag.Position{File: l.show(p), Line: 1, Col: 1}
+		if !l.checkID(id, pos) {
+			continue
+		}
+		text, ok, err := l.read(p)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue
+		}
+		src := yamlx.Source{File: l.show(p), Line: 1}
+		node := yamlx.Parse([]byte(text), src, l.diags)
+		if node == nil {
+			continue
+		}
+		pk := &Packet{ID: id, File: l.show(p), Pos: pos}
+		before := l.diagsCount()
+		yamlx.Decode(node, pk, src, l.diags)
+		if l.diagsCount() == before {
+			ed.Packets = append(ed.Packets, pk)
+		}
+	}
+	return nil
+}
+
+func (l *loader) works(ed *Edition) error {
+	return yamlMap(l, "bibliography.yaml", l.checkID, func(id string, w *Work) {
+		w.ID = id
+		ed.Works = append(ed.Works, w)
+	})
+}
+
+func (l *loader) events(ed *Edition) error {
+	return yamlMap(l, "events.yaml", l.checkID, func(id string, e *Event) {
+		e.ID = id
+		ed.Events = append(ed.Events, e)
+	})
+}
+
+func (l *loader) archives(ed *Edition) error {
+	return yamlMap(l, "archives.yaml", l.checkAbbreviation, func(id string, a *Archive) {
+		a.ID = id
+		ed.Archives = append(ed.Archives, a)
+	})
+}
+
+func (l *loader) terms(ed *Edition) error {
+	return yamlMap(l, "glossary.yaml", l.checkID, func(id string, t *Term) {
+		t.ID = id
+		ed.Terms = append(ed.Terms, t)
+	})
+}
+
+func (l *loader) redirects(ed *Edition) error {
+	type entry struct {
+		To Target `yaml:"to" required:"true" doc:"Where the old path now points, e.g. doc:NEW-ID."`
+	}
+	return yamlMap(l, "redirects.yaml", l.checkOldPath, func(from string, e *entry) {
+		ed.Redirects = append(ed.Redirects, Redirect{From: from, To: e.To})
+	})
+}
+
+// checkOldPath accepts a redirect source: a relative page path such as
+// documents/old-id.html, never one that climbs out of the site.
+func (l *loader) checkOldPath(p string, pos diag.Position) bool {
+	if p == "" || path.IsAbs(p) || strings.Contains(p, "..") || path.Clean(p) != p || !strings.HasSuffix(p, ".html") {
+		l.diags.Errorf(pos, "redirect source %q must be a page path inside the site such as documents/old-id.html", p)
+		return false
+	}
+	return true
+}
+
+var abbreviation = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*$`)
+
+// checkAbbreviation accepts an archive id, which is its abbreviation as
+// printed (APRF): it names no page, so capitals are allowed.
+func (l *loader) checkAbbreviation(id string, pos diag.Position) bool {
+	if abbreviation.MatchString(id) {
+		return true
+	}
+	l.diags.Errorf(pos, "archive id %q must be an abbreviation of letters and digits, such as APRF", id)
+	return false
+}

@@ -1,0 +1,260 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/korean-war-sources/edition/internal/diag"
+	"github.com/korean-war-sources/edition/internal/yamlx"
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize bounds a content file. The largest real file is a few
+// kilobytes; the limit exists so that a stray dump fails fast and clearly
+// instead of stalling the build.
+const MaxFileSize = 4 << 20
+
+// Edition is everything under content/, decoded and checked file by file.
+// References between files are checked later, by package site.
+type Edition struct {
+	Site      Site
+	Documents []*Document
+	Persons   []*Person
+	Sections  []*Section
+	Works     []*Work
+	Events    []*Event
+	Conflicts []*Conflict
+	Archives  []*Archive
+	Terms     []*Term
+	Packets   []*Packet
+	Pages     []*Page
+	Redirects []Redirect
+}
+
+// Load reads the content tree in fsys. Problems in the content are added
+// to diags; the returned error is for failures of the file system itself.
+// Files that fail to decode are left out of the Edition.
+func Load(fsys fs.FS, root string, diags *diag.List) (*Edition, error) {
+	l := loader{fsys: fsys, root: root, diags: diags}
+	ed := &Edition{}
+	steps := []func(*Edition) error{
+		l.site, l.documents, l.persons, l.sections, l.conflicts, l.packets,
+		l.works, l.events, l.archives, l.terms, l.redirects, l.pages,
+	}
+	for _, step := range steps {
+		if err := step(ed); err != nil {
+			return nil, err
+		}
+	}
+	validate(ed, diags)
+	return ed, nil
+}
+
+type loader struct {
+	fsys  fs.FS
+	root  string // shown in positions, e.g. "content"
+	diags *diag.List
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// ValidID reports whether id can name a page: lowercase ASCII letters and
+// digits in words joined by single hyphens, so it is safe in any URL and
+// file system.
+func ValidID(id string) bool { return idPattern.MatchString(id) }
+
+// markdownFiles lists dir/*.md (or another extension), sorted, refusing
+// symbolic links and anything that is not a regular file.
+func (l *loader) files(dir, ext string) ([]string, error) {
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", l.show(dir), err)
+	}
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
+			continue
+		}
+		p := path.Join(dir, name)
+		switch {
+		case e.Type()&fs.ModeSymlink != 0:
+			l.diags.Errorf(diag.Position{File: l.show(p)}, "symbolic links are not allowed in content; copy the file into %s instead", l.show(dir))
+		case e.IsDir():
+			l.diags.Errorf(diag.Position{File: l.show(p)}, "unexpected folder; %s holds only %s files", l.show(dir), ext)
+		case path.Ext(name) != ext:
+			l.diags.Errorf(diag.Position{File: l.show(p)}, "unexpected file; %s holds only %s files", l.show(dir), ext)
+		default:
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+func (l *loader) show(p string) string { return path.Join(l.root, p) }
+
+// read returns a file's text with a byte order mark removed and CRLF line
+// endings made LF, or ok=false after reporting why it cannot be used.
+func (l *loader) read(p string) (text string, ok bool, err error) {
+	info, err := fs.Stat(l.fsys, p)
+	if err != nil {
+		return "", false, fmt.Errorf("reading %s: %w", l.show(p), err)
+	}
+	file := diag.Position{File: l.show(p)}
+	if info.Size() > MaxFileSize {
+		l.diags.Errorf(file, "file is too large (%.1f MB; content files may be at most %d MB)", float64(info.Size())/(1<<20), MaxFileSize>>20)
+		return "", false, nil
+	}
+	b, err := fs.ReadFile(l.fsys, p)
+	if err != nil {
+		return "", false, fmt.Errorf("reading %s: %w", l.show(p), err)
+	}
+	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
+	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	if i := invalidUTF8(b); i >= 0 {
+		line := bytes.Count(b[:i], []byte("\n")) + 1
+		col := i - bytes.LastIndexByte(b[:i], '\n')
+		l.diags.Errorf(diag.Position{File: file.File, Line: line, Col: col}, "file is not valid UTF-8 (byte 0x%02x); save it as UTF-8", b[i])
+		return "", false, nil
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		l.diags.Errorf(file, "file is empty")
+		return "", false, nil
+	}
+	return string(b), true, nil
+}
+
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// splitFrontMatter separates "---\nYAML\n---\nBody". The body keeps the
+// front matter's lines as empty lines so offsets stay file offsets.
+func splitFrontMatter(text string) (front string, body string, ok bool) {
+	if !strings.HasPrefix(text, "---\n") {
+		return "", "", false
+	}
+	rest := text[len("---\n"):]
+	end := strings.Index(rest, "\n---\n")
+	closeLen := len("\n---\n")
+	if end < 0 && strings.HasSuffix(rest, "\n---") {
+		end, closeLen = len(rest)-len("\n---"), len("\n---")
+	}
+	if end < 0 {
+		return "", "", false
+	}
+	front = rest[:end+1]
+	head := len("---\n") + end + closeLen
+	body = strings.Repeat("\n", strings.Count(text[:head], "\n")) + text[head:]
+	return front, body, true
+}
+
+// page decodes one Markdown file with front matter into v, whose type must
+// be a pointer to a struct; it returns the body and whether it succeeded.
+func (l *loader) page(p string, v any) (Body, bool, error) {
+	text, ok, err := l.read(p)
+	if err != nil || !ok {
+		return Body{}, false, err
+	}
+	front, body, ok := splitFrontMatter(text)
+	if !ok {
+		l.diags.Errorf(diag.Position{File: l.show(p), Line: 1, Col: 1}, "missing front matter: the file must start with a line \"---\", then YAML, then a closing \"---\" line")
+		return Body{}, false, nil
+	}
+	before := l.diagsCount()
+	src := yamlx.Source{File: l.show(p), Line: 2}
+	node := yamlx.Parse([]byte(front), src, l.diags)
+	if node == nil {
+		return Body{}, false, nil
+	}
+	yamlx.Decode(node, v, src, l.diags)
+	return Body{Src: body, File: l.show(p), Raw: text}, l.diagsCount() == before, nil
+}
+
+func (l *loader) diagsCount() int { e, _ := l.diags.Count(); return e }
+
+// checkID reports an id that cannot name a page.
+func (l *loader) checkID(id string, pos diag.Position) bool {
+	if ValidID(id) {
+		return true
+	}
+	l.diags.Errorf(pos, "id %q is not URL-safe: use lowercase letters, digits and single hyphens (e.g. %q)", id, Slug(id))
+	return false
+}
+
+// Slug turns any string into a valid id, for suggestions.
+func Slug(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			hyphen = false
+		} else {
+			hyphen = true
+		}
+	}
+	return b.String()
+}
+
+// yamlMap decodes a file holding a mapping of key to entry; each key is
+// checked by validKey and each entry decoded into a new T and passed to add.
+func yamlMap[T any](l *loader, p string, validKey func(string, diag.Position) bool, add func(id string, v *T)) error {
+	text, ok, err := l.read(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil || !ok {
+		return err
+	}
+	src := yamlx.Source{File: l.show(p), Line: 1}
+	node := yamlx.Parse([]byte(text), src, l.diags)
+	if node == nil {
+		return nil
+	}
+	if node.Kind != yaml.MappingNode {
+		l.diags.Errorf(src.Pos(node), "want a mapping of id: entry")
+		return nil
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		k, val := node.Content[i], node.Content[i+1]
+		pos := src.Pos(k)
+		if line, dup := seen[k.Value]; dup {
+			l.diags.Errorf(pos, "duplicate id %q (first defined on line %d)", k.Value, line)
+			continue
+		}
+		seen[k.Value] = pos.Line
+		if !validKey(k.Value, pos) {
+			continue
+		}
+		v := new(T)
+		before := l.diagsCount()
+		yamlx.Decode(val, v, src, l.diags)
+		if l.diagsCount() == before {
+			add(k.Value, v)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,93 @@
+package content
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/korean-war-sources/edition/internal/diag"
+)
+
+// The closed vocabularies of the schema. They are listed in the schema
+// reference, so a contributor can see every allowed value.
+var (
+	DocumentKinds = []string{
+		"telegram", "ciphered-telegram", "report", "resolution", "instruction",
+		"conversation-record", "letter", "memorandum", "memoir", "interview",
+		"recollection", "speech", "agreement", "publication",
+	}
+	Natures   = []string{"contemporary", "later-report", "memoir", "interview", "recollection", "published"}
+	WorkTypes = []string{"book", "article", "chapter", "paper", "report", "manuscript", "collection", "periodical"}
+	Countries = []string{"soviet", "chinese", "korean", "american", "other"}
+)
+
+// NatureLabels name each nature for readers.
+var NatureLabels = map[string]string{
+	"contemporary": "contemporary record",
+	"later-report": "later official report",
+	"memoir":       "memoir",
+	"interview":    "interview",
+	"recollection": "recollection reported by others",
+	"published":    "published at the time",
+}
+
+// validate applies the checks that need one file only. References between
+// files are checked by package site.
+func validate(ed *Edition, diags *diag.List) {
+	for _, d := range ed.Documents {
+		oneOf(diags, at(d.KeyPos, "kind", d.Pos), "kind", d.Kind, DocumentKinds)
+		oneOf(diags, at(d.KeyPos, "nature", d.Pos), "nature", d.Nature, Natures)
+		for _, p := range slices.Concat(d.From, d.To) {
+			if (p.Person.ID == "") == (p.Name == "") {
+				diags.Errorf(p.Pos, "a sender or recipient needs exactly one of person (an id) or name (a body without a page)")
+			}
+		}
+		if d.Date.IsZero() && len(d.EditorialNotes) == 0 {
+			diags.Warnf(d.Pos, "document has no date and no editorial note explaining why")
+		}
+		if strings.TrimSpace(d.Body.Src) == "" {
+			diags.Warnf(d.Pos, "document has no headnote yet")
+		}
+	}
+	for _, p := range ed.Persons {
+		if p.Country != "" {
+			oneOf(diags, at(p.KeyPos, "country", p.Pos), "country", p.Country, Countries)
+		}
+	}
+	for _, w := range ed.Works {
+		oneOf(diags, at(w.KeyPos, "type", w.Pos), "type", w.Type, WorkTypes)
+	}
+	for _, s := range ed.Sections {
+		for _, n := range s.Notes {
+			if strings.TrimSpace(n.Text.Src) == "" && n.Uncited == "" {
+				diags.Errorf(n.Pos, "note %d has no text; give the reference as printed, or say why it cites nothing with uncited:", n.Number)
+			}
+		}
+	}
+	for _, pk := range ed.Packets {
+		for _, it := range pk.Items {
+			set := 0
+			for _, b := range []bool{it.Doc.ID != "", it.Note.N != 0, it.Section.ID != ""} {
+				if b {
+					set++
+				}
+			}
+			if set != 1 {
+				diags.Errorf(it.Pos, "a packet item names exactly one of doc, note or section")
+			}
+		}
+	}
+}
+
+func oneOf(diags *diag.List, pos diag.Position, key, value string, allowed []string) {
+	if value != "" && !slices.Contains(allowed, value) {
+		diags.Errorf(pos, "%s %q is not one of: %s%s", key, value, strings.Join(allowed, ", "), diag.Suggest(value, allowed))
+	}
+}
+
+// at returns the position of key's value, or def when the key is absent.
+func at(keys map[string]diag.Position, key string, def diag.Position) diag.Position {
+	if p, ok := keys[key]; ok {
+		return p
+	}
+	return def
+}

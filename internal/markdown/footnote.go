@@ -1,0 +1,167 @@
+package markdown
+
+import (
+	"regexp"
+	"strconv"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Footnote anchors come from the author's labels, not from numbers, so
+// that adding a footnote never changes the links of the others:
+// [^ongjin] is #fn-ongjin and its references #fnref-ongjin, #fnref-ongjin-2.
+
+// footnoteCheck runs before goldmark's footnote transformer, which silently
+// drops definitions that are never referenced; references without a
+// definition stay behind as plain text "[^x]".
+type footnoteCheck struct{}
+
+var undefinedRef = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
+
+func (footnoteCheck) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	opts := optionsOf(pc)
+	src := reader.Source()
+	defined := map[string]bool{}
+	var leaves []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *east.Footnote:
+			defined[string(n.Ref)] = true
+			if n.Index < 0 {
+				opts.problem(blockOffset(n), "footnote [^%s] is defined but never referenced", n.Ref)
+			}
+		case *ast.Paragraph, *ast.Heading, *ast.TextBlock:
+			leaves = append(leaves, n)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range leaves {
+		lines := n.Lines()
+		for i := range lines.Len() {
+			seg := lines.At(i)
+			for _, m := range undefinedRef.FindAllSubmatchIndex(src[seg.Start:seg.Stop], -1) {
+				label := string(src[seg.Start+m[2] : seg.Start+m[3]])
+				if !defined[label] {
+					opts.problem(seg.Start+m[0], "footnote [^%s] has no definition; add a line \"[^%s]: …\" at the end", label, label)
+				}
+			}
+		}
+	}
+}
+
+func blockOffset(n ast.Node) int {
+	for c := n; c != nil; c = c.FirstChild() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return c.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// footnoteLabels runs after goldmark's footnote transformer and records on
+// each reference and backlink the label of its footnote.
+type footnoteLabels struct{}
+
+func (footnoteLabels) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	prefix := optionsOf(pc).IDPrefix
+	labels := map[int]string{}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if fn, ok := n.(*east.Footnote); ok && entering {
+			labels[fn.Index] = prefix + Slugify(string(fn.Ref))
+		}
+		return ast.WalkContinue, nil
+	})
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *east.FootnoteLink:
+			n.SetAttributeString("label", labels[n.Index])
+		case *east.FootnoteBacklink:
+			n.SetAttributeString("label", labels[n.Index])
+		case *east.Footnote:
+			n.SetAttributeString("label", labels[n.Index])
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func labelOf(n ast.Node) string {
+	v, _ := n.AttributeString("label")
+	s, _ := v.(string)
+	return s
+}
+
+// refID names the k-th reference (from 0) to a footnote.
+func refID(label string, k int) string {
+	if k == 0 {
+		return "fnref-" + label
+	}
+	return "fnref-" + label + "-" + strconv.Itoa(k+1)
+}
+
+type footnoteRenderer struct{}
+
+func (footnoteRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(east.KindFootnoteLink, renderFootnoteLink)
+	reg.Register(east.KindFootnoteBacklink, renderBacklink)
+	reg.Register(east.KindFootnote, renderFootnote)
+	reg.Register(east.KindFootnoteList, renderFootnoteList)
+}
+
+func renderFootnoteLink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		n := node.(*east.FootnoteLink)
+		label, num := labelOf(n), strconv.Itoa(n.Index)
+		_, _ = w.WriteString(`<sup class="fnref"><a id="` + refID(label, n.RefIndex) + `" href="#fn-` + label +
+			`" role="doc-noteref" aria-label="Annotation ` + num + `">` + num + `</a></sup>`)
+	}
+	return ast.WalkContinue, nil
+}
+
+// renderBacklink writes the return arrow as text (U+21A9 with the text
+// presentation selector U+FE0E, so no platform draws it as an emoji) and
+// names its destination for screen readers.
+func renderBacklink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		n := node.(*east.FootnoteBacklink)
+		label, num := labelOf(n), strconv.Itoa(n.Index)
+		aria := "Back to reference " + num
+		mark := ""
+		if n.RefCount > 1 {
+			aria += " (use " + strconv.Itoa(n.RefIndex+1) + " of " + strconv.Itoa(n.RefCount) + ")"
+			mark = "<sup>" + strconv.Itoa(n.RefIndex+1) + "</sup>"
+		}
+		_, _ = w.WriteString(` <a href="#` + refID(label, n.RefIndex) + `" class="backref" role="doc-backlink" aria-label="` +
+			aria + `">↩︎` + mark + `</a>`)
+	}
+	return ast.WalkContinue, nil
+}
+
+func renderFootnote(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<li id="fn-` + labelOf(node) + `">` + "\n")
+	} else {
+		_, _ = w.WriteString("</li>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+func renderFootnoteList(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<section class="footnotes" role="doc-endnotes" aria-label="Annotations">` + "\n<ol>\n")
+	} else {
+		_, _ = w.WriteString("</ol>\n</section>\n")
+	}
+	return ast.WalkContinue, nil
+}

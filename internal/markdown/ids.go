@@ -1,0 +1,54 @@
+package markdown
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// prefixedIDs makes heading ids from their text, unique within one
+// conversion and prefixed by the conversion's IDPrefix.
+type prefixedIDs struct {
+	prefix string
+	seen   map[string]bool
+}
+
+func (p *prefixedIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := Slugify(string(value))
+	if base == "" {
+		base = "section"
+	}
+	return []byte(p.unique(p.prefix + base))
+}
+
+func (p *prefixedIDs) Put(value []byte) { p.seen[string(value)] = true }
+
+func (p *prefixedIDs) unique(id string) string {
+	candidate := id
+	for i := 2; p.seen[candidate]; i++ {
+		candidate = id + "-" + strconv.Itoa(i)
+	}
+	p.seen[candidate] = true
+	return candidate
+}
+
+// Slugify makes an id fragment from free text: lowercase letters and
+// digits joined by hyphens.
+func Slugify(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) && r < 128 || unicode.IsDigit(r) && r < 128 {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			hyphen = false
+		} else {
+			hyphen = true
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,130 @@
+// Package output writes a built site to disk atomically: everything goes
+// into a fresh sibling folder, which replaces the old output only when
+// the whole build has been written. A failed build therefore leaves the
+// previous site untouched, and readers of the folder never see half a
+// site.
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// File is one file of the site, by slash-separated path below the root.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Write replaces the folder out with files and a copy of the static
+// folder (static may be ""). Paths that would leave out are refused.
+func Write(out string, files []File, static string) error {
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("creating %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
+	if err != nil {
+		return fmt.Errorf("creating build folder: %w", err)
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if static != "" {
+		if err := copyTree(static, tmp); err != nil {
+			return err
+		}
+	}
+	for _, f := range files {
+		if err := writeFile(tmp, f); err != nil {
+			return err
+		}
+	}
+	if err := swap(tmp, out); err != nil {
+		return err
+	}
+	ok = true
+	return nil
+}
+
+func writeFile(root string, f File) error {
+	if !Inside(f.Path) {
+		return fmt.Errorf("refusing to write %q outside the output folder", f.Path)
+	}
+	p := filepath.Join(root, filepath.FromSlash(f.Path))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("writing %s: %w", f.Path, err)
+	}
+	if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", f.Path, err)
+	}
+	return nil
+}
+
+// Inside reports whether a slash-separated relative path stays inside the
+// folder it is relative to.
+func Inside(p string) bool {
+	if p == "" || strings.HasPrefix(p, "/") || strings.Contains(p, "\\") {
+		return false
+	}
+	c := filepath.ToSlash(filepath.Clean(filepath.FromSlash(p)))
+	return c != ".." && !strings.HasPrefix(c, "../") && c != "."
+}
+
+// swap puts tmp in place of out. The old folder is moved aside first and
+// removed only after the new one is in place.
+func swap(tmp, out string) error {
+	old := ""
+	if _, err := os.Stat(out); err == nil {
+		old = tmp + ".old"
+		if err := os.Rename(out, old); err != nil {
+			return fmt.Errorf("replacing %s: %w", out, err)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("replacing %s: %w", out, err)
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		if old != "" {
+			_ = os.Rename(old, out)
+		}
+		return fmt.Errorf("replacing %s: %w", out, err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// copyTree copies the regular files below src into dst. Symbolic links
+// are refused, so nothing from outside the static folder is published.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == src {
+				return nil
+			}
+			return fmt.Errorf("copying static files: %w", err)
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			return fmt.Errorf("%s: symbolic links are not allowed in static files", p)
+		case d.IsDir():
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return fmt.Errorf("copying static files: %w", err)
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}

@@ -1,0 +1,111 @@
+package render
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/korean-war-sources/edition/internal/site"
+)
+
+// File is one output file: a site path and its bytes.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// builder turns the site into page views.
+type builder struct {
+	s    *site.Site
+	site *SiteView
+}
+
+func (b *builder) page(typ, path, title, nav string) *Page {
+	return &Page{Type: typ, Path: path, Title: title, Nav: nav, Site: b.site, Canonical: b.canonical(path)}
+}
+
+func (b *builder) canonical(path string) string {
+	if b.s.Ed.Site.BaseURL == "" {
+		return ""
+	}
+	return b.absURL(path)
+}
+
+func (b *builder) editURL(file string) string {
+	t := b.s.Ed.Site.EditURL
+	if t == "" {
+		return ""
+	}
+	return strings.ReplaceAll(t, "{path}", file)
+}
+
+// Pages lists every page of the edition as a view, in a fixed order.
+func Pages(s *site.Site) []*Page {
+	b := &builder{s: s, site: siteView(s.Ed.Site)}
+	var ps []*Page
+	ps = append(ps, b.home(), b.about(), b.notFound(), b.bibliography(), b.glossary(), b.search())
+	ps = append(ps, b.documentIndexes()...)
+	for _, d := range s.DocsByDate {
+		ps = append(ps, b.document(d), b.source(d))
+	}
+	ps = append(ps, b.personIndex())
+	for _, p := range s.Ed.Persons {
+		ps = append(ps, b.person(p))
+	}
+	ps = append(ps, b.essayIndex())
+	for _, sec := range s.SortedSections {
+		ps = append(ps, b.section(sec))
+	}
+	for _, n := range s.NoteList {
+		ps = append(ps, b.note(n))
+	}
+	ps = append(ps, b.timelines()...)
+	ps = append(ps, b.conflictIndex())
+	for _, c := range s.Ed.Conflicts {
+		ps = append(ps, b.conflict(c))
+	}
+	ps = append(ps, b.network())
+	for _, pk := range s.Ed.Packets {
+		ps = append(ps, b.packet(pk), b.packetPrint(pk))
+	}
+	ps = append(ps, b.redirects()...)
+	return ps
+}
+
+// Render executes every page on all cores; the files come back in the
+// order of the pages, whatever the scheduling.
+func Render(t *Templates, pages []*Page) ([]File, error) {
+	files := make([]File, len(pages))
+	errs := make([]error, len(pages))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				data, err := t.Execute(pages[i])
+				files[i], errs[i] = File{Path: pages[i].Path, Data: data}, err
+			}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	seen := map[string]bool{}
+	for _, f := range files {
+		if seen[f.Path] {
+			return nil, fmt.Errorf("two pages would be written to %s", f.Path)
+		}
+		seen[f.Path] = true
+	}
+	return files, nil
+}

@@ -1,0 +1,74 @@
+// Package render lays out the edition's pages with html/template. Every
+// value a template shows is prepared in Go (view models in views.go):
+// templates hold markup only, and run with missingkey=error.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/korean-war-sources/edition/internal/site"
+)
+
+// Templates holds one parsed template set per page type, each the base
+// layout with that type's "main" block.
+type Templates struct {
+	sets map[string]*template.Template
+}
+
+// PageTypes are the template files besides base.html, by page type.
+var PageTypes = []string{
+	"home", "document", "documents", "person", "persons", "section", "note", "notes",
+	"timeline", "bibliography", "about", "notfound", "conflict", "conflicts", "glossary",
+	"network", "search", "packet", "packet-print", "redirect", "source", "data",
+}
+
+// Load parses base.html and every page type's file from fsys.
+func Load(fsys fs.FS) (*Templates, error) {
+	base, err := template.New("base.html").Option("missingkey=error").ParseFS(fsys, "base.html", "partials.html")
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	t := &Templates{sets: map[string]*template.Template{}}
+	for _, name := range PageTypes {
+		set, err := base.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+		if _, err := set.ParseFS(fsys, name+".html"); err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+		t.sets[name] = set
+	}
+	return t, nil
+}
+
+// Execute renders page p with the template set of its type, and replaces
+// the root marker by the page's path to the site root.
+func (t *Templates) Execute(p *Page) ([]byte, error) {
+	set, ok := t.sets[p.Type]
+	if !ok {
+		return nil, fmt.Errorf("no template for page type %q", p.Type)
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, "base.html", p); err != nil {
+		return nil, fmt.Errorf("rendering %s: %w", p.Path, err)
+	}
+	return Relocate(buf.Bytes(), p.Path), nil
+}
+
+// Relocate turns every root-marked URL in b into a URL relative to the
+// page at pagePath.
+func Relocate(b []byte, pagePath string) []byte {
+	return bytes.ReplaceAll(b, []byte(site.RootMarker), []byte(site.Root(pagePath)))
+}
+
+// URL marks a site path as root-relative, to be relocated per page.
+func URL(sitePath string) string { return site.RootMarker + sitePath }
+
+// Dir is a helper for building output paths.
+func Dir(p string) string { return strings.TrimSuffix(path.Dir(p), ".") }

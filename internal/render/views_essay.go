@@ -1,0 +1,133 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+
+	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/site"
+)
+
+// SectionView is an essay section: the reading guide and the notes.
+type SectionView struct {
+	Guide      template.HTML
+	Notes      []NoteView
+	Prev, Next *Link
+}
+
+// NoteView is one note of the article.
+type NoteView struct {
+	N        int
+	Anchor   string
+	Link     NoteLink
+	Text     template.HTML
+	Context  string
+	Comment  template.HTML
+	Uncited  string
+	Sources  []Link // documents and works the note cites
+	Reported []Link // documents known through the cited works
+	Events   []Link
+	Section  Link
+}
+
+func (b *builder) noteView(n *site.NoteInfo) NoteView {
+	s := b.s
+	num := strconv.Itoa(n.Number)
+	v := NoteView{
+		N: n.Number, Anchor: site.NoteAnchor(n.Number), Link: noteLink(s, n.Number),
+		Text: s.HTML["note/"+num], Context: n.Context, Comment: s.HTML["note-comment/"+num],
+		Uncited: n.Uncited,
+		Section: Link{URL: URL(site.SectionPath(n.Section.ID) + "#" + site.NoteAnchor(n.Number)), Text: n.Section.Title},
+	}
+	seen := map[string]bool{}
+	for _, r := range s.NoteRefs[n.Number] {
+		if (r.Kind != "doc" && r.Kind != "work") || seen[r.Kind+r.ID] {
+			continue
+		}
+		seen[r.Kind+r.ID] = true
+		path, title := s.Locate(r.Kind, r.ID)
+		kind := "document"
+		if r.Kind == "work" {
+			kind = "secondary work"
+		}
+		v.Sources = append(v.Sources, Link{URL: URL(path), Text: title, Note: kind})
+	}
+	for _, d := range n.Documents {
+		v.Reported = append(v.Reported, docLinks(s, []string{d.ID})...)
+	}
+	for _, id := range s.NoteEvents[n.Number] {
+		e := s.Events[id]
+		v.Events = append(v.Events, Link{URL: URL(site.EventURL(id)), Text: e.Title, Note: e.Date.Display()})
+	}
+	return v
+}
+
+func (b *builder) section(sec *content.Section) *Page {
+	v := &SectionView{Guide: b.s.HTML["section/"+sec.ID]}
+	for i := range sec.Notes {
+		v.Notes = append(v.Notes, b.noteView(b.s.Notes[sec.Notes[i].Number]))
+	}
+	secs := b.s.SortedSections
+	for i, x := range secs {
+		if x.ID != sec.ID {
+			continue
+		}
+		if i > 0 {
+			v.Prev = &Link{URL: URL(site.SectionPath(secs[i-1].ID)), Text: secs[i-1].Title}
+		}
+		if i+1 < len(secs) {
+			v.Next = &Link{URL: URL(site.SectionPath(secs[i+1].ID)), Text: secs[i+1].Title}
+		}
+	}
+	p := b.page("section", site.SectionPath(sec.ID), sec.Title, "essay")
+	p.Description = "Reading guide and notes " + noteRange(sec) + " of the article's section “" + sec.Title + "”."
+	p.Data = v
+	p.EditURL = b.editURL(sec.File)
+	p.Cite = b.pageCitation(sec.Title, p.Path)
+	return p
+}
+
+func noteRange(sec *content.Section) string {
+	if len(sec.Notes) == 0 {
+		return "(none)"
+	}
+	first, last := sec.Notes[0].Number, sec.Notes[len(sec.Notes)-1].Number
+	return strconv.Itoa(first) + "–" + strconv.Itoa(last)
+}
+
+func (b *builder) note(n *site.NoteInfo) *Page {
+	v := b.noteView(n)
+	title := "Note " + strconv.Itoa(n.Number)
+	p := b.page("note", site.NotePath(n.Number), title, "essay")
+	p.Description = n.Context
+	p.Data = &v
+	p.Cite = b.pageCitation(title+" of "+b.s.Ed.Site.Article.Author+", “"+b.s.Ed.Site.Article.Title+"”", p.Path)
+	return p
+}
+
+// EssayIndexView lists the sections and every note.
+type EssayIndexView struct {
+	Sections []EssaySection
+}
+
+// EssaySection is a section with its notes, for the index.
+type EssaySection struct {
+	Link
+	Range string
+	Notes []NoteView
+}
+
+func (b *builder) essayIndex() *Page {
+	v := &EssayIndexView{}
+	for _, sec := range b.s.SortedSections {
+		es := EssaySection{Link: Link{URL: URL(site.SectionPath(sec.ID)), Text: sec.Title}, Range: noteRange(sec)}
+		for i := range sec.Notes {
+			es.Notes = append(es.Notes, b.noteView(b.s.Notes[sec.Notes[i].Number]))
+		}
+		v.Sections = append(v.Sections, es)
+	}
+	p := b.page("notes", "essay/index.html", "The essay and its notes", "essay")
+	p.Description = "The sections of the article with reading guides, and all of its notes."
+	p.Data = v
+	return p
+}

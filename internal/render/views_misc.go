@@ -1,0 +1,291 @@
+package render
+
+import (
+	"cmp"
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+
+	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/figure"
+	"github.com/korean-war-sources/edition/internal/site"
+)
+
+// HomeView is the front page.
+type HomeView struct {
+	Counts   []Count
+	Sections []Link
+	Start    []Link
+	Packets  []Link
+}
+
+// Count is a figure for the home page.
+type Count struct {
+	N    int
+	What string
+	URL  string
+}
+
+func (b *builder) home() *Page {
+	s := b.s
+	v := &HomeView{Counts: []Count{
+		{len(s.Ed.Documents), "documents", URL("documents/index.html")},
+		{len(s.NoteList), "notes", URL("essay/index.html")},
+		{len(s.Ed.Persons), "people", URL("persons/index.html")},
+		{len(s.Ed.Works), "secondary works", URL("bibliography.html")},
+		{len(s.Ed.Events), "events", URL("timeline/index.html")},
+		{len(s.Ed.Conflicts), "conflicting accounts", URL("conflicts/index.html")},
+	}}
+	for _, sec := range s.SortedSections {
+		v.Sections = append(v.Sections, Link{URL: URL(site.SectionPath(sec.ID)), Text: sec.Title, Note: "notes " + noteRange(sec)})
+	}
+	for _, id := range []string{"1949-09-24-politburo-resolution", "1950-01-30-stalin-to-shtykov", "1950-05-14-stalin-to-mao"} {
+		if s.Docs[id] != nil {
+			v.Start = append(v.Start, docLinks(s, []string{id})...)
+		}
+	}
+	for _, pk := range s.Ed.Packets {
+		v.Packets = append(v.Packets, Link{URL: URL(site.PacketPath(pk.ID)), Text: pk.Title, Note: pk.Course})
+	}
+	p := b.page("home", "index.html", s.Ed.Site.Title, "home")
+	p.Description = s.Ed.Site.Description
+	p.Data = v
+	return p
+}
+
+// ProseView is a free-standing page of editorial prose.
+type ProseView struct {
+	Body template.HTML
+}
+
+func (b *builder) about() *Page {
+	p := b.page("about", "about.html", "About this edition", "about")
+	for _, pg := range b.s.Ed.Pages {
+		if pg.ID == "about" {
+			p.Title, p.Description = pg.Title, pg.Description
+			p.Data = &ProseView{Body: b.s.HTML["page/about"]}
+			p.EditURL = b.editURL(pg.File)
+			return p
+		}
+	}
+	p.Data = &ProseView{}
+	return p
+}
+
+func (b *builder) notFound() *Page {
+	p := b.page("notfound", "404.html", "Page not found", "")
+	p.Canonical = ""
+	p.Data = &ProseView{}
+	return p
+}
+
+// BibView is the bibliography.
+type BibView struct {
+	Entries []BibEntry
+}
+
+// BibEntry is a work with the notes citing it.
+type BibEntry struct {
+	ID, Anchor, AsPrinted string
+	Printed               template.HTML
+	Notes                 []NoteLink
+	EditorialNotes        []template.HTML
+	Type                  string
+	Documents             []Link
+}
+
+func (b *builder) bibliography() *Page {
+	v := &BibView{}
+	works := slices.Clone(b.s.Ed.Works)
+	slices.SortFunc(works, func(x, y *content.Work) int {
+		return cmp.Or(cmp.Compare(site.Fold(x.Sort), site.Fold(y.Sort)), cmp.Compare(x.Year, y.Year), cmp.Compare(x.ID, y.ID))
+	})
+	docsByWork := map[string][]string{}
+	for _, d := range b.s.DocsByDate {
+		for _, w := range slices.Concat(d.Translations, d.KnownThrough, d.PublishedIn) {
+			docsByWork[w.Work.ID] = append(docsByWork[w.Work.ID], d.ID)
+		}
+	}
+	for _, w := range works {
+		e := BibEntry{ID: w.ID, Anchor: "work-" + w.ID, Printed: Italics(w.AsPrinted), Type: w.Type,
+			Notes: noteLinks(b.s, b.s.WorkCitedIn[w.ID]), Documents: docLinks(b.s, slices.Compact(docsByWork[w.ID]))}
+		for i := range w.EditorialNotes {
+			e.EditorialNotes = append(e.EditorialNotes, b.s.HTML["work-ed/"+w.ID+"/"+strconv.Itoa(i)])
+		}
+		v.Entries = append(v.Entries, e)
+	}
+	p := b.page("bibliography", "bibliography.html", "Bibliography", "bibliography")
+	p.Description = "Every secondary work, memoir and published collection cited in the article, with the notes citing each."
+	p.Data = v
+	return p
+}
+
+// Italics renders a printed reference, whose titles are marked *…*, as
+// HTML with <i> elements; everything else is escaped.
+func Italics(s string) template.HTML {
+	var b strings.Builder
+	parts := strings.Split(s, "*")
+	for i, part := range parts {
+		if i%2 == 1 && i < len(parts)-1 {
+			b.WriteString("<i>" + template.HTMLEscapeString(part) + "</i>")
+			continue
+		}
+		if i%2 == 1 {
+			b.WriteString("*")
+		}
+		b.WriteString(template.HTMLEscapeString(part))
+	}
+	return template.HTML(b.String())
+}
+
+// GlossaryView lists terms.
+type GlossaryView struct {
+	Terms []*content.Term
+}
+
+func (b *builder) glossary() *Page {
+	terms := slices.Clone(b.s.Ed.Terms)
+	slices.SortFunc(terms, func(x, y *content.Term) int { return cmp.Compare(site.Fold(x.Term), site.Fold(y.Term)) })
+	p := b.page("glossary", "glossary.html", "Glossary", "about")
+	p.Description = "Abbreviations and terms used in the documents and the archival references."
+	p.Data = &GlossaryView{Terms: terms}
+	return p
+}
+
+func (b *builder) search() *Page {
+	p := b.page("search", "search.html", "Search", "search")
+	p.Description = "Search the documents, notes, people, works and events."
+	p.Data = &ProseView{}
+	p.Scripts = []string{URL("search-index.js"), URL("assets/search.js")}
+	return p
+}
+
+// SourceView shows a document's Markdown source, highlighted.
+type SourceView struct {
+	Document Link
+	File     string
+	Code     template.HTML
+	EditURL  string
+}
+
+func (b *builder) source(d *content.Document) *Page {
+	lexer := lexers.Get("markdown")
+	if lexer == nil {
+		lexer = lexers.Fallback
+	}
+	src := d.Body.Raw
+	var out strings.Builder
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, src)
+	if err == nil {
+		f := chtml.New(chtml.WithClasses(true), chtml.WithLineNumbers(true))
+		err = f.Format(&out, styles.Get("github"), it)
+	}
+	if err != nil {
+		out.Reset()
+		out.WriteString("<pre>" + template.HTMLEscapeString(src) + "</pre>")
+	}
+	p := b.page("source", SourcePath(d.ID), "Source of “"+d.Title+"”", "documents")
+	p.Description = "The Markdown file behind the page."
+	p.Data = &SourceView{Document: Link{URL: URL(site.DocumentPath(d.ID)), Text: d.Title}, File: d.File,
+		Code: template.HTML(out.String()), EditURL: b.editURL(d.File)}
+	return p
+}
+
+// ConflictView sets sources side by side.
+type ConflictView struct {
+	Point, Conclusion string
+	Accounts          []AccountView
+	Notes             []NoteLink
+	Discussion        template.HTML
+}
+
+// AccountView is one source's account.
+type AccountView struct {
+	Source Link
+	Says   string
+}
+
+func (b *builder) conflict(c *content.Conflict) *Page {
+	v := &ConflictView{Point: c.Point, Conclusion: c.Conclusion, Discussion: b.s.HTML["conflict/"+c.ID]}
+	for _, n := range c.Notes {
+		v.Notes = append(v.Notes, noteLink(b.s, n.N))
+	}
+	for _, a := range c.Accounts {
+		path, title := b.s.Locate(a.Source.Kind, a.Source.ID)
+		v.Accounts = append(v.Accounts, AccountView{Source: Link{URL: URL(path), Text: title}, Says: a.Says})
+	}
+	p := b.page("conflict", site.ConflictPath(c.ID), c.Title, "documents")
+	p.Description = c.Point
+	p.Data = v
+	p.EditURL = b.editURL(c.File)
+	return p
+}
+
+// ConflictsView lists the conflicts.
+type ConflictsView struct {
+	Items []Link
+}
+
+func (b *builder) conflictIndex() *Page {
+	v := &ConflictsView{}
+	for _, c := range b.s.Ed.Conflicts {
+		v.Items = append(v.Items, Link{URL: URL(site.ConflictPath(c.ID)), Text: c.Title, Note: c.Point})
+	}
+	p := b.page("conflicts", "conflicts/index.html", "Conflicting accounts", "documents")
+	p.Description = "Where the sources disagree, side by side."
+	p.Data = v
+	return p
+}
+
+// NetworkView is the correspondence network page.
+type NetworkView struct {
+	Figure template.HTML
+	Edges  []EdgeView
+}
+
+// EdgeView is a row of the network's table.
+type EdgeView struct {
+	From, To Link
+	Count    int
+	Docs     []Link
+}
+
+func (b *builder) network() *Page {
+	n := site.Correspondence(b.s)
+	v := &NetworkView{Figure: template.HTML(figure.NetworkSVG(b.s, n, URL))}
+	for _, e := range n.Edges {
+		v.Edges = append(v.Edges, EdgeView{
+			From:  Link{URL: URL(site.PersonPath(e.From)), Text: b.s.Persons[e.From].Name},
+			To:    Link{URL: URL(site.PersonPath(e.To)), Text: b.s.Persons[e.To].Name},
+			Count: e.Count, Docs: docLinks(b.s, e.Docs),
+		})
+	}
+	p := b.page("network", "network.html", "Correspondence network", "persons")
+	p.Description = "Who wrote to whom in the documents of the edition."
+	p.Data = v
+	return p
+}
+
+// RedirectView sends a reader from an old URL to a new one.
+type RedirectView struct {
+	Target string
+}
+
+func (b *builder) redirects() []*Page {
+	var ps []*Page
+	for _, r := range b.s.Ed.Redirects {
+		path, title := b.s.Locate(r.To.Kind, r.To.ID)
+		p := b.page("redirect", r.From, title, "")
+		p.Canonical = b.canonical(path)
+		p.Data = &RedirectView{Target: URL(path)}
+		p.Refresh = URL(path)
+		ps = append(ps, p)
+	}
+	return ps
+}

@@ -1,0 +1,84 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+
+	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/site"
+)
+
+// PacketView is a reading packet, on screen or for print.
+type PacketView struct {
+	Course       string
+	Introduction template.HTML
+	Items        []PacketItemView
+	Questions    []string
+	PrintURL     string
+	ScreenURL    string
+}
+
+// PacketItemView is one reading, with what the print view needs to stand
+// alone: the full URL and a citation.
+type PacketItemView struct {
+	N        int
+	Kind     string
+	Link     Link
+	FullURL  string
+	Comment  string
+	Citation string
+	Doc      *DocView
+	Note     *NoteView
+	Section  *SectionView
+}
+
+func (b *builder) packetView(pk *content.Packet) *PacketView {
+	v := &PacketView{Course: pk.Course, Introduction: b.s.HTML["packet/"+pk.ID], Questions: pk.Questions,
+		PrintURL: URL(site.PacketPrintPath(pk.ID)), ScreenURL: URL(site.PacketPath(pk.ID))}
+	for i, it := range pk.Items {
+		item := PacketItemView{N: i + 1, Comment: it.Comment}
+		var path, title string
+		switch {
+		case it.Doc.ID != "":
+			path, title = b.s.Locate("doc", it.Doc.ID)
+			item.Kind = "Document"
+			p := b.document(b.s.Docs[it.Doc.ID])
+			item.Doc = p.Data.(*DocView)
+			item.Citation = p.Cite.Page
+		case it.Note.N != 0:
+			path, title = b.s.Locate("note", strconv.Itoa(it.Note.N))
+			item.Kind = "Note"
+			nv := b.noteView(b.s.Notes[it.Note.N])
+			item.Note = &nv
+			item.Citation = b.pageCitation("Note "+strconv.Itoa(it.Note.N), path).Page
+		case it.Section.ID != "":
+			path, title = b.s.Locate("section", it.Section.ID)
+			item.Kind = "Essay section"
+			p := b.section(b.s.Sections[it.Section.ID])
+			item.Section = p.Data.(*SectionView)
+			item.Citation = p.Cite.Page
+		}
+		if it.Paragraph != "" {
+			path += "#" + it.Paragraph
+		}
+		item.Link = Link{URL: URL(path), Text: title}
+		item.FullURL = b.absURL(path)
+		v.Items = append(v.Items, item)
+	}
+	return v
+}
+
+func (b *builder) packet(pk *content.Packet) *Page {
+	p := b.page("packet", site.PacketPath(pk.ID), pk.Title, "")
+	p.Description = "Reading packet: " + pk.Title
+	p.Data = b.packetView(pk)
+	p.EditURL = b.editURL(pk.File)
+	return p
+}
+
+func (b *builder) packetPrint(pk *content.Packet) *Page {
+	p := b.page("packet-print", site.PacketPrintPath(pk.ID), pk.Title, "")
+	p.Description = "Printable reading packet: " + pk.Title
+	p.Data = b.packetView(pk)
+	return p
+}

@@ -1,0 +1,119 @@
+package render
+
+import (
+	"cmp"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/figure"
+	"github.com/korean-war-sources/edition/internal/site"
+)
+
+// PersonView is a person page.
+type PersonView struct {
+	Name, Role, Lang          string
+	Aliases, Spellings        []string
+	Biography                 template.HTML
+	Sent, Received, Mentioned []Link
+	Notes                     []NoteLink
+	Timeline                  []TimelineEntry
+	Correspondents            []Correspondent
+	Network                   template.HTML
+}
+
+// Correspondent is one counterpart of a person's correspondence.
+type Correspondent struct {
+	Link
+	Sent, Received int
+}
+
+func (b *builder) person(p *content.Person) *Page {
+	s := b.s
+	v := &PersonView{
+		Name: p.Name, Role: p.Role, Lang: p.Lang, Aliases: p.Aliases, Spellings: p.Spellings,
+		Biography: s.HTML["person/"+p.ID],
+		Sent:      docLinks(s, s.PersonSent[p.ID]), Received: docLinks(s, s.PersonReceived[p.ID]),
+		Mentioned: docLinks(s, s.PersonMentioned[p.ID]),
+		Notes:     noteLinks(s, s.PersonNotes[p.ID]),
+	}
+	v.Timeline = b.personTimeline(p.ID)
+	net := site.Correspondence(s)
+	for _, e := range net.Edges {
+		switch p.ID {
+		case e.From:
+			v.Correspondents = addCorrespondent(v.Correspondents, s, e.To, e.Count, 0)
+		case e.To:
+			v.Correspondents = addCorrespondent(v.Correspondents, s, e.From, 0, e.Count)
+		}
+	}
+	if len(v.Correspondents) > 0 {
+		v.Network = template.HTML(figure.NetworkSVG(s, net.Ego(p.ID), URL))
+	}
+	pg := b.page("person", site.PersonPath(p.ID), p.Name, "persons")
+	pg.Description = p.Role
+	pg.Data = v
+	pg.EditURL = b.editURL(p.File)
+	return pg
+}
+
+func addCorrespondent(cs []Correspondent, s *site.Site, id string, sent, received int) []Correspondent {
+	for i := range cs {
+		if cs[i].URL == URL(site.PersonPath(id)) {
+			cs[i].Sent += sent
+			cs[i].Received += received
+			return cs
+		}
+	}
+	return append(cs, Correspondent{Link: Link{URL: URL(site.PersonPath(id)), Text: s.Persons[id].Name}, Sent: sent, Received: received})
+}
+
+// PersonsView is the persons index: every name, alias and spelling in one
+// alphabetical list, aliases pointing to their person.
+type PersonsView struct {
+	Letters []LetterGroup
+}
+
+// LetterGroup is a letter of an alphabetical index.
+type LetterGroup struct {
+	Letter  string
+	Entries []IndexEntry
+}
+
+// IndexEntry is a person, or a cross-reference from another name.
+type IndexEntry struct {
+	Name, URL, Role, Lang string
+	See                   string // for aliases: the person's name
+	SeeKind               string // "pseudonym" or "spelling"
+}
+
+func (b *builder) personIndex() *Page {
+	var entries []IndexEntry
+	for _, p := range b.s.Ed.Persons {
+		url := URL(site.PersonPath(p.ID))
+		entries = append(entries, IndexEntry{Name: p.SortName, URL: url, Role: p.Role, Lang: p.Lang})
+		for _, a := range p.Aliases {
+			entries = append(entries, IndexEntry{Name: a, URL: url, See: p.SortName, SeeKind: "pseudonym of"})
+		}
+		for _, a := range p.Spellings {
+			entries = append(entries, IndexEntry{Name: a, URL: url, See: p.SortName, SeeKind: "spelling of"})
+		}
+	}
+	slices.SortFunc(entries, func(a, b IndexEntry) int {
+		return cmp.Or(cmp.Compare(site.Fold(a.Name), site.Fold(b.Name)), cmp.Compare(a.Name, b.Name))
+	})
+	v := &PersonsView{}
+	for _, e := range entries {
+		letter := strings.ToUpper(site.Fold(e.Name)[:1])
+		if n := len(v.Letters); n == 0 || v.Letters[n-1].Letter != letter {
+			v.Letters = append(v.Letters, LetterGroup{Letter: letter})
+		}
+		g := &v.Letters[len(v.Letters)-1]
+		g.Entries = append(g.Entries, e)
+	}
+	p := b.page("persons", "persons/index.html", "People", "persons")
+	p.Description = "Everyone who wrote, received or appears in the documents, with pseudonyms and other spellings."
+	p.Data = v
+	return p
+}

@@ -1,0 +1,202 @@
+package render
+
+import (
+	"cmp"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/figure"
+	"github.com/korean-war-sources/edition/internal/histdate"
+	"github.com/korean-war-sources/edition/internal/site"
+)
+
+// TimelineEntry is a dated document or event.
+type TimelineEntry struct {
+	ID      string
+	Date    DateView
+	date    histdate.Date
+	Kind    string // document kind label, or "event"
+	Filter  string // nature of a document, or "event"
+	Title   string
+	URL     string
+	Anchor  string
+	Parties string // "Shtykov → Vyshinskii"
+	Summary string
+	Persons string // space-separated person ids, for filtering
+}
+
+// TimelineView is a timeline page: entries grouped by year and month.
+type TimelineView struct {
+	Years   []YearGroup
+	Views   []Link // the other pre-rendered views
+	Current string
+	Figure  template.HTML
+	Undated []TimelineEntry
+	Count   int
+}
+
+// YearGroup and MonthGroup group timeline entries.
+type YearGroup struct {
+	Year   string
+	Months []MonthGroup
+}
+
+type MonthGroup struct {
+	Month   string
+	Anchor  string
+	Entries []TimelineEntry
+}
+
+func (b *builder) entries() []TimelineEntry {
+	s := b.s
+	var out []TimelineEntry
+	for _, d := range s.DocsByDate {
+		out = append(out, TimelineEntry{
+			ID: "doc-" + d.ID, date: d.Date, Date: dateView(d.Date), Kind: KindLabel(d.Kind), Filter: d.Nature,
+			Title: d.Title, URL: URL(site.DocumentPath(d.ID)), Anchor: "doc-" + d.ID,
+			Parties: parties(s, d), Summary: NatureNote(d), Persons: strings.Join(d.People(), " "),
+		})
+	}
+	for _, e := range s.Ed.Events {
+		var ids []string
+		for _, p := range e.Persons {
+			ids = append(ids, p.ID)
+		}
+		out = append(out, TimelineEntry{
+			ID: "event-" + e.ID, date: e.Date, Date: dateView(e.Date), Kind: "event", Filter: "event",
+			Title: e.Title, URL: URL(site.EventURL(e.ID)), Anchor: "event-" + e.ID, Summary: e.Summary,
+			Persons: strings.Join(ids, " "),
+		})
+	}
+	slices.SortStableFunc(out, func(a, b TimelineEntry) int {
+		return cmp.Or(histdate.Compare(a.date, b.date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+func parties(s *site.Site, d *content.Document) string {
+	names := func(ps []content.Party) string {
+		var out []string
+		for _, p := range partyViews(s, ps) {
+			if p.AsWritten != "" {
+				out = append(out, p.AsWritten+" ["+p.Name+"]")
+			} else {
+				out = append(out, p.Name)
+			}
+		}
+		return strings.Join(out, ", ")
+	}
+	from, to := names(d.From), names(d.To)
+	switch {
+	case from != "" && to != "":
+		return from + " → " + to
+	case from != "":
+		return from
+	case to != "":
+		return "→ " + to
+	}
+	return ""
+}
+
+func group(entries []TimelineEntry) (years []YearGroup, undated []TimelineEntry) {
+	for _, e := range entries {
+		if e.date.IsZero() {
+			undated = append(undated, e)
+			continue
+		}
+		year := e.date.Start().Format("2006")
+		month := "Month not known"
+		anchor := "y" + year
+		if e.date.Precision() >= histdate.Month {
+			month = e.date.Start().Format("January 2006")
+			anchor += "-" + e.date.Start().Format("01")
+		} else {
+			month = "Year " + year + " (month not known)"
+		}
+		if n := len(years); n == 0 || years[n-1].Year != year {
+			years = append(years, YearGroup{Year: year})
+		}
+		y := &years[len(years)-1]
+		if n := len(y.Months); n == 0 || y.Months[n-1].Month != month {
+			y.Months = append(y.Months, MonthGroup{Month: month, Anchor: anchor})
+		}
+		m := &y.Months[len(y.Months)-1]
+		m.Entries = append(m.Entries, e)
+	}
+	return years, undated
+}
+
+// timelineFilters are the pre-rendered views: by nature of source, and
+// events alone. They work without JavaScript.
+var timelineFilters = []struct{ Key, Label string }{
+	{"", "Everything"},
+	{"contemporary", "Contemporary records"},
+	{"later-report", "Later official reports"},
+	{"memoir", "Memoirs"},
+	{"interview", "Interviews"},
+	{"recollection", "Recollections reported by others"},
+	{"published", "Published at the time"},
+	{"event", "Events"},
+}
+
+func timelinePath(key string) string {
+	if key == "" {
+		return "timeline/index.html"
+	}
+	return "timeline/" + key + ".html"
+}
+
+func (b *builder) timelines() []*Page {
+	all := b.entries()
+	var views []Link
+	for _, f := range timelineFilters {
+		views = append(views, Link{URL: URL(timelinePath(f.Key)), Text: f.Label})
+	}
+	var pages []*Page
+	for _, f := range timelineFilters {
+		var picked []TimelineEntry
+		for _, e := range all {
+			if f.Key == "" || e.Filter == f.Key {
+				picked = append(picked, e)
+			}
+		}
+		v := &TimelineView{Views: views, Current: f.Label, Count: len(picked)}
+		v.Years, v.Undated = group(picked)
+		if f.Key == "" {
+			v.Figure = template.HTML(figure.TimelineSVG(b.figureMarks(all), URL))
+		}
+		title := "Timeline"
+		if f.Key != "" {
+			title = "Timeline: " + strings.ToLower(f.Label)
+		}
+		p := b.page("timeline", timelinePath(f.Key), title, "timeline")
+		p.Description = "Every dated document and event of the edition in order, with the precision of each date."
+		p.Data = v
+		p.Scripts = []string{URL("assets/filter.js")}
+		pages = append(pages, p)
+	}
+	return pages
+}
+
+func (b *builder) figureMarks(entries []TimelineEntry) []figure.Mark {
+	var marks []figure.Mark
+	for _, e := range entries {
+		if e.date.IsZero() {
+			continue
+		}
+		marks = append(marks, figure.Mark{Date: e.date, Title: e.Title, Path: strings.TrimPrefix(e.URL, URL("")), Event: e.Filter == "event"})
+	}
+	return marks
+}
+
+func (b *builder) personTimeline(id string) []TimelineEntry {
+	var out []TimelineEntry
+	for _, e := range b.entries() {
+		if slices.Contains(strings.Fields(e.Persons), id) {
+			out = append(out, e)
+		}
+	}
+	return out
+}

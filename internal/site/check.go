@@ -1,0 +1,178 @@
+package site
+
+import (
+	"maps"
+	"slices"
+	"strconv"
+
+	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/diag"
+)
+
+// checker reports references in front matter to ids that do not exist,
+// with the closest existing id as a suggestion.
+type checker struct {
+	s     *Site
+	diags *diag.List
+	ids   map[string][]string // kind → sorted ids, for suggestions
+}
+
+func (s *Site) checkFrontMatter(diags *diag.List) {
+	c := &checker{s: s, diags: diags, ids: map[string][]string{
+		"doc":      slices.Sorted(maps.Keys(s.Docs)),
+		"person":   slices.Sorted(maps.Keys(s.Persons)),
+		"work":     slices.Sorted(maps.Keys(s.Works)),
+		"event":    slices.Sorted(maps.Keys(s.Events)),
+		"section":  slices.Sorted(maps.Keys(s.Sections)),
+		"conflict": slices.Sorted(maps.Keys(s.Conflicts)),
+		"term":     slices.Sorted(maps.Keys(s.Terms)),
+		"archive":  slices.Sorted(maps.Keys(s.Archives)),
+		"packet":   slices.Sorted(maps.Keys(s.Packets)),
+	}}
+	for _, d := range s.Ed.Documents {
+		c.document(d)
+	}
+	for _, e := range s.Ed.Events {
+		c.notes(e.Notes)
+		c.refs("doc", e.Documents...)
+		c.refs("person", e.Persons...)
+	}
+	for _, cf := range s.Ed.Conflicts {
+		c.notes(cf.Notes)
+		for _, a := range cf.Accounts {
+			c.target(a.Source)
+		}
+	}
+	for _, sec := range s.Ed.Sections {
+		for _, n := range sec.Notes {
+			c.refs("doc", n.Documents...)
+		}
+	}
+	for _, pk := range s.Ed.Packets {
+		for _, it := range pk.Items {
+			if it.Doc.ID != "" {
+				c.refs("doc", it.Doc)
+			}
+			if it.Section.ID != "" {
+				c.refs("section", it.Section)
+			}
+			if it.Note.N != 0 {
+				c.notes([]content.NoteRef{it.Note})
+			}
+		}
+	}
+	for _, r := range s.Ed.Redirects {
+		c.target(r.To)
+	}
+}
+
+func (c *checker) document(d *content.Document) {
+	for _, p := range slices.Concat(d.From, d.To) {
+		if p.Person.ID != "" {
+			c.refs("person", p.Person)
+		}
+	}
+	c.refs("person", d.Mentions...)
+	c.refs("doc", d.Related...)
+	for _, a := range d.Archive {
+		c.refs("archive", a.Repository)
+		if a.Note.N != 0 {
+			c.notes([]content.NoteRef{a.Note})
+		}
+	}
+	for _, w := range slices.Concat(d.Translations, d.KnownThrough, d.PublishedIn) {
+		c.refs("work", w.Work)
+	}
+	for _, q := range d.Quotations {
+		if q.Note.N != 0 {
+			c.notes([]content.NoteRef{q.Note})
+		}
+	}
+}
+
+// Exists reports whether kind:id names something in the edition.
+func (s *Site) Exists(kind, id string) bool {
+	switch kind {
+	case "doc":
+		return s.Docs[id] != nil
+	case "person":
+		return s.Persons[id] != nil
+	case "work":
+		return s.Works[id] != nil
+	case "event":
+		return s.Events[id] != nil
+	case "section":
+		return s.Sections[id] != nil
+	case "conflict":
+		return s.Conflicts[id] != nil
+	case "term":
+		return s.Terms[id] != nil
+	case "archive":
+		return s.Archives[id] != nil
+	case "packet":
+		return s.Packets[id] != nil
+	case "note":
+		n, err := strconv.Atoi(id)
+		return err == nil && s.Notes[n] != nil
+	}
+	return false
+}
+
+var kindNames = map[string]string{
+	"doc": "document", "person": "person", "work": "bibliography entry", "event": "event",
+	"section": "essay section", "conflict": "conflict", "term": "glossary term",
+	"archive": "archive", "packet": "packet", "note": "note",
+}
+
+// Kinds lists the reference kinds, for messages.
+var Kinds = []string{"doc", "person", "note", "work", "event", "section", "conflict", "term", "packet"}
+
+func (c *checker) refs(kind string, refs ...content.Ref) {
+	for _, r := range refs {
+		if !c.s.Exists(kind, r.ID) {
+			c.diags.Errorf(r.Pos, "unknown %s %q%s", kindNames[kind], r.ID, diag.Suggest(r.ID, c.ids[kind]))
+		}
+	}
+}
+
+func (c *checker) notes(refs []content.NoteRef) {
+	for _, r := range refs {
+		if c.s.Notes[r.N] == nil {
+			c.diags.Errorf(r.Pos, "unknown note %d", r.N)
+		}
+	}
+}
+
+func (c *checker) target(t content.Target) {
+	if _, known := kindNames[t.Kind]; !known {
+		c.diags.Errorf(t.Pos, "unknown reference kind %q in %q; use one of %v%s", t.Kind, t.String(), Kinds, diag.Suggest(t.Kind, Kinds))
+		return
+	}
+	if t.Kind == "note" {
+		n, _ := strconv.Atoi(t.ID)
+		c.notes([]content.NoteRef{{N: n, Pos: t.Pos}})
+		return
+	}
+	c.refs(t.Kind, content.Ref{ID: t.ID, Pos: t.Pos})
+}
+
+// checkCoverage reports notes that cite nothing and documents no note
+// cites, and gaps in the note numbering.
+func (s *Site) checkCoverage(diags *diag.List) {
+	for _, n := range s.NoteList {
+		if len(s.NoteRefs[n.Number]) == 0 && len(n.Documents) == 0 && n.Uncited == "" {
+			diags.Errorf(n.Pos, "note %d cites nothing: wrap its sources in [[doc:…|…]] or [[work:…|…]], or say why with uncited:", n.Number)
+		}
+	}
+	for _, d := range s.Ed.Documents {
+		if len(s.DocCitedIn[d.ID]) == 0 {
+			diags.Warnf(d.Pos, "document is not cited by any note")
+		}
+	}
+	for i, n := range s.NoteList {
+		if want := i + 1; n.Number != want {
+			diags.Warnf(n.Pos, "note numbering jumps to %d; note %d is missing", n.Number, want)
+			break
+		}
+	}
+}

@@ -1,0 +1,232 @@
+package site
+
+import (
+	"html/template"
+	"maps"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/diag"
+	"github.com/korean-war-sources/edition/internal/markdown"
+	"github.com/korean-war-sources/edition/internal/markdown/xref"
+)
+
+// A fragment is one piece of Markdown: a body, a note's text, an
+// editorial note. Its key names it in Site.HTML: "doc/ID", "note/10",
+// "note-comment/10", "doc-ed/ID/2" and so on.
+type fragment struct {
+	key   string
+	src   string
+	pos   func(offset int) diag.Position
+	opts  markdown.Options
+	owner string // "kind:id" of the page the fragment belongs to
+}
+
+// result is what rendering one fragment produced.
+type result struct {
+	html  template.HTML
+	refs  []Ref
+	diags diag.List
+}
+
+func bodyFragment(key, owner string, b content.Body, permalinks bool) fragment {
+	return fragment{key: key, owner: owner, src: b.Src, opts: markdown.Options{Permalinks: permalinks},
+		pos: func(off int) diag.Position { return offsetPos(b.File, b.Src, off) }}
+}
+
+func textFragment(key, owner string, t content.Text, prefix string, verbatim bool) fragment {
+	return fragment{key: key, owner: owner, src: t.Src, pos: t.PosAt,
+		opts: markdown.Options{IDPrefix: prefix, Verbatim: verbatim}}
+}
+
+// offsetPos converts a byte offset of a file's text into line and column.
+func offsetPos(file, src string, off int) diag.Position {
+	off = min(max(off, 0), len(src))
+	before := src[:off]
+	line := strings.Count(before, "\n") + 1
+	col := len([]rune(before[strings.LastIndexByte(before, '\n')+1:])) + 1
+	return diag.Position{File: file, Line: line, Col: col}
+}
+
+func (s *Site) fragments() []fragment {
+	var fs []fragment
+	for _, d := range s.Ed.Documents {
+		owner := "doc:" + d.ID
+		fs = append(fs, bodyFragment("doc/"+d.ID, owner, d.Body, true))
+		for i, t := range d.EditorialNotes {
+			fs = append(fs, textFragment("doc-ed/"+d.ID+"/"+strconv.Itoa(i), owner, t, "ed"+strconv.Itoa(i)+"-", false))
+		}
+	}
+	for _, p := range s.Ed.Persons {
+		fs = append(fs, bodyFragment("person/"+p.ID, "person:"+p.ID, p.Body, true))
+	}
+	for _, sec := range s.Ed.Sections {
+		fs = append(fs, bodyFragment("section/"+sec.ID, "section:"+sec.ID, sec.Body, true))
+	}
+	for _, n := range s.NoteList {
+		num := strconv.Itoa(n.Number)
+		owner := "note:" + num
+		fs = append(fs, textFragment("note/"+num, owner, n.Text, "n"+num+"-", true))
+		if n.Comment.Src != "" {
+			fs = append(fs, textFragment("note-comment/"+num, owner, n.Comment, "n"+num+"c-", false))
+		}
+	}
+	for _, c := range s.Ed.Conflicts {
+		fs = append(fs, bodyFragment("conflict/"+c.ID, "conflict:"+c.ID, c.Body, true))
+	}
+	for _, w := range s.Ed.Works {
+		for i, t := range w.EditorialNotes {
+			fs = append(fs, textFragment("work-ed/"+w.ID+"/"+strconv.Itoa(i), "work:"+w.ID, t, "w-"+w.ID+strconv.Itoa(i)+"-", false))
+		}
+	}
+	for _, e := range s.Ed.Events {
+		for i, t := range e.EditorialNotes {
+			fs = append(fs, textFragment("event-ed/"+e.ID+"/"+strconv.Itoa(i), "event:"+e.ID, t, "e-"+e.ID+strconv.Itoa(i)+"-", false))
+		}
+	}
+	for _, pg := range s.Ed.Pages {
+		fs = append(fs, bodyFragment("page/"+pg.ID, "page:"+pg.ID, pg.Body, true))
+	}
+	for _, pk := range s.Ed.Packets {
+		if pk.Introduction.Src != "" {
+			fs = append(fs, textFragment("packet/"+pk.ID, "packet:"+pk.ID, pk.Introduction, "", false))
+		}
+	}
+	return fs
+}
+
+// renderAll renders every fragment on all cores. Results are gathered by
+// index, so the outcome does not depend on scheduling.
+func (s *Site) renderAll(conv *markdown.Converter, diags *diag.List) {
+	frags := s.fragments()
+	results := make([]result, len(frags))
+	ids := s.allIDs()
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = s.renderOne(conv, frags[i], ids)
+			}
+		}()
+	}
+	for i := range frags {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	s.HTML = make(map[string]template.HTML, len(frags))
+	s.NoteRefs = map[int][]Ref{}
+	s.fragRefs = map[string][]Ref{}
+	for i, f := range frags {
+		r := &results[i]
+		s.HTML[f.key] = r.html
+		diags.Append(&r.diags)
+		s.fragRefs[f.owner] = append(s.fragRefs[f.owner], r.refs...)
+		if n, ok := strings.CutPrefix(f.key, "note/"); ok {
+			num, _ := strconv.Atoi(n)
+			s.NoteRefs[num] = r.refs
+		}
+	}
+}
+
+func (s *Site) allIDs() map[string][]string {
+	notes := make([]string, 0, len(s.Notes))
+	for _, n := range s.NoteList {
+		notes = append(notes, strconv.Itoa(n.Number))
+	}
+	return map[string][]string{
+		"doc": slices.Sorted(maps.Keys(s.Docs)), "person": slices.Sorted(maps.Keys(s.Persons)),
+		"work": slices.Sorted(maps.Keys(s.Works)), "event": slices.Sorted(maps.Keys(s.Events)),
+		"section": slices.Sorted(maps.Keys(s.Sections)), "conflict": slices.Sorted(maps.Keys(s.Conflicts)),
+		"term": slices.Sorted(maps.Keys(s.Terms)), "packet": slices.Sorted(maps.Keys(s.Packets)),
+		"note": notes,
+	}
+}
+
+func (s *Site) renderOne(conv *markdown.Converter, f fragment, ids map[string][]string) result {
+	var r result
+	res := &resolver{s: s, f: f, diags: &r.diags, ids: ids}
+	opts := f.opts
+	opts.Resolver = res
+	opts.Problem = func(off int, msg string) { r.diags.Errorf(f.pos(off), "%s", msg) }
+	html, err := conv.Convert([]byte(f.src), opts)
+	if err != nil {
+		r.diags.Errorf(f.pos(0), "%v", err)
+	}
+	r.html = template.HTML(html) // #nosec: goldmark output with raw HTML disabled
+	r.refs = res.refs
+	return r
+}
+
+// resolver resolves the references of one fragment.
+type resolver struct {
+	s     *Site
+	f     fragment
+	diags *diag.List
+	ids   map[string][]string
+	refs  []Ref
+}
+
+func (r *resolver) Resolve(ref xref.Reference) (xref.Target, bool) {
+	kind, id, offset := ref.Kind, ref.ID, ref.Offset
+	base, frag, _ := strings.Cut(id, "#")
+	if _, ok := r.ids[kind]; !ok {
+		r.diags.Errorf(r.f.pos(offset), "unknown reference kind %q in [[%s:%s]]; use one of %v%s", kind, kind, id, Kinds, diag.Suggest(kind, Kinds))
+		return xref.Target{}, false
+	}
+	if !r.s.Exists(kind, base) {
+		r.diags.Errorf(r.f.pos(offset), "unknown %s %q in [[%s:%s]]%s", kindNames[kind], base, kind, id, diag.Suggest(base, r.ids[kind]))
+		return xref.Target{}, false
+	}
+	r.refs = append(r.refs, Ref{Kind: kind, ID: base, Label: ref.Label})
+	href, title := r.s.Locate(kind, base)
+	if frag != "" {
+		href, _, _ = strings.Cut(href, "#")
+		href += "#" + frag
+	}
+	return xref.Target{Href: RootMarker + href, Title: title}, true
+}
+
+func (r *resolver) Unclosed(offset int) {
+	r.diags.Errorf(r.f.pos(offset), "cross-reference is not closed: end it with \"]]\" on the same line")
+}
+
+// Locate returns the site path and the default title of kind:id.
+func (s *Site) Locate(kind, id string) (path, title string) {
+	switch kind {
+	case "doc":
+		return DocumentPath(id), s.Docs[id].Title
+	case "person":
+		return PersonPath(id), s.Persons[id].Name
+	case "work":
+		return WorkURL(id), WorkShort(s.Works[id])
+	case "event":
+		return EventURL(id), s.Events[id].Title
+	case "section":
+		return SectionPath(id), s.Sections[id].Title
+	case "conflict":
+		return ConflictPath(id), s.Conflicts[id].Title
+	case "term":
+		return TermURL(id), s.Terms[id].Term
+	case "packet":
+		return PacketPath(id), s.Packets[id].Title
+	case "note":
+		n, _ := strconv.Atoi(id)
+		return NotePath(n), NoteLabel(n)
+	}
+	return "", ""
+}
+
+// WorkShort is a work's short citation: "Goncharov, Uncertain Partners".
+func WorkShort(w *content.Work) string {
+	title, _, _ := strings.Cut(w.Title, ":")
+	return w.Sort + ", " + strings.TrimSpace(title)
+}

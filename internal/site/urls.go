@@ -1,0 +1,53 @@
+package site
+
+import (
+	"path"
+	"strconv"
+	"strings"
+)
+
+// Page paths are relative to the site root, and every link is written
+// relative to the page that holds it, so the same output works under any
+// sub-path of a host and opened straight from disk. Pages are files
+// ending in .html (not folders with index.html), because a browser
+// reading from disk does not open index.html for a folder.
+
+func DocumentPath(id string) string { return "documents/" + id + ".html" }
+func PersonPath(id string) string   { return "persons/" + id + ".html" }
+func SectionPath(id string) string  { return "essay/" + id + ".html" }
+func NotePath(n int) string         { return "notes/" + strconv.Itoa(n) + ".html" }
+func ConflictPath(id string) string { return "conflicts/" + id + ".html" }
+func PacketPath(id string) string   { return "packets/" + id + ".html" }
+func PacketPrintPath(id string) string {
+	return "packets/" + id + "-print.html"
+}
+func WorkURL(id string) string  { return "bibliography.html#work-" + id }
+func EventURL(id string) string { return "timeline/index.html#event-" + id }
+func TermURL(id string) string  { return "glossary.html#term-" + id }
+
+// NoteAnchor is the id of a note in its section page.
+func NoteAnchor(n int) string { return "note-" + strconv.Itoa(n) }
+
+// Rel returns the URL of target (a site path, maybe with #fragment) as
+// seen from the page at from.
+func Rel(from, target string) string {
+	file, frag, _ := strings.Cut(target, "#")
+	if frag != "" {
+		frag = "#" + frag
+	}
+	if file == from && frag != "" {
+		return frag
+	}
+	dir := path.Dir(from)
+	if dir == "." {
+		return file + frag
+	}
+	up := strings.Repeat("../", strings.Count(dir, "/")+1)
+	return up + file + frag
+}
+
+// Root returns the relative path from the page at from to the site root,
+// "" or "../" or "../../".
+func Root(from string) string {
+	return strings.Repeat("../", strings.Count(from, "/"))
+}

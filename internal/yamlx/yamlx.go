@@ -1,0 +1,296 @@
+// Package yamlx decodes YAML into Go structs strictly and with positions.
+//
+// yaml.v3 stops at the first problem and reports lines only; contributors
+// need every problem of a file at once, each with line and column, and a
+// hint when a key is misspelt. So the YAML is parsed into a node tree by
+// yaml.v3 and decoded here by reflection:
+//
+//   - a mapping key with no matching field is an error, with the closest
+//     known key suggested;
+//   - a field tagged required:"true" that is missing or empty is an error;
+//   - a field of type [diag.Position] named Pos receives the position of
+//     the mapping it was decoded from;
+//   - a field of type map[string]diag.Position named KeyPos receives the
+//     position of each key's value, for checks made after decoding;
+//   - a type implementing [NodeDecoder] decodes itself;
+//   - a type implementing encoding.TextUnmarshaler decodes from a scalar;
+//   - duplicate keys in a mapping are errors.
+package yamlx
+
+import (
+	"bytes"
+	"encoding"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/korean-war-sources/edition/internal/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// NodeDecoder is implemented by types that decode themselves from a node.
+// at is the node's position in the file.
+type NodeDecoder interface {
+	DecodeNode(n *yaml.Node, at diag.Position) error
+}
+
+// Source locates a YAML text inside a file: Line is the file line of the
+// text's first line, so front matter starting on line 2 has Line 2.
+type Source struct {
+	File string
+	Line int
+}
+
+// Pos converts a node's position into a file position.
+func (s Source) Pos(n *yaml.Node) diag.Position {
+	return diag.Position{File: s.File, Line: s.Line + n.Line - 1, Col: n.Column}
+}
+
+var lineInError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse parses src into a document node. A syntax error is reported at
+// its line and nil is returned.
+func Parse(src []byte, s Source, diags *diag.List) *yaml.Node {
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	if err := dec.Decode(&doc); err != nil {
+		if err.Error() == "EOF" {
+			return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
+		}
+		pos := diag.Position{File: s.File, Line: s.Line, Col: 1}
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		if m := lineInError.FindStringSubmatch(err.Error()); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			pos.Line = s.Line + n - 1
+			msg = m[2]
+		}
+		diags.Errorf(pos, "invalid YAML: %s", msg)
+		return nil
+	}
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+		return doc.Content[0]
+	}
+	return &doc
+}
+
+// Decode decodes n into the value v points to, reporting every problem.
+func Decode(n *yaml.Node, v any, s Source, diags *diag.List) {
+	d := decoder{src: s, diags: diags}
+	d.value(n, reflect.ValueOf(v).Elem(), "")
+}
+
+type decoder struct {
+	src   Source
+	diags *diag.List
+}
+
+var (
+	posType    = reflect.TypeFor[diag.Position]()
+	keyPosType = reflect.TypeFor[map[string]diag.Position]()
+)
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.diags.Errorf(d.src.Pos(n), format, args...)
+}
+
+func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if v.CanAddr() {
+		if nd, ok := v.Addr().Interface().(NodeDecoder); ok {
+			if err := nd.DecodeNode(n, d.src.Pos(n)); err != nil {
+				d.errorf(n, "%s%v", label(path), err)
+			}
+			return
+		}
+		if tu, ok := v.Addr().Interface().(encoding.TextUnmarshaler); ok && v.Kind() != reflect.String {
+			if !d.expect(n, yaml.ScalarNode, path) {
+				return
+			}
+			if err := tu.UnmarshalText([]byte(n.Value)); err != nil {
+				d.errorf(n, "%s%v", label(path), err)
+			}
+			return
+		}
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		d.structure(n, v, path)
+	case reflect.Slice:
+		d.sequence(n, v, path)
+	case reflect.Map:
+		d.mapping(n, v, path)
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		d.value(n, v.Elem(), path)
+	default:
+		d.scalar(n, v, path)
+	}
+}
+
+func label(path string) string {
+	if path == "" {
+		return ""
+	}
+	return path + ": "
+}
+
+func (d *decoder) expect(n *yaml.Node, kind yaml.Kind, path string) bool {
+	if n.Kind == kind {
+		return true
+	}
+	d.errorf(n, "%swant %s, found %s", label(path), kindName(kind), describe(n))
+	return false
+}
+
+func kindName(k yaml.Kind) string {
+	switch k {
+	case yaml.MappingNode:
+		return "a mapping (key: value lines)"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	return "a single value"
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	return fmt.Sprintf("%q", n.Value)
+}
+
+func (d *decoder) scalar(n *yaml.Node, v reflect.Value, path string) {
+	if !d.expect(n, yaml.ScalarNode, path) {
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(n.Value)
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		i, err := strconv.ParseInt(n.Value, 10, 64)
+		if err != nil || n.Tag == "!!str" {
+			d.errorf(n, "%swant a whole number, found %q", label(path), n.Value)
+			return
+		}
+		v.SetInt(i)
+	case reflect.Bool:
+		switch n.Value {
+		case "true":
+			v.SetBool(true)
+		case "false":
+			v.SetBool(false)
+		default:
+			d.errorf(n, "%swant true or false, found %q", label(path), n.Value)
+		}
+	default:
+		d.errorf(n, "%scannot decode into %s", label(path), v.Type())
+	}
+}
+
+func (d *decoder) sequence(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return
+	}
+	if !d.expect(n, yaml.SequenceNode, path) {
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, item := range n.Content {
+		d.value(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
+	}
+	v.Set(s)
+}
+
+func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return
+	}
+	if !d.expect(n, yaml.MappingNode, path) {
+		return
+	}
+	if v.Type().Key().Kind() != reflect.String {
+		d.errorf(n, "%scannot decode into %s", label(path), v.Type())
+		return
+	}
+	m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if prev, dup := seen[k.Value]; dup {
+			d.errorf(k, "duplicate key %q (first defined on line %d)", k.Value, d.src.Pos(prev).Line)
+			continue
+		}
+		seen[k.Value] = k
+		elem := reflect.New(v.Type().Elem()).Elem()
+		d.value(val, elem, join(path, k.Value))
+		m.SetMapIndex(reflect.ValueOf(k.Value).Convert(v.Type().Key()), elem)
+	}
+	v.Set(m)
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string) {
+	if !d.expect(n, yaml.MappingNode, path) {
+		return
+	}
+	fields := Fields(v.Type())
+	byName := map[string]Field{}
+	names := make([]string, 0, len(fields))
+	for _, f := range fields {
+		byName[f.Name] = f
+		names = append(names, f.Name)
+	}
+	if f, ok := v.Type().FieldByName("Pos"); ok && f.Type == posType {
+		v.FieldByIndex(f.Index).Set(reflect.ValueOf(d.src.Pos(n)))
+	}
+	var keyPos map[string]diag.Position
+	if f, ok := v.Type().FieldByName("KeyPos"); ok && f.Type == keyPosType {
+		keyPos = map[string]diag.Position{}
+		v.FieldByIndex(f.Index).Set(reflect.ValueOf(keyPos))
+	}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if keyPos != nil {
+			keyPos[k.Value] = d.src.Pos(val)
+		}
+		f, ok := byName[k.Value]
+		if !ok {
+			d.errorf(k, "unknown key %q in %s%s", k.Value, where(path), diag.Suggest(k.Value, names))
+			continue
+		}
+		if prev, dup := seen[k.Value]; dup {
+			d.errorf(k, "duplicate key %q (first defined on line %d)", k.Value, d.src.Pos(prev).Line)
+			continue
+		}
+		seen[k.Value] = k
+		d.value(val, v.FieldByIndex(f.Index), join(path, k.Value))
+	}
+	for _, f := range fields {
+		if f.Required && (seen[f.Name] == nil || v.FieldByIndex(f.Index).IsZero()) {
+			d.errorf(n, "missing required key %q in %s", f.Name, where(path))
+		}
+	}
+}
+
+func where(path string) string {
+	if path == "" {
+		return "front matter"
+	}
+	return path
+}
