@@ -10,6 +10,7 @@ import (
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/diag"
+	"github.com/korean-war-sources/edition/internal/feeds"
 	"github.com/korean-war-sources/edition/internal/markdown"
 	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/render"
@@ -75,7 +76,7 @@ func Run(cfg Config) (*Result, error) {
 	for _, f := range files {
 		res.Files = append(res.Files, output.File{Path: f.Path, Data: f.Data})
 	}
-	extra, err := generated(res.Site)
+	extra, err := generated(res.Site, res.Files)
 	if err != nil {
 		return nil, err
 	}
@@ -91,6 +92,19 @@ func Write(res *Result, cfg Config) error {
 
 // generated returns the files that are not pages: search index, data
 // downloads, feeds and stylesheets made at build time.
-func generated(s *site.Site) ([]output.File, error) {
-	return nil, nil
+func generated(s *site.Site, pages []output.File) ([]output.File, error) {
+	var paths []string
+	for _, f := range pages {
+		paths = append(paths, f.Path)
+	}
+	files, err := feeds.Files(s, paths)
+	if err != nil {
+		return nil, err
+	}
+	css, err := render.ChromaCSS()
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, output.File{Path: "assets/chroma.css", Data: css})
+	return files, nil
 }

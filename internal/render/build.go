@@ -85,6 +85,9 @@ func Render(t *Templates, pages []*Page) ([]File, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				if v, ok := pages[i].Data.(interface{ prepare() }); ok {
+					v.prepare()
+				}
 				data, err := t.Execute(pages[i])
 				files[i], errs[i] = File{Path: pages[i].Path, Data: data}, err
 			}

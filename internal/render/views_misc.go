@@ -172,29 +172,31 @@ type SourceView struct {
 	File     string
 	Code     template.HTML
 	EditURL  string
+	src      string
 }
 
 func (b *builder) source(d *content.Document) *Page {
-	lexer := lexers.Get("markdown")
-	if lexer == nil {
-		lexer = lexers.Fallback
-	}
-	src := d.Body.Raw
-	var out strings.Builder
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, src)
-	if err == nil {
-		f := chtml.New(chtml.WithClasses(true), chtml.WithLineNumbers(true))
-		err = f.Format(&out, styles.Get("github"), it)
-	}
-	if err != nil {
-		out.Reset()
-		out.WriteString("<pre>" + template.HTMLEscapeString(src) + "</pre>")
-	}
 	p := b.page("source", SourcePath(d.ID), "Source of “"+d.Title+"”", "documents")
 	p.Description = "The Markdown file behind the page."
 	p.Data = &SourceView{Document: Link{URL: URL(site.DocumentPath(d.ID)), Text: d.Title}, File: d.File,
-		Code: template.HTML(out.String()), EditURL: b.editURL(d.File)}
+		src: d.Body.Raw, EditURL: b.editURL(d.File)}
 	return p
+}
+
+// prepare highlights the source. It is the costliest step of a page, so it
+// runs in Render's workers rather than while the views are listed.
+func (v *SourceView) prepare() {
+	var out strings.Builder
+	lexer := lexers.Get("markdown")
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, v.src)
+	if err == nil {
+		err = chtml.New(chtml.WithClasses(true), chtml.WithLineNumbers(true)).Format(&out, styles.Get("github"), it)
+	}
+	if err != nil {
+		out.Reset()
+		out.WriteString("<pre>" + template.HTMLEscapeString(v.src) + "</pre>")
+	}
+	v.Code = template.HTML(out.String())
 }
 
 // ConflictView sets sources side by side.
