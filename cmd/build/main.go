@@ -4,6 +4,7 @@
 // Usage:
 //
 //	go run ./cmd/build [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-check] [-strict]
+//	go run ./cmd/build -new document|person|packet ID
 //
 // Exit status: 0 on success, 1 when the content has errors (or warnings
 // with -strict), 2 on bad usage or a failure of the program itself.
@@ -17,6 +18,7 @@ import (
 	"os"
 
 	"github.com/korean-war-sources/edition/internal/pipeline"
+	"github.com/korean-war-sources/edition/internal/scaffold"
 )
 
 func main() {
@@ -40,8 +42,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.Out, "out", "public", "output `folder`")
 	check := fs.Bool("check", false, "validate the content and write nothing")
 	fs.BoolVar(&cfg.Strict, "strict", false, "treat warnings as errors")
+	newKind := fs.String("new", "", "write a new content file of `kind` (document, person, packet) named by the argument, and exit")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *newKind != "" {
+		return scaffoldNew(cfg.Content, *newKind, fs.Args(), stdout, stderr)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "build: unexpected argument %q\n", fs.Arg(0))
@@ -61,6 +67,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr, "build:", err)
 	return 2
+}
+
+// scaffoldNew handles -new KIND ID.
+func scaffoldNew(contentDir, kind string, args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		fmt.Fprintf(stderr, "build: -new %s needs one id, e.g. go run ./cmd/build -new %s 1950-05-12-shtykov-to-vyshinskii\n", kind, kind)
+		return 2
+	}
+	p, err := scaffold.New(contentDir, kind, args[0])
+	if err != nil {
+		fmt.Fprintln(stderr, "build:", err)
+		return 2
+	}
+	fmt.Fprintf(stdout, "wrote %s; fill it in, then run go run ./cmd/build -check\n", p)
+	return 0
 }
 
 func build(cfg pipeline.Config, check bool, stdout, stderr io.Writer) error {

@@ -22,10 +22,10 @@ type Document struct {
 	KeyPos map[string]diag.Position `yaml:"-"`
 
 	Title          string        `yaml:"title" required:"true" doc:"Editorial title: what the document is, sender and recipient." example:"Ciphered telegram from Shtykov to Vyshinskii on Kim Il Sung's plans"`
-	Kind           string        `yaml:"kind" required:"true" doc:"Form of the source; one of the document kinds listed below." example:"ciphered-telegram"`
+	Kind           string        `yaml:"kind" required:"true" doc:"Form of the source; one of the document kinds listed above." example:"ciphered-telegram"`
 	Date           histdate.Date `yaml:"date" doc:"The document's own date, as precise as the source gives it: YYYY-MM-DD, YYYY-MM, YYYY or a range A/B. Leave out only when no date is known." example:"1949-09-03"`
 	Describes      histdate.Date `yaml:"describes" doc:"When the events it reports happened, if that differs from date (memoirs, interviews, later reports)." example:"1950-04"`
-	Nature         string        `yaml:"nature" required:"true" doc:"What kind of witness the source is; one of the natures listed below." example:"contemporary"`
+	Nature         string        `yaml:"nature" required:"true" doc:"What kind of witness the source is; one of the natures listed above." example:"contemporary"`
 	From           []Party       `yaml:"from" doc:"Senders or authors."`
 	To             []Party       `yaml:"to" doc:"Recipients."`
 	Mentions       []Ref         `yaml:"mentions" doc:"Ids of persons named in the source." example:"[kim-il-sung, mun-il]"`
