@@ -42,6 +42,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.Out, "out", "public", "output `folder`")
 	check := fs.Bool("check", false, "validate the content and write nothing")
 	fs.BoolVar(&cfg.Strict, "strict", false, "treat warnings as errors")
+	fs.BoolVar(&cfg.Archive, "archive", true, "also write edition.zip, the whole site for offline use")
 	newKind := fs.String("new", "", "write a new content file of `kind` (document, person, packet) named by the argument, and exit")
 	if err := fs.Parse(args); err != nil {
 		return 2

@@ -32,6 +32,10 @@ func Write(out string, files []File, static string) error {
 	if err != nil {
 		return fmt.Errorf("creating build folder: %w", err)
 	}
+	// MkdirTemp makes the folder private; a published site must be readable.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fmt.Errorf("creating build folder: %w", err)
+	}
 	ok := false
 	defer func() {
 		if !ok {
@@ -103,28 +107,45 @@ func swap(tmp, out string) error {
 	return nil
 }
 
-// copyTree copies the regular files below src into dst. Symbolic links
-// are refused, so nothing from outside the static folder is published.
+// copyTree copies the regular files below src into dst.
 func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+	files, err := ReadTree(src)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := writeFile(dst, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ReadTree reads the regular files below dir, in lexical order, as files
+// of the site. Symbolic links are refused, so nothing from outside the
+// folder is published. A missing folder has no files.
+func ReadTree(dir string) ([]File, error) {
+	var files []File
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == src {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
 				return nil
 			}
-			return fmt.Errorf("copying static files: %w", err)
+			return fmt.Errorf("reading static files: %w", err)
 		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
 		switch {
 		case d.Type()&fs.ModeSymlink != 0:
 			return fmt.Errorf("%s: symbolic links are not allowed in static files", p)
 		case d.IsDir():
-			return os.MkdirAll(target, 0o755)
+			return nil
 		}
 		b, err := os.ReadFile(p)
 		if err != nil {
-			return fmt.Errorf("copying static files: %w", err)
+			return fmt.Errorf("reading static files: %w", err)
 		}
-		return os.WriteFile(target, b, 0o644)
+		rel, _ := filepath.Rel(dir, p)
+		files = append(files, File{Path: filepath.ToSlash(rel), Data: b})
+		return nil
 	})
+	return files, err
 }

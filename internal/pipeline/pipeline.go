@@ -10,6 +10,7 @@ import (
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/diag"
+	"github.com/korean-war-sources/edition/internal/export"
 	"github.com/korean-war-sources/edition/internal/feeds"
 	"github.com/korean-war-sources/edition/internal/markdown"
 	"github.com/korean-war-sources/edition/internal/output"
@@ -21,6 +22,8 @@ import (
 type Config struct {
 	Content, Templates, Static, Out string
 	Strict                          bool // warnings fail the build too
+	// Archive adds edition.zip, the whole site in one file for offline use.
+	Archive bool
 }
 
 // Result is a finished (not yet written) build.
@@ -68,7 +71,7 @@ func Run(cfg Config) (*Result, error) {
 		res.Elapsed = time.Since(start)
 		return res, nil
 	}
-	pages := render.Pages(res.Site)
+	pages := render.Pages(res.Site, render.Options{Archive: cfg.Archive})
 	files, err := render.Render(tpl, pages)
 	if err != nil {
 		return nil, err
@@ -81,13 +84,25 @@ func Run(cfg Config) (*Result, error) {
 		return nil, err
 	}
 	res.Files = append(res.Files, extra...)
+	static, err := output.ReadTree(cfg.Static)
+	if err != nil {
+		return nil, err
+	}
+	res.Files = append(res.Files, static...)
+	if cfg.Archive {
+		zip, err := output.Zip("edition", res.Files)
+		if err != nil {
+			return nil, err
+		}
+		res.Files = append(res.Files, output.File{Path: render.ArchivePath, Data: zip})
+	}
 	res.Elapsed = time.Since(start)
 	return res, nil
 }
 
 // Write publishes a successful build to cfg.Out atomically.
 func Write(res *Result, cfg Config) error {
-	return output.Write(cfg.Out, res.Files, cfg.Static)
+	return output.Write(cfg.Out, res.Files, "")
 }
 
 // generated returns the files that are not pages: search index, data
@@ -106,5 +121,9 @@ func generated(s *site.Site, pages []output.File) ([]output.File, error) {
 		return nil, err
 	}
 	files = append(files, output.File{Path: "assets/chroma.css", Data: css})
-	return files, nil
+	data, err := export.Files(export.Tables(s))
+	if err != nil {
+		return nil, err
+	}
+	return append(files, data...), nil
 }

@@ -19,6 +19,13 @@ type File struct {
 type builder struct {
 	s    *site.Site
 	site *SiteView
+	opts Options
+}
+
+// Options choose optional parts of the site.
+type Options struct {
+	// Archive offers the whole site as one zip file on the data page.
+	Archive bool
 }
 
 func (b *builder) page(typ, path, title, nav string) *Page {
@@ -41,10 +48,10 @@ func (b *builder) editURL(file string) string {
 }
 
 // Pages lists every page of the edition as a view, in a fixed order.
-func Pages(s *site.Site) []*Page {
-	b := &builder{s: s, site: siteView(s.Ed.Site)}
+func Pages(s *site.Site, opts Options) []*Page {
+	b := &builder{s: s, site: siteView(s.Ed.Site), opts: opts}
 	var ps []*Page
-	ps = append(ps, b.home(), b.about(), b.notFound(), b.bibliography(), b.glossary(), b.search())
+	ps = append(ps, b.home(), b.about(), b.notFound(), b.bibliography(), b.glossary(), b.search(), b.data())
 	ps = append(ps, b.documentIndexes()...)
 	for _, d := range s.DocsByDate {
 		ps = append(ps, b.document(d), b.source(d))

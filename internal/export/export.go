@@ -1,0 +1,249 @@
+// Package export writes the edition's metadata as open data: one JSON and
+// one CSV file per table (documents, persons, notes, works, events), so
+// others can reuse the edition without scraping it. The columns are
+// documented on the site's data page, from the same Table definitions.
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/output"
+	"github.com/korean-war-sources/edition/internal/site"
+)
+
+// Table is one downloadable table.
+type Table struct {
+	Name    string   // file stem: documents, persons …
+	Columns []Column // in order
+	Rows    [][]string
+}
+
+// Column is a documented column.
+type Column struct {
+	Name, Meaning string
+}
+
+// Tables builds every table from the site.
+func Tables(s *site.Site) []Table {
+	return []Table{documents(s), persons(s), notes(s), works(s), events(s)}
+}
+
+// Files writes each table as data/NAME.json (an array of objects) and
+// data/NAME.csv (header row, UTF-8).
+func Files(tables []Table) ([]output.File, error) {
+	var files []output.File
+	for _, t := range tables {
+		j, err := toJSON(t)
+		if err != nil {
+			return nil, err
+		}
+		c, err := toCSV(t)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files,
+			output.File{Path: "data/" + t.Name + ".json", Data: j},
+			output.File{Path: "data/" + t.Name + ".csv", Data: c})
+	}
+	return files, nil
+}
+
+func toJSON(t Table) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("[\n")
+	for i, row := range t.Rows {
+		b.WriteString("  {")
+		for j, col := range t.Columns {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			k, _ := json.Marshal(col.Name)
+			v, err := json.Marshal(row[j])
+			if err != nil {
+				return nil, fmt.Errorf("data/%s.json: %w", t.Name, err)
+			}
+			b.Write(k)
+			b.WriteString(": ")
+			b.Write(v)
+		}
+		b.WriteString("}")
+		if i < len(t.Rows)-1 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("]\n")
+	return b.Bytes(), nil
+}
+
+func toCSV(t Table) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	head := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		head[i] = c.Name
+	}
+	if err := w.Write(head); err != nil {
+		return nil, err
+	}
+	if err := w.WriteAll(t.Rows); err != nil {
+		return nil, fmt.Errorf("data/%s.csv: %w", t.Name, err)
+	}
+	return b.Bytes(), nil
+}
+
+func join(xs []string) string { return strings.Join(xs, "; ") }
+
+func ints(ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func documents(s *site.Site) Table {
+	t := Table{Name: "documents", Columns: []Column{
+		{"id", "Stable id; the page is documents/ID.html"}, {"title", "Editorial title"},
+		{"kind", "Form of the source"}, {"nature", "Kind of witness: contemporary, later-report, memoir, interview, recollection, published"},
+		{"date", "Date as YYYY-MM-DD, YYYY-MM, YYYY or a range A/B"}, {"date_display", "Date for readers"},
+		{"from", "Sender person ids (or names of bodies)"}, {"from_as_written", "Senders as the source names them"},
+		{"to", "Recipient person ids (or names of bodies)"}, {"to_as_written", "Recipients as the source names them"},
+		{"mentions", "Person ids named"}, {"archive", "Archival citations as printed"},
+		{"collection", "The author's collection number (SD…)"}, {"translations", "Bibliography ids of published translations, with pages"},
+		{"known_through", "For second-hand sources: bibliography ids that report them"},
+		{"cited_in_notes", "Article notes citing the document"}, {"url", "Page path"},
+	}}
+	for _, d := range s.DocsByDate {
+		ids, written := parties(d.From)
+		toIDs, toWritten := parties(d.To)
+		var mentions, archive, trans, known []string
+		for _, m := range d.Mentions {
+			mentions = append(mentions, m.ID)
+		}
+		for _, a := range d.Archive {
+			archive = append(archive, a.AsPrinted)
+		}
+		for _, w := range d.Translations {
+			trans = append(trans, w.Work.ID+" "+w.Pages)
+		}
+		for _, w := range d.KnownThrough {
+			known = append(known, w.Work.ID+" "+w.Pages)
+		}
+		t.Rows = append(t.Rows, []string{d.ID, d.Title, d.Kind, d.Nature, d.Date.String(), d.Date.Display(),
+			ids, written, toIDs, toWritten, join(mentions), join(archive), d.Collection, join(trans), join(known),
+			ints(s.DocCitedIn[d.ID]), site.DocumentPath(d.ID)})
+	}
+	return t
+}
+
+func parties(ps []content.Party) (ids, written string) {
+	var a, b []string
+	for _, p := range ps {
+		id := p.Person.ID
+		if id == "" {
+			id = p.Name
+		}
+		a = append(a, id)
+		w := p.AsWritten
+		if w == "" {
+			w = id
+		}
+		b = append(b, w)
+	}
+	return join(a), join(b)
+}
+
+func persons(s *site.Site) Table {
+	t := Table{Name: "persons", Columns: []Column{
+		{"id", "Stable id; the page is persons/ID.html"}, {"name", "Display name"}, {"sort_name", "Name for sorting"},
+		{"aliases", "Pseudonyms in the sources"}, {"spellings", "Other spellings"}, {"role", "Role in 1945–50"},
+		{"country", "soviet, chinese, korean, american or other"}, {"documents_sent", "Ids of documents sent"},
+		{"documents_received", "Ids of documents received"}, {"url", "Page path"},
+	}}
+	for _, p := range s.Ed.Persons {
+		t.Rows = append(t.Rows, []string{p.ID, p.Name, p.SortName, join(p.Aliases), join(p.Spellings), p.Role, p.Country,
+			join(s.PersonSent[p.ID]), join(s.PersonReceived[p.ID]), site.PersonPath(p.ID)})
+	}
+	return t
+}
+
+func notes(s *site.Site) Table {
+	t := Table{Name: "notes", Columns: []Column{
+		{"number", "The article's note number"}, {"section", "Essay section id"},
+		{"documents", "Ids of documents the note cites or attests"}, {"works", "Bibliography ids the note cites"},
+		{"context", "Editorial: what the note supports"}, {"url", "Page path"},
+	}}
+	for _, n := range s.NoteList {
+		var docs, works []string
+		for _, r := range s.NoteRefs[n.Number] {
+			switch r.Kind {
+			case "doc":
+				docs = append(docs, r.ID)
+			case "work":
+				works = append(works, r.ID)
+			}
+		}
+		for _, d := range n.Documents {
+			docs = append(docs, d.ID)
+		}
+		t.Rows = append(t.Rows, []string{strconv.Itoa(n.Number), n.Section.ID, join(unique(docs)), join(unique(works)), n.Context, site.NotePath(n.Number)})
+	}
+	return t
+}
+
+func unique(xs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func works(s *site.Site) Table {
+	t := Table{Name: "works", Columns: []Column{
+		{"id", "Stable id; the entry is bibliography.html#work-ID"}, {"type", "book, article, …"},
+		{"authors", "Authors as printed"}, {"editors", "Editors as printed"}, {"title", "Title as printed"},
+		{"title_translation", "English title given by the article"}, {"container", "Journal or book"},
+		{"volume", "Volume"}, {"issue", "Issue"}, {"year", "Year"}, {"publisher", "Publisher"}, {"place", "Place"},
+		{"as_printed", "The full reference as first printed"}, {"cited_in_notes", "Notes citing it"},
+	}}
+	for _, w := range s.Ed.Works {
+		t.Rows = append(t.Rows, []string{w.ID, w.Type, join(w.Authors), join(w.Editors), w.Title, w.TitleTranslation,
+			w.Container, w.Volume, w.Issue, w.Year, w.Publisher, w.Place, w.AsPrinted, ints(s.WorkCitedIn[w.ID])})
+	}
+	return t
+}
+
+func events(s *site.Site) Table {
+	t := Table{Name: "events", Columns: []Column{
+		{"id", "Stable id; the entry is timeline/index.html#event-ID"}, {"title", "What happened"},
+		{"date", "Date as YYYY-MM-DD, YYYY-MM, YYYY or a range A/B"}, {"summary", "Editorial summary"},
+		{"notes", "Article notes attesting it"}, {"documents", "Document ids attesting it"}, {"persons", "Person ids involved"},
+	}}
+	for _, e := range s.Ed.Events {
+		var ns []int
+		for _, n := range e.Notes {
+			ns = append(ns, n.N)
+		}
+		var docs, ps []string
+		for _, d := range e.Documents {
+			docs = append(docs, d.ID)
+		}
+		for _, p := range e.Persons {
+			ps = append(ps, p.ID)
+		}
+		t.Rows = append(t.Rows, []string{e.ID, e.Title, e.Date.String(), e.Summary, ints(ns), join(docs), join(ps)})
+	}
+	return t
+}
