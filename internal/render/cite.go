@@ -29,9 +29,7 @@ func (b *builder) absURL(sitePath string) string {
 func (b *builder) pageCitation(title, sitePath string) *Citation {
 	st := b.s.Ed.Site
 	url := b.absURL(sitePath)
-	c := &Citation{
-		Page: st.Editors + ", eds., “" + title + ",” in " + st.Title + ", " + url + ".",
-	}
+	c := &Citation{Page: "“" + strings.TrimSuffix(title, ".") + ".” In " + st.Title + ", edited by " + st.Editors + ". " + url + "."}
 	key := strings.NewReplacer("/", "-", ".html", "").Replace(sitePath)
 	c.BibTeX = "@misc{" + key + ",\n  title = {" + bibEscape(title) + "},\n  editor = {" + bibEscape(st.Editors) +
 		"},\n  howpublished = {" + bibEscape(st.Title) + "},\n  url = {" + url + "}\n}\n"

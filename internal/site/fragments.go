@@ -225,8 +225,13 @@ func (s *Site) Locate(kind, id string) (path, title string) {
 	return "", ""
 }
 
-// WorkShort is a work's short citation: "Goncharov, Uncertain Partners".
+// WorkShort is a work's short citation: "Goncharov, Uncertain Partners";
+// a work without authors or editors (a bulletin issue) is named by its
+// title alone.
 func WorkShort(w *content.Work) string {
+	if len(w.Authors) == 0 && len(w.Editors) == 0 {
+		return w.Title
+	}
 	title, _, _ := strings.Cut(w.Title, ":")
 	return w.Sort + ", " + strings.TrimSpace(title)
 }
