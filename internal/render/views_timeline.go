@@ -114,6 +114,7 @@ func group(entries []TimelineEntry) (years []YearGroup, undated []TimelineEntry)
 			anchor += "-" + e.date.Start().Format("01")
 		} else {
 			month = "Year " + year + " (month not known)"
+			anchor += "-00" // "y" + year alone is the id of the year heading
 		}
 		if n := len(years); n == 0 || years[n-1].Year != year {
 			years = append(years, YearGroup{Year: year})
