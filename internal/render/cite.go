@@ -26,6 +26,7 @@ func (b *builder) absURL(sitePath string) string {
 	return strings.TrimSuffix(base, "/") + "/" + sitePath
 }
 
+// pageCitation is the citation of the page at sitePath.
 func (b *builder) pageCitation(title, sitePath string) *Citation {
 	st := b.s.Ed.Site
 	url := b.absURL(sitePath)
@@ -42,12 +43,55 @@ func (b *builder) pageCitation(title, sitePath string) *Citation {
 	return c
 }
 
+// cite gives page p its citation and the metadata that reference managers
+// (Zotero) and search engines (Highwire Press citation_* tags, Dublin Core)
+// read.
+func (b *builder) cite(p *Page, title string) *Citation {
+	st := b.s.Ed.Site
+	p.Meta = append(p.Meta,
+		Meta{"citation_title", title},
+		Meta{"citation_publisher", st.Title},
+		Meta{"DC.title", title},
+		Meta{"DC.type", "Text"},
+		Meta{"DC.publisher", st.Title},
+		Meta{"DC.language", b.site.Lang},
+	)
+	if st.BaseURL != "" {
+		p.Meta = append(p.Meta, Meta{"citation_public_url", b.absURL(p.Path)}, Meta{"DC.identifier", b.absURL(p.Path)})
+	}
+	return b.pageCitation(title, p.Path)
+}
+
+// CitationFiles collects the citations of every page into one BibTeX,
+// one RIS and one CSL-JSON file, linked from each "Cite this page" box.
+func CitationFiles(pages []*Page) []File {
+	var bib, ris strings.Builder
+	var csl []json.RawMessage
+	for _, p := range pages {
+		if p.Cite == nil {
+			continue
+		}
+		bib.WriteString(p.Cite.BibTeX + "\n")
+		ris.WriteString(p.Cite.RIS + "\n")
+		var items []json.RawMessage
+		if json.Unmarshal([]byte(p.Cite.CSLJSON), &items) == nil {
+			csl = append(csl, items...)
+		}
+	}
+	all, _ := json.MarshalIndent(csl, "", "  ")
+	return []File{
+		{Path: "data/citations.bib", Data: []byte(bib.String())},
+		{Path: "data/citations.ris", Data: []byte(ris.String())},
+		{Path: "data/citations.json", Data: append(all, '\n')},
+	}
+}
+
 func bibEscape(s string) string {
 	return strings.NewReplacer("{", `\{`, "}", `\}`, "&", `\&`, "%", `\%`, "#", `\#`).Replace(s)
 }
 
 func (b *builder) documentCitation(d *content.Document, p *Page) *Citation {
-	c := b.pageCitation(d.Title, p.Path)
+	c := b.cite(p, d.Title)
 	var orig []string
 	for _, a := range d.Archive {
 		orig = append(orig, a.AsPrinted)
@@ -58,13 +102,6 @@ func (b *builder) documentCitation(d *content.Document, p *Page) *Citation {
 	if len(orig) > 0 {
 		c.Original = d.Title + ", " + dateView(d.Date).Display + ", " + strings.Join(orig, "; ") + "."
 	}
-	p.Meta = append(p.Meta,
-		Meta{"citation_title", d.Title},
-		Meta{"citation_publisher", b.s.Ed.Site.Title},
-		Meta{"DC.title", d.Title},
-		Meta{"DC.type", "Text"},
-		Meta{"DC.publisher", b.s.Ed.Site.Title},
-	)
 	if !d.Date.IsZero() {
 		p.Meta = append(p.Meta, Meta{"citation_date", d.Date.ISOAttr()}, Meta{"DC.date", d.Date.ISOAttr()})
 	}
@@ -74,9 +111,6 @@ func (b *builder) documentCitation(d *content.Document, p *Page) *Citation {
 			name = b.s.Persons[f.Person.ID].Name
 		}
 		p.Meta = append(p.Meta, Meta{"citation_author", name}, Meta{"DC.creator", name})
-	}
-	if b.s.Ed.Site.BaseURL != "" {
-		p.Meta = append(p.Meta, Meta{"citation_public_url", b.absURL(p.Path)})
 	}
 	ld, _ := json.Marshal(map[string]any{
 		"@context": "https://schema.org", "@type": "ArchiveComponent", "name": d.Title,
