@@ -47,6 +47,7 @@ func newGoldmark(extra ...goldmark.Extender) goldmark.Markdown {
 				util.Prioritized(footnoteCheck{}, 500),
 				util.Prioritized(footnoteLabels{}, 1000),
 				util.Prioritized(permalinks{}, 1100),
+				util.Prioritized(glossaryLinks{}, 1200),
 			),
 		),
 		goldmark.WithRendererOptions(
@@ -71,6 +72,8 @@ type Options struct {
 	// Verbatim keeps straight quotes and dashes as written: for text
 	// transcribed from the article, whose punctuation is evidence.
 	Verbatim bool
+	// Glossary links the first occurrence of each glossary term.
+	Glossary *Glossary
 	// Problem receives problems found in the Markdown itself, such as a
 	// footnote without definition; offset is a byte offset in src.
 	Problem func(offset int, message string)

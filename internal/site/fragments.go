@@ -103,6 +103,12 @@ func (s *Site) fragments() []fragment {
 // index, so the outcome does not depend on scheduling.
 func (s *Site) renderAll(conv *markdown.Converter, diags *diag.List) {
 	frags := s.fragments()
+	glossary := s.glossary()
+	for i := range frags {
+		if !frags[i].opts.Verbatim {
+			frags[i].opts.Glossary = glossary
+		}
+	}
 	results := make([]result, len(frags))
 	ids := s.allIDs()
 	var wg sync.WaitGroup
@@ -135,6 +141,17 @@ func (s *Site) renderAll(conv *markdown.Converter, diags *diag.List) {
 			s.NoteRefs[num] = r.refs
 		}
 	}
+}
+
+// glossary maps every term and variant of the glossary to its entry.
+func (s *Site) glossary() *markdown.Glossary {
+	links := map[string]string{}
+	for _, t := range s.Ed.Terms {
+		for _, v := range append([]string{t.Term}, t.Variants...) {
+			links[v] = RootMarker + TermURL(t.ID)
+		}
+	}
+	return markdown.NewGlossary(links)
 }
 
 func (s *Site) allIDs() map[string][]string {
@@ -183,7 +200,9 @@ func (r *resolver) Resolve(ref xref.Reference) (xref.Target, bool) {
 		return xref.Target{}, false
 	}
 	if !r.s.Exists(kind, base) {
-		r.diags.Errorf(r.f.pos(offset), "unknown %s %q in [[%s:%s]]%s", kindNames[kind], base, kind, id, diag.Suggest(base, r.ids[kind]))
+		if !r.s.failed(kind, base) {
+			r.diags.Errorf(r.f.pos(offset), "unknown %s %q in [[%s:%s]]%s", kindNames[kind], base, kind, id, diag.Suggest(base, r.ids[kind]))
+		}
 		return xref.Target{}, false
 	}
 	r.refs = append(r.refs, Ref{Kind: kind, ID: base, Label: ref.Label})
@@ -197,6 +216,10 @@ func (r *resolver) Resolve(ref xref.Reference) (xref.Target, bool) {
 
 func (r *resolver) Unclosed(offset int) {
 	r.diags.Errorf(r.f.pos(offset), "cross-reference is not closed: end it with \"]]\" on the same line")
+}
+
+func (r *resolver) Malformed(offset int, text string) {
+	r.diags.Errorf(r.f.pos(offset), "malformed cross-reference %s: write [[kind:id]] or [[kind:id|label]], the id in lowercase letters, digits and hyphens", text)
 }
 
 // Locate returns the site path and the default title of kind:id.
