@@ -50,6 +50,7 @@ func dateView(d histdate.Date) DateView {
 // person it resolves to: "Filippov [Stalin]".
 type PartyView struct {
 	AsWritten string // "" when it is the person's own name
+	Lang      string // lang attribute of the name as written, "" if unknown
 	Name      string
 	URL       string // "" for bodies without a page
 }
@@ -120,6 +121,9 @@ func partyViews(s *site.Site, ps []content.Party) []PartyView {
 		}
 		person := s.Persons[p.Person.ID]
 		v := PartyView{Name: person.Name, URL: URL(site.PersonPath(person.ID))}
+		if person.Lang != "" && person.Lang != "en" {
+			v.Lang = person.Lang + "-Latn"
+		}
 		if p.AsWritten != "" && p.AsWritten != person.Name {
 			v.AsWritten = p.AsWritten
 		}

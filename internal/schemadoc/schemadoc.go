@@ -53,7 +53,7 @@ func Generate() []byte {
 	b.WriteString("## Schema reference\n\n")
 	b.WriteString("Unknown keys are errors. Ids come from file names (or map keys) and use lowercase letters, digits and single hyphens.\n")
 	b.WriteString("Dates are `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, or a range `A/B` such as `1950-04-08/1950-04-25`.\n")
-	b.WriteString("In Markdown and note texts, `[[kind:id]]` or `[[kind:id|text]]` links to a `doc`, `person`, `note`, `work`, `event`, `section`, `conflict`, `term` or `packet`.\n\n")
+	b.WriteString("In Markdown and note texts, `[[kind:id]]` or `[[kind:id|text]]` links to a `doc`, `person`, `note`, `work`, `event`, `section`, `conflict`, `term` or `packet`; `[[lang:ru|Zapis' besedy]]` marks a transliteration so screen readers pronounce it (ru, zh, ko …).\n\n")
 	fmt.Fprintf(&b, "Document kinds: %s.\n\n", code(content.DocumentKinds))
 	fmt.Fprintf(&b, "Natures of sources: %s.\n\n", code(content.Natures))
 	fmt.Fprintf(&b, "Work types: %s.\n\n", code(content.WorkTypes))

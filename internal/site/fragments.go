@@ -195,6 +195,10 @@ type resolver struct {
 func (r *resolver) Resolve(ref xref.Reference) (xref.Target, bool) {
 	kind, id, offset := ref.Kind, ref.ID, ref.Offset
 	base, frag, _ := strings.Cut(id, "#")
+	if kind == xref.LangKind {
+		r.diags.Errorf(r.f.pos(offset), "unknown language %q in [[lang:%s|…]]; use a code such as ru, zh or ko", id, id)
+		return xref.Target{}, false
+	}
 	if _, ok := r.ids[kind]; !ok {
 		r.diags.Errorf(r.f.pos(offset), "unknown reference kind %q in [[%s:%s]]; use one of %v%s", kind, kind, id, Kinds, diag.Suggest(kind, Kinds))
 		return xref.Target{}, false

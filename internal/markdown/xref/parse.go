@@ -1,6 +1,8 @@
 package xref
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -45,7 +47,32 @@ func isIDByte(c byte) bool {
 		c == '-' || c == '.' || c == '_' || c == '#'
 }
 
-var openersKey = parser.NewContextKey()
+var (
+	openersKey   = parser.NewContextKey()
+	malformedKey = parser.NewContextKey()
+)
+
+// malformed is a "[[kind:" that Scan does not accept: an id with other
+// characters, or no "]]" or "|" after the id.
+type malformed struct {
+	offset int
+	text   string // up to and including "]]", or "" when no "]]" follows before the next "[["
+}
+
+// headLen returns the length of "[[kind:" at the start of b, or 0.
+func headLen(b []byte) int {
+	if len(b) < 3 || b[0] != '[' || b[1] != '[' {
+		return 0
+	}
+	i := 2
+	for i < len(b) && b[i] >= 'a' && b[i] <= 'z' {
+		i++
+	}
+	if i == 2 || i >= len(b) || b[i] != ':' {
+		return 0
+	}
+	return i + 1
+}
 
 type openParser struct{}
 
@@ -55,6 +82,15 @@ func (openParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 	line, seg := block.PeekLine()
 	kind, id, n, labelled, ok := Scan(line)
 	if !ok {
+		if headLen(line) > 0 {
+			m := malformed{offset: seg.Start}
+			end := bytes.Index(line[2:], []byte("]]"))
+			if next := bytes.Index(line[2:], []byte("[[")); end >= 0 && (next < 0 || end < next) {
+				m.text = string(line[:end+4])
+			}
+			bad, _ := pc.Get(malformedKey).([]malformed)
+			pc.Set(malformedKey, append(bad, m))
+		}
 		return nil
 	}
 	block.Advance(n)

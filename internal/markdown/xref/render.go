@@ -16,6 +16,14 @@ func (htmlRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // broken one, so a page built despite errors (in preview) shows the gap.
 func render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*Node)
+	if n.RefKind == LangKind && n.Resolved {
+		if entering {
+			_, _ = w.WriteString(`<span lang="` + LangAttr(n.ID) + `">`)
+		} else {
+			_, _ = w.WriteString(`</span>`)
+		}
+		return ast.WalkContinue, nil
+	}
 	if entering {
 		if n.Resolved {
 			_, _ = w.WriteString(`<a class="xref xref-` + n.RefKind + `" href="`)

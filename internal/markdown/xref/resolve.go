@@ -1,6 +1,8 @@
 package xref
 
 import (
+	"strings"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -10,10 +12,23 @@ type resolveTransformer struct{}
 
 // Transform resolves every reference and turns unclosed openers back into
 // the text they were written as, telling the resolver about them if it has
-// an Unclosed(offset int) method.
+// an Unclosed(offset int) method. A "[[kind:" that is not a reference at
+// all stays text; the resolver hears of it through Unclosed when its line
+// has no "]]", and otherwise through Malformed(offset int, text string)
+// if it has that method.
 func (resolveTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	r, _ := pc.Get(resolverKey).(Resolver)
+	bad, _ := pc.Get(malformedKey).([]malformed)
 	pc.Set(openersKey, nil)
+	pc.Set(malformedKey, nil)
+	for _, m := range bad {
+		if u, ok := r.(interface{ Unclosed(offset int) }); ok && m.text == "" {
+			u.Unclosed(m.offset)
+		}
+		if u, ok := r.(interface{ Malformed(offset int, text string) }); ok && m.text != "" {
+			u.Malformed(m.offset, m.text)
+		}
+	}
 	var open []*opener
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -21,6 +36,13 @@ func (resolveTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		}
 		switch n := n.(type) {
 		case *Node:
+			if n.RefKind == LangKind {
+				n.Resolved = validLang(n.ID)
+				if !n.Resolved && r != nil {
+					r.Resolve(Reference{Kind: n.RefKind, ID: n.ID, Offset: n.Offset})
+				}
+				return ast.WalkContinue, nil
+			}
 			if r != nil {
 				ref := Reference{Kind: n.RefKind, ID: n.ID, Label: plainText(n, reader.Source()), Offset: n.Offset}
 				n.Target, n.Resolved = r.Resolve(ref)
@@ -59,4 +81,28 @@ func plainText(n ast.Node, source []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return string(b)
+}
+
+// LangKind marks a span of text in another language rather than a
+// reference: [[lang:ru|Zapis' besedy]] renders <span lang="ru-Latn">, so
+// screen readers pronounce transliterations properly. Latin script is
+// assumed, since the edition prints transliterations.
+const LangKind = "lang"
+
+// validLang accepts a primary language subtag of two or three letters,
+// optionally with a script subtag: ru, zh, ko, ru-Latn.
+func validLang(id string) bool {
+	primary, script, hasScript := strings.Cut(id, "-")
+	if len(primary) < 2 || len(primary) > 3 || strings.Trim(primary, "abcdefghijklmnopqrstuvwxyz") != "" {
+		return false
+	}
+	return !hasScript || (len(script) == 4 && strings.Trim(script, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") == "")
+}
+
+// LangAttr is the lang attribute for a [[lang:…]] span.
+func LangAttr(id string) string {
+	if strings.Contains(id, "-") {
+		return id
+	}
+	return id + "-Latn"
 }
