@@ -20,6 +20,7 @@ type builder struct {
 	s    *site.Site
 	site *SiteView
 	opts Options
+	hl   *highlighter // shared by the source views
 }
 
 // Options choose optional parts of the site.
@@ -49,7 +50,7 @@ func (b *builder) editURL(file string) string {
 
 // Pages lists every page of the edition as a view, in a fixed order.
 func Pages(s *site.Site, opts Options) []*Page {
-	b := &builder{s: s, site: siteView(s.Ed.Site), opts: opts}
+	b := &builder{s: s, site: siteView(s.Ed.Site), opts: opts, hl: newHighlighter()}
 	var ps []*Page
 	ps = append(ps, b.home(), b.about(), b.notFound(), b.bibliography(), b.glossary(), b.search(), b.data())
 	ps = append(ps, b.documentIndexes()...)

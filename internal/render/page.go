@@ -22,6 +22,9 @@ type Page struct {
 	Data        any
 	Scripts     []string // extra scripts (root-marked URLs)
 	Refresh     string   // for redirect pages: where to go
+	// Root, when set, replaces relative links: the 404 page is served at
+	// any depth of the site, so its links must be absolute.
+	Root string
 }
 
 // Meta is one <meta name content> tag.

@@ -58,6 +58,9 @@ func (t *Templates) Execute(p *Page) ([]byte, error) {
 	if err := set.ExecuteTemplate(&buf, "base.html", p); err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", p.Path, err)
 	}
+	if p.Root != "" {
+		return bytes.ReplaceAll(buf.Bytes(), []byte(site.RootMarker), []byte(p.Root)), nil
+	}
 	return Relocate(buf.Bytes(), p.Path), nil
 }
 

@@ -7,10 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/alecthomas/chroma/v2"
-	chtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/figure"
@@ -81,6 +77,9 @@ func (b *builder) about() *Page {
 func (b *builder) notFound() *Page {
 	p := b.page("notfound", "404.html", "Page not found", "")
 	p.Canonical = ""
+	if base := b.s.Ed.Site.BaseURL; base != "" {
+		p.Root = strings.TrimSuffix(base, "/") + "/"
+	}
 	p.Data = &ProseView{}
 	return p
 }
@@ -173,31 +172,20 @@ type SourceView struct {
 	Code     template.HTML
 	EditURL  string
 	src      string
+	hl       *highlighter
 }
 
 func (b *builder) source(d *content.Document) *Page {
 	p := b.page("source", SourcePath(d.ID), "Source of “"+d.Title+"”", "documents")
 	p.Description = "The Markdown file behind the page."
 	p.Data = &SourceView{Document: Link{URL: URL(site.DocumentPath(d.ID)), Text: d.Title}, File: d.File,
-		src: d.Body.Raw, EditURL: b.editURL(d.File)}
+		src: d.Body.Raw, EditURL: b.editURL(d.File), hl: b.hl}
 	return p
 }
 
-// prepare highlights the source. It is the costliest step of a page, so it
-// runs in Render's workers rather than while the views are listed.
-func (v *SourceView) prepare() {
-	var out strings.Builder
-	lexer := lexers.Get("markdown")
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, v.src)
-	if err == nil {
-		err = chtml.New(chtml.WithClasses(true), chtml.WithLineNumbers(true)).Format(&out, styles.Get("github"), it)
-	}
-	if err != nil {
-		out.Reset()
-		out.WriteString("<pre>" + template.HTMLEscapeString(v.src) + "</pre>")
-	}
-	v.Code = template.HTML(out.String())
-}
+// prepare highlights the source. It runs in Render's workers rather than
+// while the views are listed, because it is the costliest step of a page.
+func (v *SourceView) prepare() { v.Code = v.hl.html(v.src) }
 
 // ConflictView sets sources side by side.
 type ConflictView struct {

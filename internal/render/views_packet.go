@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"strconv"
+	"strings"
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/site"
@@ -79,6 +80,29 @@ func (b *builder) packet(pk *content.Packet) *Page {
 func (b *builder) packetPrint(pk *content.Packet) *Page {
 	p := b.page("packet-print", site.PacketPrintPath(pk.ID), pk.Title, "")
 	p.Description = "Printable reading packet: " + pk.Title
-	p.Data = b.packetView(pk)
+	v := b.packetView(pk)
+	for i := range v.Items {
+		localFootnotes(&v.Items[i])
+	}
+	p.Data = v
 	return p
+}
+
+// localFootnotes prefixes the footnote ids of a reading with its number:
+// the print view puts several readings on one page, and two of them may
+// well annotate the same term.
+func localFootnotes(it *PacketItemView) {
+	pre := "r" + strconv.Itoa(it.N) + "-"
+	r := strings.NewReplacer(`id="fn-`, `id="fn-`+pre, `href="#fn-`, `href="#fn-`+pre,
+		`id="fnref-`, `id="fnref-`+pre, `href="#fnref-`, `href="#fnref-`+pre)
+	fix := func(h template.HTML) template.HTML { return template.HTML(r.Replace(string(h))) }
+	if it.Doc != nil {
+		it.Doc.Headnote = fix(it.Doc.Headnote)
+	}
+	if it.Note != nil {
+		it.Note.Text, it.Note.Comment = fix(it.Note.Text), fix(it.Note.Comment)
+	}
+	if it.Section != nil {
+		it.Section.Guide = fix(it.Section.Guide)
+	}
 }
