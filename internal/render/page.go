@@ -23,7 +23,7 @@ type Page struct {
 	Scripts     []string // extra scripts (root-marked URLs)
 	Refresh     string   // for redirect pages: where to go
 	// Root, when set, replaces relative links: the 404 page is served at
-	// any depth of the site, so its links must be absolute.
+	// any depth of the site, so its links start from the base URL's path.
 	Root string
 }
 

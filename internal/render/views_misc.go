@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"net/url"
 	"html/template"
 	"slices"
 	"strconv"
@@ -77,8 +78,8 @@ func (b *builder) about() *Page {
 func (b *builder) notFound() *Page {
 	p := b.page("notfound", "404.html", "Page not found", "")
 	p.Canonical = ""
-	if base := b.s.Ed.Site.BaseURL; base != "" {
-		p.Root = strings.TrimSuffix(base, "/") + "/"
+	if u, err := url.Parse(b.s.Ed.Site.BaseURL); err == nil && u.Path != "" {
+		p.Root = strings.TrimSuffix(u.Path, "/") + "/"
 	}
 	p.Data = &ProseView{}
 	return p
