@@ -1,0 +1,165 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/korean-war-sources/edition/internal/diag"
+	"github.com/korean-war-sources/edition/internal/output"
+	"github.com/korean-war-sources/edition/internal/pipeline"
+	"github.com/korean-war-sources/edition/internal/serve/live"
+	"github.com/korean-war-sources/edition/internal/serve/mirror"
+)
+
+// session is the state of one preview. Builds run one at a time, on the
+// goroutine of loop (the first one on Run's), so only live is shared with
+// the HTTP handlers.
+type session struct {
+	cfg            pipeline.Config
+	stdout, stderr io.Writer
+	mirror         *mirror.Mirror
+	live           *live.Server
+
+	builds int  // builds so far, failed ones included
+	failed bool // the last build failed: the next good one must reload pages
+}
+
+func newSession(opts Options) *session {
+	if opts.Stdout == nil {
+		opts.Stdout = os.Stdout
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = os.Stderr
+	}
+	return &session{
+		cfg:    opts.Config,
+		stdout: opts.Stdout,
+		stderr: opts.Stderr,
+		mirror: mirror.New(opts.Config.Out),
+		live:   live.New(),
+	}
+}
+
+// handler serves the preview's own files below live.Prefix and the output
+// folder everywhere else.
+func (s *session) handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle(live.Prefix, s.live)
+	mux.Handle("/", siteHandler{fsys: os.DirFS(s.cfg.Out)})
+	return mux
+}
+
+// loop rebuilds after every batch of changes until ctx is done.
+func (s *session) loop(ctx context.Context, batches <-chan []string) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-batches:
+			s.build()
+		}
+	}
+}
+
+func (s *session) warn(err error) { fmt.Fprintln(s.stderr, "serve:", err) }
+
+// build runs one build and publishes it if it succeeded. A failed build
+// writes nothing: the folder keeps the last good build, and pages show
+// the problems over it.
+func (s *session) build() {
+	start := time.Now()
+	s.builds++
+	files, diags, ok := s.run()
+	fmt.Fprint(s.stderr, diags.String())
+	if !ok {
+		s.fail(diags)
+		return
+	}
+	change, err := s.mirror.Sync(files)
+	if err != nil {
+		// The folder may now mix two builds; the next sync repairs it.
+		var d diag.List
+		d.Errorf(diag.Position{File: s.cfg.Out}, "%v", err)
+		fmt.Fprint(s.stderr, d.String())
+		s.fail(d)
+		return
+	}
+	elapsed := time.Since(start).Round(time.Millisecond)
+	verb := "rebuilt"
+	if s.builds == 1 {
+		verb = "built"
+	}
+	fmt.Fprintf(s.stdout, "%s in %s: %s changed%s\n", verb, elapsed, plural(change.Total(), "file"), list(change))
+	reload := change.Total() > 0 || s.failed
+	s.failed = false
+	s.live.Publish(live.Status{OK: true, Build: s.builds, Problems: problems(diags)}, reload)
+}
+
+// run builds in memory. ok is false when the build must not be published;
+// the problems are in diags, template and program errors included.
+func (s *session) run() (files []output.File, diags diag.List, ok bool) {
+	// A panic in the build (a bug, often met halfway through editing a
+	// template or the code) must not end the preview and lose the last
+	// good build: it is reported like any other failed build.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(s.stderr, "%s", debug.Stack())
+			diags.Errorf(diag.Position{}, "the build panicked: %v", r)
+			files, ok = nil, false
+		}
+	}()
+	res, err := pipeline.Run(s.cfg)
+	if err != nil {
+		pos, msg := programError(err, s.cfg.Templates)
+		diags.Errorf(pos, "%s", msg)
+		return nil, diags, false
+	}
+	if res.Failed(s.cfg.Strict) {
+		return nil, res.Diags, false
+	}
+	// The files are the whole site, static files included: what
+	// pipeline.Write would write.
+	return res.Files, res.Diags, true
+}
+
+func (s *session) fail(diags diag.List) {
+	fmt.Fprintf(s.stderr, "build failed (%s); still serving the last good build\n", diags.Summary())
+	s.failed = true
+	s.live.Publish(live.Status{OK: false, Build: s.builds, Problems: problems(diags)}, false)
+}
+
+// problems converts diagnostics for the overlay.
+func problems(diags diag.List) []live.Problem {
+	var ps []live.Problem
+	for _, d := range diags.Items() {
+		pos := d.Pos.String()
+		if pos == "-" {
+			pos = ""
+		}
+		ps = append(ps, live.Problem{Pos: pos, Severity: d.Severity.String(), Message: d.Message})
+	}
+	return ps
+}
+
+// list names the changed files when they are few, which is the usual
+// case after an edit and tells the author what the edit touched.
+func list(c mirror.Change) string {
+	const most = 5
+	if c.Total() == 0 || c.Total() > most {
+		return ""
+	}
+	return " (" + strings.Join(c.Paths, ", ") + ")"
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
