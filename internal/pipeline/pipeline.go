@@ -15,6 +15,7 @@ import (
 	"github.com/korean-war-sources/edition/internal/markdown"
 	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/render"
+	"github.com/korean-war-sources/edition/internal/search"
 	"github.com/korean-war-sources/edition/internal/site"
 )
 
@@ -126,5 +127,10 @@ func generated(s *site.Site, pages []output.File) ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(files, data...), nil
+	files = append(files, data...)
+	index, err := search.Files(search.Items(s))
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	return append(files, index...), nil
 }

@@ -2,15 +2,15 @@ package render
 
 import (
 	"cmp"
-	"net/url"
 	"html/template"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
-
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/figure"
+	"github.com/korean-war-sources/edition/internal/search"
 	"github.com/korean-war-sources/edition/internal/site"
 )
 
@@ -162,7 +162,7 @@ func (b *builder) search() *Page {
 	p := b.page("search", "search.html", "Search", "search")
 	p.Description = "Search the documents, notes, people, works and events."
 	p.Data = &ProseView{}
-	p.Scripts = []string{URL("search-index.js"), URL("assets/search.js")}
+	p.Scripts = []string{URL(search.ManifestPath), URL("assets/search.js")}
 	return p
 }
 
@@ -248,7 +248,7 @@ type EdgeView struct {
 }
 
 func (b *builder) network() *Page {
-	n := site.Correspondence(b.s)
+	n := b.correspondence
 	v := &NetworkView{Figure: template.HTML(figure.NetworkSVG(b.s, n, URL))}
 	for _, e := range n.Edges {
 		v.Edges = append(v.Edges, EdgeView{
