@@ -1,0 +1,276 @@
+package browsertest
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// roshchin is the 13 May 1950 telegram that Stalin signed "Filippov".
+const roshchin = "documents/1950-05-13-roshchin-to-stalin.html"
+
+// searchCase is a query and a JavaScript test of a result's href.
+type searchCase struct {
+	query, want, match string
+}
+
+var searchCases = []searchCase{
+	{"Filippov", roshchin, `h => h.endsWith("` + roshchin + `")`},
+	{"stalin", roshchin, `h => h.endsWith("` + roshchin + `")`},
+	{"shtykov", "a Shtykov document", `h => /documents\/[^\/]*shtykov[^\/]*\.html$/.test(h)`},
+}
+
+// search opens the search page at pageURL (served or on disk), types
+// the query and waits for the results.
+func search(t *testing.T, tb *tab, pageURL string, c searchCase) {
+	t.Helper()
+	tb.do(t, "opening "+pageURL, chromedp.Navigate(pageURL))
+	tb.do(t, "typing "+strconv.Quote(c.query), chromedp.WaitVisible(chromedp.ID("q")), chromedp.SendKeys(chromedp.ID("q"), c.query))
+	waitResults(t, tb, c)
+}
+
+// waitResults waits until the search page shows the results of the query
+// (its status names the query, so they are not those of a shorter one
+// still being typed), a result link passes the test and a match is marked.
+func waitResults(t *testing.T, tb *tab, c searchCase) {
+	t.Helper()
+	waitFor(t, tb, "search for "+strconv.Quote(c.query)+" to list "+c.want, `(() => {
+		const links = [...document.querySelectorAll("#search-results a")];
+		return document.getElementById("search-status").textContent.includes(`+strconv.Quote(c.query)+`) &&
+			links.some(a => (`+c.match+`)(a.getAttribute("href") || "")) &&
+			document.querySelector("#search-results mark") !== null;
+	})()`, `"status " + JSON.stringify(document.getElementById("search-status").textContent) +
+		", results " + JSON.stringify([...document.querySelectorAll("#search-results a")].slice(0, 10).map(a => a.getAttribute("href")))`)
+}
+
+// testSearch types real queries (a pseudonym, a name in lower case) on
+// the search page, and one into the quick search of another page's header.
+func (e *edition) testSearch(t *testing.T) {
+	tb := newTab(t, e.browser)
+	for _, c := range searchCases {
+		search(t, tb, e.url("search.html"), c)
+		tb.expectClean(t, "search.html, query "+strconv.Quote(c.query))
+	}
+	tb.do(t, "loading "+roshchin, chromedp.Navigate(e.url(roshchin)))
+	c := searchCases[len(searchCases)-1]
+	run(t, tb, "submitting the header's quick search", chromedp.WaitEvent(page.LoadEventFired, nil,
+		chromedp.SendKeys(chromedp.ID("q-head"), c.query+"\n")))
+	waitResults(t, tb, c)
+	tb.expectClean(t, "quick search from "+roshchin)
+}
+
+// pagesOfType lists the pages of a type, sorted.
+func (e *edition) pagesOfType(typ string) []string {
+	var pages []string
+	for path, ty := range e.types {
+		if ty == typ {
+			pages = append(pages, path)
+		}
+	}
+	slices.Sort(pages)
+	return pages
+}
+
+// firstPageWith returns the first page of the given type whose HTML
+// contains marker, to find an example of a feature in the real content.
+func (e *edition) firstPageWith(t *testing.T, typ, marker string) string {
+	t.Helper()
+	for _, p := range e.pagesOfType(typ) {
+		b, err := os.ReadFile(filepath.Join(e.dir, filepath.FromSlash(p)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), marker) {
+			return p
+		}
+	}
+	t.Fatalf("no %s page contains %s", typ, marker)
+	return ""
+}
+
+// activeID is the id of the element that has keyboard focus.
+const activeID = `document.activeElement ? document.activeElement.id : ""`
+
+// focusState describes the address and the focused element.
+const focusState = `"address " + location.href + ", focus on <" + document.activeElement.tagName.toLowerCase() +
+	(document.activeElement.id ? " id=" + document.activeElement.id : "") + ">"`
+
+// testFootnotes follows a footnote reference and its backlink: each
+// moves keyboard focus to the other end.
+func (e *edition) testFootnotes(t *testing.T) {
+	doc := e.firstPageWith(t, "document", `role="doc-noteref"`)
+	tb := newTab(t, e.browser)
+	tb.do(t, "loading "+doc, chromedp.Navigate(e.url(doc)))
+	ref := eval[string](t, tb, "reading the first footnote reference of "+doc,
+		`document.querySelector('a[role="doc-noteref"]').id`)
+	note := strings.TrimPrefix(eval[string](t, tb, "reading its href",
+		`document.querySelector('a[role="doc-noteref"]').getAttribute("href")`), "#")
+
+	tb.do(t, "clicking footnote reference #"+ref, chromedp.Click(chromedp.CSS(`a[id="`+ref+`"]`)))
+	waitFor(t, tb, doc+": focus to move to the footnote #"+note,
+		activeID+` === "`+note+`" && document.activeElement.tagName === "LI"`, focusState)
+
+	tb.do(t, "clicking the backlink of footnote #"+note,
+		chromedp.Click(chromedp.CSS(`li[id="`+note+`"] a[role="doc-backlink"]`)))
+	waitFor(t, tb, doc+": focus to return to the reference #"+ref, activeID+` === "`+ref+`"`, focusState)
+	tb.expectClean(t, doc)
+}
+
+// pilcrowProblems lists what is wrong with the ¶ links of the headnote
+// paragraphs of a document (a JavaScript function of the document).
+const pilcrowProblems = `(doc => {
+	const out = [];
+	const ps = doc.querySelectorAll(".headnote > p");
+	if (ps.length === 0) out.push("no headnote paragraphs");
+	ps.forEach((p, i) => {
+		const where = "headnote paragraph " + (i + 1) + " (" + p.textContent.slice(0, 50) + "…)";
+		const a = p.querySelector(":scope > a.pilcrow");
+		if (!a) { out.push(where + " has no ¶ link"); return; }
+		const href = a.getAttribute("href") || "";
+		const target = href.startsWith("#") ? doc.getElementById(decodeURIComponent(href.slice(1))) : null;
+		if (a.textContent.trim() !== "¶") out.push(where + ": the link reads " + JSON.stringify(a.textContent));
+		if (!target) out.push(where + ": ¶ " + href + " matches no element id");
+		else if (target !== p) out.push(where + ": ¶ " + href + " names another element, not its paragraph");
+	});
+	return out;
+})`
+
+// pilcrowsOf fetches pages (relative to the open page) and parses them
+// in the browser, to check them all without a navigation each.
+const pilcrowsOf = `(async paths => {
+	const out = [];
+	for (const path of paths) {
+		const res = await fetch(path);
+		if (!res.ok) { out.push(path + ": HTTP " + res.status); continue; }
+		const doc = new DOMParser().parseFromString(await res.text(), "text/html");
+		for (const p of ` + pilcrowProblems + `(doc)) out.push(path + ": " + p);
+	}
+	return out;
+})`
+
+// testPilcrows checks the ¶ links of every document's headnote, and that
+// following one puts its paragraph in the address and focuses it.
+func (e *edition) testPilcrows(t *testing.T) {
+	tb := newTab(t, e.browser)
+	tb.do(t, "loading "+roshchin, chromedp.Navigate(e.url(roshchin)))
+	for _, problem := range eval[[]string](t, tb, "checking ¶ links of "+roshchin, pilcrowProblems+"(document)") {
+		t.Errorf("%s: %s", roshchin, problem)
+	}
+	id := eval[string](t, tb, "reading the first ¶ link", `document.querySelector(".headnote a.pilcrow").getAttribute("href").slice(1)`)
+	tb.do(t, "clicking ¶ #"+id, chromedp.Click(chromedp.CSS(`.headnote a.pilcrow`)))
+	waitFor(t, tb, roshchin+": ¶ #"+id+" to put the paragraph in the address and focus it",
+		`location.hash === "#`+id+`" && `+activeID+` === "`+id+`"`, focusState)
+	tb.expectClean(t, "¶ links")
+
+	tb.do(t, "loading index.html", chromedp.Navigate(e.url("index.html")))
+	docs, err := json.Marshal(e.pagesOfType("document"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, problem := range eval[[]string](t, tb, "checking the ¶ links of every document", pilcrowsOf+"("+string(docs)+")", chromedp.EvalAwaitPromise) {
+		t.Error(problem)
+	}
+}
+
+// filterState says how the timeline filter left the list: how many
+// entries show, which shown entries lack the word and which hidden ones
+// have it. An entry counts as shown only if it takes up room on screen.
+const filterState = `((word) => {
+	const fold = s => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+	const items = [...document.querySelectorAll(".timeline li")];
+	const r = {total: items.length, shown: 0, wrongShown: [], wrongHidden: [],
+		count: document.querySelector(".filter-count").textContent};
+	items.forEach(li => {
+		const shown = li.getClientRects().length > 0;
+		const has = fold(li.textContent + " " + (li.dataset.persons || "")).includes(word);
+		if (shown) r.shown++;
+		if (shown && !has) r.wrongShown.push(li.id);
+		if (!shown && has) r.wrongHidden.push(li.id);
+	});
+	return r;
+})`
+
+// testTimelineFilter types into the filter that JavaScript reveals above
+// the timeline: the entries without the word must disappear.
+// The word is typed capitalised and compared folded, as the filter does.
+func (e *edition) testTimelineFilter(t *testing.T) {
+	const tl, typed, word = "timeline/index.html", "Shtykov", "shtykov"
+	tb := newTab(t, e.browser)
+	tb.do(t, "loading "+tl, chromedp.Navigate(e.url(tl)))
+	tb.do(t, "waiting for the filter to be revealed", chromedp.WaitVisible(chromedp.ID("filter")))
+	tb.do(t, "typing "+typed, chromedp.SendKeys(chromedp.ID("filter"), typed))
+	waitFor(t, tb, "the filter to hide entries", `document.querySelector(".timeline li[hidden]") !== null`, "")
+	type state struct {
+		Total       int      `json:"total"`
+		Shown       int      `json:"shown"`
+		WrongShown  []string `json:"wrongShown"`
+		WrongHidden []string `json:"wrongHidden"`
+		Count       string   `json:"count"`
+	}
+	s := eval[state](t, tb, "reading the filtered timeline", filterState+`("`+word+`")`)
+	if s.Shown == 0 || s.Shown == s.Total {
+		t.Errorf("%s: filter %q shows %d of %d entries; want some but not all", tl, typed, s.Shown, s.Total)
+	}
+	if len(s.WrongShown) > 0 {
+		t.Errorf("%s: filter %q still shows entries without the word: %v", tl, typed, s.WrongShown)
+	}
+	if len(s.WrongHidden) > 0 {
+		t.Errorf("%s: filter %q hides entries with the word: %v", tl, typed, s.WrongHidden)
+	}
+	if !strings.Contains(s.Count, strconv.Itoa(s.Shown)) || !strings.Contains(s.Count, strconv.Itoa(s.Total)) {
+		t.Errorf("%s: the filter's count reads %q, but %d of %d entries show", tl, s.Count, s.Shown, s.Total)
+	}
+	tb.expectClean(t, tl)
+}
+
+// follow clicks the first element matching sel and waits for the page it
+// leads to.
+func follow(t *testing.T, tb *tab, sel string) {
+	t.Helper()
+	run(t, tb, "following "+sel, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(sel))))
+}
+
+// location is the address of the tab's page.
+func location(t *testing.T, tb *tab) string {
+	t.Helper()
+	return run(t, tb, "reading the location", chromedp.Location())
+}
+
+// testFileURL reads the edition from disk, with no server: pages load
+// cleanly, relative links lead to pages and search works.
+func (e *edition) testFileURL(t *testing.T) {
+	tb := newTab(t, e.browser)
+	for _, p := range []string{"index.html", roshchin} {
+		tb.do(t, "opening "+e.fileURL(p), chromedp.Navigate(e.fileURL(p)))
+		if title := eval[string](t, tb, "reading the title", "document.title"); title == "" {
+			t.Errorf("%s: no title", e.fileURL(p))
+		}
+		tb.expectClean(t, e.fileURL(p))
+	}
+
+	// From the document, a relative link to a person and one back up to
+	// the home page.
+	follow(t, tb, `.parties a[href^="../persons/"]`)
+	if loc := location(t, tb); !strings.HasPrefix(loc, e.fileURL("persons/")) {
+		t.Errorf("the person link of %s led to %s", roshchin, loc)
+	}
+	tb.expectClean(t, "person page from disk")
+	follow(t, tb, `.site-title a`)
+	if loc, want := location(t, tb), e.fileURL("index.html"); loc != want {
+		t.Errorf("the site title led to %s, want %s", loc, want)
+	}
+
+	search(t, tb, e.fileURL("search.html"), searchCases[0])
+	follow(t, tb, `#search-results a[href$="`+roshchin+`"]`)
+	if loc, want := location(t, tb), e.fileURL(roshchin); loc != want {
+		t.Errorf("the search result led to %s, want %s", loc, want)
+	}
+	tb.expectClean(t, "search from disk")
+}
