@@ -4,6 +4,7 @@
 // Usage:
 //
 //	go run ./cmd/build [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-check] [-strict]
+//	go run ./cmd/build -serve [-port N] [folder flags]
 //	go run ./cmd/build -new document|person|packet ID
 //
 // Exit status: 0 on success, 1 when the content has errors (or warnings
@@ -43,6 +44,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	check := fs.Bool("check", false, "validate the content and write nothing")
 	fs.BoolVar(&cfg.Strict, "strict", false, "treat warnings as errors")
 	fs.BoolVar(&cfg.Archive, "archive", true, "also write edition.zip, the whole site for offline use")
+	serveFlag := fs.Bool("serve", false, "build, serve on 127.0.0.1 and rebuild and reload pages on every change, until Ctrl-C")
+	port := fs.Int("port", 1313, "`port` of -serve (0 picks a free one)")
 	newKind := fs.String("new", "", "write a new content file of `kind` (document, person, packet) named by the argument, and exit")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -54,6 +57,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "build: unexpected argument %q\n", fs.Arg(0))
 		fs.Usage()
 		return 2
+	}
+	if *serveFlag {
+		if *check {
+			fmt.Fprintln(stderr, "build: -serve and -check cannot be used together")
+			return 2
+		}
+		return serveSite(cfg, *port, stdout, stderr)
 	}
 	err := build(cfg, *check, stdout, stderr)
 	var ee *exitError

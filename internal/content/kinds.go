@@ -15,22 +15,23 @@ func (l *loader) site(ed *Edition) error {
 	const p = "site.yaml"
 	text, ok, err := l.read(p)
 	if errors.Is(err, fs.ErrNotExist) {
-		l.diags.Errorf(diag.Position{File: l.show(p)}, "missing site configuration")
+		l.diags.Errorf(l.filePos(p), "missing site configuration")
 		return nil
 	}
 	if err != nil || !ok {
 		return err
 	}
-	src := yamlx.Source{File: l.show(p), Line: 1}
+	src := yamlx.Source{File: l.show(p), Line: 1, Top: p}
 	if node := yamlx.Parse([]byte(text), src, l.diags); node != nil {
 		yamlx.Decode(node, &ed.Site, src, l.diags)
 	}
 	return nil
 }
 
-// pages loads every dir/*.md into a new T and hands it to add.
-func pages[T any](l *loader, dir string, add func(id, file string, pos diag.Position, body Body, v *T)) error {
-	files, err := l.files(dir, ".md")
+// pages loads every dir/*.md into a new T and hands it to add; kind is
+// the reference kind of its pages, for Edition.Failed.
+func pages[T any](l *loader, dir, kind string, add func(id, file string, pos diag.Position, body Body, v *T)) error {
+	files, err := l.files(dir, ".md", kind)
 	if err != nil {
 		return err
 	}
@@ -45,50 +46,52 @@ func pages[T any](l *loader, dir string, add func(id, file string, pos diag.Posi
 		if err != nil {
 			return err
 		}
-		if ok {
-			add(id, l.show(p), pos, body, v)
+		if !ok {
+			l.fail(kind, id)
+			continue
 		}
+		add(id, l.show(p), pos, body, v)
 	}
 	return nil
 }
 
 func (l *loader) documents(ed *Edition) error {
-	return pages(l, "documents", func(id, file string, pos diag.Position, body Body, d *Document) {
+	return pages(l, "documents", "doc", func(id, file string, pos diag.Position, body Body, d *Document) {
 		d.ID, d.File, d.Pos, d.Body = id, file, pos, body
 		ed.Documents = append(ed.Documents, d)
 	})
 }
 
 func (l *loader) persons(ed *Edition) error {
-	return pages(l, "persons", func(id, file string, pos diag.Position, body Body, p *Person) {
+	return pages(l, "persons", "person", func(id, file string, pos diag.Position, body Body, p *Person) {
 		p.ID, p.File, p.Pos, p.Body = id, file, pos, body
 		ed.Persons = append(ed.Persons, p)
 	})
 }
 
 func (l *loader) sections(ed *Edition) error {
-	return pages(l, "essay", func(id, file string, pos diag.Position, body Body, s *Section) {
+	return pages(l, "essay", "section", func(id, file string, pos diag.Position, body Body, s *Section) {
 		s.ID, s.File, s.Pos, s.Body = id, file, pos, body
 		ed.Sections = append(ed.Sections, s)
 	})
 }
 
 func (l *loader) conflicts(ed *Edition) error {
-	return pages(l, "conflicts", func(id, file string, pos diag.Position, body Body, c *Conflict) {
+	return pages(l, "conflicts", "conflict", func(id, file string, pos diag.Position, body Body, c *Conflict) {
 		c.ID, c.File, c.Pos, c.Body = id, file, pos, body
 		ed.Conflicts = append(ed.Conflicts, c)
 	})
 }
 
 func (l *loader) pages(ed *Edition) error {
-	return pages(l, "pages", func(id, file string, pos diag.Position, body Body, p *Page) {
+	return pages(l, "pages", "page", func(id, file string, pos diag.Position, body Body, p *Page) {
 		p.ID, p.File, p.Pos, p.Body = id, file, pos, body
 		ed.Pages = append(ed.Pages, p)
 	})
 }
 
 func (l *loader) packets(ed *Edition) error {
-	files, err := l.files("packets", ".yaml")
+	files, err := l.files("packets", ".yaml", "packet")
 	if err != nil {
 		return err
 	}
@@ -103,46 +106,50 @@ func (l *loader) packets(ed *Edition) error {
 			return err
 		}
 		if !ok {
+			l.fail("packet", id)
 			continue
 		}
-		src := yamlx.Source{File: l.show(p), Line: 1}
+		src := yamlx.Source{File: l.show(p), Line: 1, Top: "the packet"}
 		node := yamlx.Parse([]byte(text), src, l.diags)
 		if node == nil {
+			l.fail("packet", id)
 			continue
 		}
 		pk := &Packet{ID: id, File: l.show(p), Pos: pos}
 		before := l.diagsCount()
 		yamlx.Decode(node, pk, src, l.diags)
-		if l.diagsCount() == before {
-			ed.Packets = append(ed.Packets, pk)
+		if l.diagsCount() != before {
+			l.fail("packet", id)
+			continue
 		}
+		ed.Packets = append(ed.Packets, pk)
 	}
 	return nil
 }
 
 func (l *loader) works(ed *Edition) error {
-	return yamlMap(l, "bibliography.yaml", l.checkID, func(id string, w *Work) {
+	return yamlMap(l, "bibliography.yaml", "work", l.checkID, func(id string, w *Work) {
 		w.ID = id
 		ed.Works = append(ed.Works, w)
 	})
 }
 
 func (l *loader) events(ed *Edition) error {
-	return yamlMap(l, "events.yaml", l.checkID, func(id string, e *Event) {
+	return yamlMap(l, "events.yaml", "event", l.checkID, func(id string, e *Event) {
 		e.ID = id
 		ed.Events = append(ed.Events, e)
 	})
 }
 
 func (l *loader) archives(ed *Edition) error {
-	return yamlMap(l, "archives.yaml", l.checkAbbreviation, func(id string, a *Archive) {
+	return yamlMap(l, "archives.yaml", "archive", l.checkAbbreviation, func(id string, a *Archive) {
 		a.ID = id
 		ed.Archives = append(ed.Archives, a)
 	})
 }
 
 func (l *loader) terms(ed *Edition) error {
-	return yamlMap(l, "glossary.yaml", l.checkID, func(id string, t *Term) {
+	return yamlMap(l, "glossary.yaml", "term", l.checkID, func(id string, t *Term) {
 		t.ID = id
 		ed.Terms = append(ed.Terms, t)
 	})
@@ -152,7 +159,7 @@ func (l *loader) redirects(ed *Edition) error {
 	type entry struct {
 		To Target `yaml:"to" required:"true" doc:"Where the old path now points, e.g. doc:NEW-ID."`
 	}
-	return yamlMap(l, "redirects.yaml", l.checkOldPath, func(from string, e *entry) {
+	return yamlMap(l, "redirects.yaml", "", l.checkOldPath, func(from string, e *entry) {
 		ed.Redirects = append(ed.Redirects, Redirect{From: from, To: e.To})
 	})
 }

@@ -36,6 +36,13 @@ type Edition struct {
 	Packets   []*Packet
 	Pages     []*Page
 	Redirects []Redirect
+
+	// Failed holds "kind:id" (doc:ID, person:ID, section:ID, work:ID …)
+	// of every file or entry that exists but could not be decoded, and
+	// "kind:*" when a whole file of entries could not be. Such entries
+	// are left out of the Edition and their errors reported; references
+	// to them are not reported again as unknown.
+	Failed map[string]bool
 }
 
 // Load reads the content tree in fsys. Problems in the content are added
@@ -43,7 +50,8 @@ type Edition struct {
 // Files that fail to decode are left out of the Edition.
 func Load(fsys fs.FS, root string, diags *diag.List) (*Edition, error) {
 	l := loader{fsys: fsys, root: root, diags: diags}
-	ed := &Edition{}
+	ed := &Edition{Failed: map[string]bool{}}
+	l.failed = ed.Failed
 	steps := []func(*Edition) error{
 		l.site, l.documents, l.persons, l.sections, l.conflicts, l.packets,
 		l.works, l.events, l.archives, l.terms, l.redirects, l.pages,
@@ -58,9 +66,10 @@ func Load(fsys fs.FS, root string, diags *diag.List) (*Edition, error) {
 }
 
 type loader struct {
-	fsys  fs.FS
-	root  string // shown in positions, e.g. "content"
-	diags *diag.List
+	fsys   fs.FS
+	root   string // shown in positions, e.g. "content"
+	diags  *diag.List
+	failed map[string]bool // Edition.Failed
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
@@ -70,9 +79,15 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 // file system.
 func ValidID(id string) bool { return idPattern.MatchString(id) }
 
-// markdownFiles lists dir/*.md (or another extension), sorted, refusing
-// symbolic links and anything that is not a regular file.
-func (l *loader) files(dir, ext string) ([]string, error) {
+// files lists dir/*.md (or another extension), sorted, refusing symbolic
+// links and anything that is not a regular file. kind is the reference
+// kind of the files, for Edition.Failed.
+func (l *loader) files(dir, ext, kind string) ([]string, error) {
+	if info, err := fs.Lstat(l.fsys, dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		l.diags.Errorf(l.filePos(dir), "symbolic links are not allowed in content; copy the folder into %s instead", l.show("."))
+		l.fail(kind, "*")
+		return nil, nil
+	}
 	entries, err := fs.ReadDir(l.fsys, dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -89,11 +104,11 @@ func (l *loader) files(dir, ext string) ([]string, error) {
 		p := path.Join(dir, name)
 		switch {
 		case e.Type()&fs.ModeSymlink != 0:
-			l.diags.Errorf(diag.Position{File: l.show(p)}, "symbolic links are not allowed in content; copy the file into %s instead", l.show(dir))
+			l.diags.Errorf(l.filePos(p), "symbolic links are not allowed in content; copy the file into %s instead", l.show(dir))
 		case e.IsDir():
-			l.diags.Errorf(diag.Position{File: l.show(p)}, "unexpected folder; %s holds only %s files", l.show(dir), ext)
+			l.diags.Errorf(l.filePos(p), "unexpected folder; %s holds only %s files", l.show(dir), ext)
 		case path.Ext(name) != ext:
-			l.diags.Errorf(diag.Position{File: l.show(p)}, "unexpected file; %s holds only %s files", l.show(dir), ext)
+			l.diags.Errorf(l.filePos(p), "unexpected file; %s holds only %s files", l.show(dir), ext)
 		default:
 			out = append(out, p)
 		}
@@ -104,14 +119,32 @@ func (l *loader) files(dir, ext string) ([]string, error) {
 
 func (l *loader) show(p string) string { return path.Join(l.root, p) }
 
-// read returns a file's text with a byte order mark removed and CRLF line
-// endings made LF, or ok=false after reporting why it cannot be used.
+// filePos is the position of a problem with a whole file: its first line,
+// so that every message reads path:line:col and editors can jump to it.
+func (l *loader) filePos(p string) diag.Position {
+	return diag.Position{File: l.show(p), Line: 1, Col: 1}
+}
+
+// fail records that kind:id exists but could not be used.
+func (l *loader) fail(kind, id string) {
+	if kind != "" {
+		l.failed[kind+":"+id] = true
+	}
+}
+
+// read returns a file's text with a byte order mark removed and CRLF (or
+// CR) line endings made LF, or ok=false after reporting why it cannot be
+// used.
 func (l *loader) read(p string) (text string, ok bool, err error) {
-	info, err := fs.Stat(l.fsys, p)
+	info, err := fs.Lstat(l.fsys, p)
 	if err != nil {
 		return "", false, fmt.Errorf("reading %s: %w", l.show(p), err)
 	}
-	file := diag.Position{File: l.show(p)}
+	file := l.filePos(p)
+	if info.Mode()&fs.ModeSymlink != 0 {
+		l.diags.Errorf(file, "symbolic links are not allowed in content; copy the file into %s instead", l.show(path.Dir(p)))
+		return "", false, nil
+	}
 	if info.Size() > MaxFileSize {
 		l.diags.Errorf(file, "file is too large (%.1f MB; content files may be at most %d MB)", float64(info.Size())/(1<<20), MaxFileSize>>20)
 		return "", false, nil
@@ -122,9 +155,10 @@ func (l *loader) read(p string) (text string, ok bool, err error) {
 	}
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	b = bytes.ReplaceAll(b, []byte("\r"), []byte("\n")) // a lone CR ends a line for YAML and Markdown too
 	if i := invalidUTF8(b); i >= 0 {
 		line := bytes.Count(b[:i], []byte("\n")) + 1
-		col := i - bytes.LastIndexByte(b[:i], '\n')
+		col := utf8.RuneCount(b[bytes.LastIndexByte(b[:i], '\n')+1:i]) + 1
 		l.diags.Errorf(diag.Position{File: file.File, Line: line, Col: col}, "file is not valid UTF-8 (byte 0x%02x); save it as UTF-8", b[i])
 		return "", false, nil
 	}
@@ -146,25 +180,28 @@ func invalidUTF8(b []byte) int {
 	return -1
 }
 
-// splitFrontMatter separates "---\nYAML\n---\nBody". The body keeps the
-// front matter's lines as empty lines so offsets stay file offsets.
+// splitFrontMatter separates "---\nYAML\n---\nBody"; the YAML may be
+// empty. The body keeps the front matter's lines as empty lines so
+// offsets stay file offsets.
 func splitFrontMatter(text string) (front string, body string, ok bool) {
 	if !strings.HasPrefix(text, "---\n") {
 		return "", "", false
 	}
-	rest := text[len("---\n"):]
-	end := strings.Index(rest, "\n---\n")
-	closeLen := len("\n---\n")
-	if end < 0 && strings.HasSuffix(rest, "\n---") {
-		end, closeLen = len(rest)-len("\n---"), len("\n---")
+	for off := len("---\n"); ; {
+		line, next := text[off:], len(text)
+		if nl := strings.IndexByte(line, '\n'); nl >= 0 {
+			line, next = line[:nl], off+nl+1
+		}
+		if line == "---" {
+			front = text[len("---\n"):off]
+			body = strings.Repeat("\n", strings.Count(text[:next], "\n")) + text[next:]
+			return front, body, true
+		}
+		if next == len(text) {
+			return "", "", false
+		}
+		off = next
 	}
-	if end < 0 {
-		return "", "", false
-	}
-	front = rest[:end+1]
-	head := len("---\n") + end + closeLen
-	body = strings.Repeat("\n", strings.Count(text[:head], "\n")) + text[head:]
-	return front, body, true
 }
 
 // page decodes one Markdown file with front matter into v, whose type must
@@ -196,7 +233,11 @@ func (l *loader) checkID(id string, pos diag.Position) bool {
 	if ValidID(id) {
 		return true
 	}
-	l.diags.Errorf(pos, "id %q is not URL-safe: use lowercase letters, digits and single hyphens (e.g. %q)", id, Slug(id))
+	example := ""
+	if slug := Slug(id); slug != "" {
+		example = fmt.Sprintf(" (e.g. %q)", slug)
+	}
+	l.diags.Errorf(pos, "id %q is not URL-safe: use lowercase letters, digits and single hyphens%s", id, example)
 	return false
 }
 
@@ -219,22 +260,29 @@ func Slug(s string) string {
 }
 
 // yamlMap decodes a file holding a mapping of key to entry; each key is
-// checked by validKey and each entry decoded into a new T and passed to add.
-func yamlMap[T any](l *loader, p string, validKey func(string, diag.Position) bool, add func(id string, v *T)) error {
+// checked by validKey and each entry decoded into a new T and passed to
+// add. kind is the reference kind of the entries, for Edition.Failed.
+func yamlMap[T any](l *loader, p, kind string, validKey func(string, diag.Position) bool, add func(id string, v *T)) error {
 	text, ok, err := l.read(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil || !ok {
+		l.fail(kind, "*")
 		return err
 	}
 	src := yamlx.Source{File: l.show(p), Line: 1}
 	node := yamlx.Parse([]byte(text), src, l.diags)
 	if node == nil {
+		l.fail(kind, "*")
 		return nil
+	}
+	if node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
+		return nil // only comments or "---": no entries
 	}
 	if node.Kind != yaml.MappingNode {
 		l.diags.Errorf(src.Pos(node), "want a mapping of id: entry")
+		l.fail(kind, "*")
 		return nil
 	}
 	seen := map[string]int{}
@@ -251,10 +299,14 @@ func yamlMap[T any](l *loader, p string, validKey func(string, diag.Position) bo
 		}
 		v := new(T)
 		before := l.diagsCount()
-		yamlx.Decode(val, v, src, l.diags)
-		if l.diagsCount() == before {
-			add(k.Value, v)
+		entry := src
+		entry.Top = fmt.Sprintf("entry %q", k.Value)
+		yamlx.Decode(val, v, entry, l.diags)
+		if l.diagsCount() != before {
+			l.fail(kind, k.Value)
+			continue
 		}
+		add(k.Value, v)
 	}
 	return nil
 }

@@ -27,7 +27,7 @@ func NetworkSVG(s *site.Site, n site.Network, url func(string) string) string {
 		pos[id] = [2]float64{c + r*math.Cos(a), c + r*math.Sin(a)}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="net-title net-desc" class="figure-network">`, size, size)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" role="group" aria-labelledby="net-title" aria-describedby="net-desc" class="figure-network">`, size, size)
 	fmt.Fprintf(&b, `<title id="net-title">Correspondence network</title><desc id="net-desc">%d persons and %d sender–recipient pairs; the table after the figure lists every pair.</desc>`, len(n.Nodes), len(n.Edges))
 	b.WriteString(`<g class="edges">`)
 	for _, e := range n.Edges {

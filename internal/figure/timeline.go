@@ -65,7 +65,7 @@ func TimelineSVG(marks []Mark, url func(string) string) string {
 		}
 	}
 	baseline := markStep*float64(tallest) + 10
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 980 %.0f" role="img" aria-labelledby="tl-title tl-desc" class="figure-timeline">`, baseline+32)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 980 %.0f" role="group" aria-labelledby="tl-title" aria-describedby="tl-desc" class="figure-timeline">`, baseline+32)
 	fmt.Fprintf(&b, `<title id="tl-title">Overview of the timeline, 1945–1950</title><desc id="tl-desc">%d dated documents and events between 1945 and 1950, one mark each; 1949 and 1950 are drawn wider than the quieter years. The list below the figure gives every item in the same order.</desc>`, len(in))
 	axis(&b, baseline)
 	stack := map[int]int{}

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 
@@ -36,7 +37,7 @@ func (footnoteCheck) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		case *east.Footnote:
 			defined[string(n.Ref)] = true
 			if n.Index < 0 {
-				opts.problem(blockOffset(n), "footnote [^%s] is defined but never referenced", n.Ref)
+				opts.problem(definitionOffset(src, n), "footnote [^%s] is defined but never referenced", n.Ref)
 			}
 		case *ast.Paragraph, *ast.Heading, *ast.TextBlock:
 			leaves = append(leaves, n)
@@ -45,11 +46,16 @@ func (footnoteCheck) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		return ast.WalkContinue, nil
 	})
 	for _, n := range leaves {
+		code := codeSpans(n)
 		lines := n.Lines()
 		for i := range lines.Len() {
 			seg := lines.At(i)
 			for _, m := range undefinedRef.FindAllSubmatchIndex(src[seg.Start:seg.Stop], -1) {
 				label := string(src[seg.Start+m[2] : seg.Start+m[3]])
+				start := seg.Start + m[0]
+				if start > 0 && src[start-1] == '\\' || inside(code, start) {
+					continue // escaped, or shown as code
+				}
 				if !defined[label] {
 					opts.problem(seg.Start+m[0], "footnote [^%s] has no definition; add a line \"[^%s]: …\" at the end", label, label)
 				}
@@ -58,13 +64,47 @@ func (footnoteCheck) Transform(doc *ast.Document, reader text.Reader, pc parser.
 	}
 }
 
-func blockOffset(n ast.Node) int {
-	for c := n; c != nil; c = c.FirstChild() {
-		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
-			return c.Lines().At(0).Start
+// codeSpans returns the byte ranges of the code spans under n.
+func codeSpans(n ast.Node) [][2]int {
+	var spans [][2]int
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := c.(*ast.CodeSpan); !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+			if txt, ok := t.(*ast.Text); ok {
+				spans = append(spans, [2]int{txt.Segment.Start, txt.Segment.Stop})
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return spans
+}
+
+func inside(spans [][2]int, off int) bool {
+	for _, s := range spans {
+		if off >= s[0] && off < s[1] {
+			return true
 		}
 	}
-	return 0
+	return false
+}
+
+// definitionOffset finds the "[^label]:" that starts a definition: the
+// last one before the definition's first line of text, or the first one
+// in src when the definition is empty.
+func definitionOffset(src []byte, n *east.Footnote) int {
+	marker := []byte("[^" + string(n.Ref) + "]:")
+	for c := ast.Node(n); c != nil; c = c.FirstChild() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			start := c.Lines().At(0).Start
+			if i := bytes.LastIndex(src[:start], marker); i >= 0 {
+				return i
+			}
+			return start
+		}
+	}
+	return max(bytes.Index(src, marker), 0)
 }
 
 // footnoteLabels runs after goldmark's footnote transformer and records on
@@ -74,9 +114,20 @@ type footnoteLabels struct{}
 func (footnoteLabels) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	prefix := optionsOf(pc).IDPrefix
 	labels := map[int]string{}
+	taken := map[string]bool{}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if fn, ok := n.(*east.Footnote); ok && entering {
-			labels[fn.Index] = prefix + Slugify(string(fn.Ref))
+			// Labels that slugify alike ([^Ongjin], [^ongjin]) or to
+			// nothing ([^注]) still get distinct anchors.
+			label := Slugify(string(fn.Ref))
+			if label == "" {
+				label = strconv.Itoa(fn.Index)
+			}
+			for base, i := label, 2; taken[label]; i++ {
+				label = base + "-" + strconv.Itoa(i)
+			}
+			taken[label] = true
+			labels[fn.Index] = prefix + label
 		}
 		return ast.WalkContinue, nil
 	})

@@ -13,6 +13,7 @@ import (
 type prefixedIDs struct {
 	prefix string
 	seen   map[string]bool
+	next   map[string]int // the next suffix to try for a repeated id
 }
 
 func (p *prefixedIDs) Generate(value []byte, kind ast.NodeKind) []byte {
@@ -26,9 +27,13 @@ func (p *prefixedIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 func (p *prefixedIDs) Put(value []byte) { p.seen[string(value)] = true }
 
 func (p *prefixedIDs) unique(id string) string {
+	if p.next == nil {
+		p.next = map[string]int{}
+	}
 	candidate := id
-	for i := 2; p.seen[candidate]; i++ {
+	for i := max(p.next[id], 2); p.seen[candidate]; i++ {
 		candidate = id + "-" + strconv.Itoa(i)
+		p.next[id] = i + 1
 	}
 	p.seen[candidate] = true
 	return candidate

@@ -23,14 +23,16 @@ func (permalinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		return
 	}
 	seen := map[string]bool{}
+	next := map[string]int{} // the next suffix to try for a repeated paragraph
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if n.Kind() != ast.KindParagraph {
 			continue
 		}
 		id := opts.IDPrefix + ParagraphID(n.Lines().Value(reader.Source()))
 		base := id
-		for i := 2; seen[id]; i++ {
+		for i := max(next[base], 2); seen[id]; i++ {
 			id = fmt.Sprintf("%s-%d", base, i)
+			next[base] = i + 1
 		}
 		seen[id] = true
 		n.SetAttributeString("id", []byte(id))

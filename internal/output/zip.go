@@ -16,8 +16,18 @@ import (
 func Zip(root string, files []File) ([]byte, error) {
 	var buf bytes.Buffer
 	w := zip.NewWriter(&buf)
+	// One compressor serves every file in turn: a new flate.Writer
+	// allocates and clears about a megabyte, more than most pages weigh,
+	// while Reset makes the same writer as new.
+	var fw *flate.Writer
 	w.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
+		if fw == nil {
+			var err error
+			fw, err = flate.NewWriter(out, flate.BestSpeed)
+			return fw, err
+		}
+		fw.Reset(out)
+		return fw, nil
 	})
 	epoch := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, f := range files {

@@ -21,6 +21,11 @@ type builder struct {
 	site *SiteView
 	opts Options
 	hl   *highlighter // shared by the source views
+
+	// Computed once for all the pages that show a part of them.
+	timeline       []TimelineEntry
+	personTimeline map[string][]TimelineEntry
+	correspondence site.Network
 }
 
 // Options choose optional parts of the site.
@@ -51,6 +56,9 @@ func (b *builder) editURL(file string) string {
 // Pages lists every page of the edition as a view, in a fixed order.
 func Pages(s *site.Site, opts Options) []*Page {
 	b := &builder{s: s, site: siteView(s.Ed.Site), opts: opts, hl: newHighlighter()}
+	b.timeline = b.entries()
+	b.personTimeline = byPerson(b.timeline)
+	b.correspondence = site.Correspondence(s)
 	var ps []*Page
 	ps = append(ps, b.home(), b.about(), b.notFound(), b.bibliography(), b.glossary(), b.search(), b.data())
 	ps = append(ps, b.documentIndexes()...)

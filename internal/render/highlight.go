@@ -18,6 +18,16 @@ import (
 // a single pass. It produces chroma token types, so chroma's HTML
 // formatter and the stylesheet of ChromaCSS still apply.
 
+// sourceTokenTypes are the token types SourceTokens produces besides
+// plain text; ChromaCSS keeps the rules of these alone.
+var sourceTokenTypes = []chroma.TokenType{
+	chroma.NameNamespace, chroma.NameTag, chroma.NameAttribute, chroma.NameEntity, chroma.NameLabel,
+	chroma.Punctuation, chroma.Comment, chroma.Keyword, chroma.KeywordConstant,
+	chroma.Literal, chroma.LiteralDate, chroma.LiteralNumberInteger, chroma.LiteralString,
+	chroma.LiteralStringSingle, chroma.LiteralStringDouble, chroma.LiteralStringBacktick,
+	chroma.GenericHeading, chroma.GenericSubheading, chroma.GenericEmph, chroma.GenericStrong,
+}
+
 // SourceTokens splits a content file into chroma tokens. Joined, the
 // tokens' values are exactly src, whatever src holds.
 func SourceTokens(src string) []chroma.Token {

@@ -19,8 +19,8 @@ import (
 // tiny is an edition small enough to reason about: three documents with
 // full, partial and ranged dates, a pseudonym, an event and a redirect.
 var tiny = fstest.MapFS{
-	"site.yaml":     {Data: []byte("title: Tiny\neditors: the editors\nbase_url: https://example.org/t/\narticle: {author: A, title: T}\n")},
-	"archives.yaml": {Data: []byte("APRF: {name: Arkhiv, english: Archive}\n")},
+	"site.yaml":                             {Data: []byte("title: Tiny\neditors: the editors\nbase_url: https://example.org/t/\narticle: {author: A, title: T}\n")},
+	"archives.yaml":                         {Data: []byte("APRF: {name: Arkhiv, english: Archive}\n")},
 	"documents/1950-05-14-stalin-to-mao.md": {Data: []byte("---\ntitle: Stalin to Mao\nkind: telegram\ndate: 1950-05-14\nnature: contemporary\nfrom: [{person: stalin, as_written: Filippov}]\nto: [{person: mao}]\n---\nSee [[doc:1950-05-report]].\n")},
 	"documents/1950-05-report.md":           {Data: []byte("---\ntitle: A report of May\nkind: report\ndate: 1950-05\nnature: contemporary\nfrom: [{person: mao}]\nto: [{person: stalin}]\n---\nHeadnote.\n")},
 	"documents/1950-04-visit.md":            {Data: []byte("---\ntitle: Visit record\nkind: conversation-record\ndate: 1950-04-08/1950-04-25\nnature: contemporary\nfrom: [{person: stalin}]\nto: [{person: mao}]\n---\nHeadnote.\n")},
@@ -89,7 +89,7 @@ func TestBacklinks(t *testing.T) {
 	s, out := build(t)
 	report := out["documents/1950-05-report.html"]
 	for _, want := range []string{
-		`href="../essay/one.html#note-1">1</a>`,          // cited in note 1
+		`href="../essay/one.html#note-1">1</a>`,             // cited in note 1
 		`href="../documents/1950-05-14-stalin-to-mao.html"`, // referred to by
 		`href="../timeline/index.html#event-may-1950"`,      // event it attests
 	} {

@@ -38,8 +38,8 @@ func (b *builder) person(p *content.Person) *Page {
 		Mentioned: docLinks(s, s.PersonMentioned[p.ID]),
 		Notes:     noteLinks(s, s.PersonNotes[p.ID]),
 	}
-	v.Timeline = b.personTimeline(p.ID)
-	net := site.Correspondence(s)
+	v.Timeline = b.personTimeline[p.ID]
+	net := b.correspondence
 	for _, e := range net.Edges {
 		switch p.ID {
 		case e.From:

@@ -150,7 +150,7 @@ func timelinePath(key string) string {
 }
 
 func (b *builder) timelines() []*Page {
-	all := b.entries()
+	all := b.timeline
 	var views []Link
 	for _, f := range timelineFilters {
 		views = append(views, Link{URL: URL(timelinePath(f.Key)), Text: f.Label})
@@ -192,12 +192,17 @@ func (b *builder) figureMarks(entries []TimelineEntry) []figure.Mark {
 	return marks
 }
 
-func (b *builder) personTimeline(id string) []TimelineEntry {
-	var out []TimelineEntry
-	for _, e := range b.entries() {
-		if slices.Contains(strings.Fields(e.Persons), id) {
-			out = append(out, e)
+// byPerson groups timeline entries by the persons they involve, in one
+// pass, keeping their order.
+func byPerson(entries []TimelineEntry) map[string][]TimelineEntry {
+	m := map[string][]TimelineEntry{}
+	for _, e := range entries {
+		for _, id := range strings.Fields(e.Persons) {
+			if l := m[id]; len(l) > 0 && l[len(l)-1].ID == e.ID {
+				continue // a person named twice in one entry
+			}
+			m[id] = append(m[id], e)
 		}
 	}
-	return out
+	return m
 }

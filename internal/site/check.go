@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/diag"
@@ -90,6 +91,21 @@ func (c *checker) document(d *content.Document) {
 	}
 }
 
+// failed reports whether kind:id may exist but could not be decoded, so
+// that a reference to it is not reported as unknown: its own file's
+// errors are. A note may be in any essay section that failed.
+func (s *Site) failed(kind, id string) bool {
+	if kind != "note" {
+		return s.Ed.Failed[kind+":"+id] || s.Ed.Failed[kind+":*"]
+	}
+	for k := range s.Ed.Failed {
+		if strings.HasPrefix(k, "section:") {
+			return true
+		}
+	}
+	return false
+}
+
 // Exists reports whether kind:id names something in the edition.
 func (s *Site) Exists(kind, id string) bool {
 	switch kind {
@@ -129,7 +145,7 @@ var Kinds = []string{"doc", "person", "note", "work", "event", "section", "confl
 
 func (c *checker) refs(kind string, refs ...content.Ref) {
 	for _, r := range refs {
-		if !c.s.Exists(kind, r.ID) {
+		if !c.s.Exists(kind, r.ID) && !c.s.failed(kind, r.ID) {
 			c.diags.Errorf(r.Pos, "unknown %s %q%s", kindNames[kind], r.ID, diag.Suggest(r.ID, c.ids[kind]))
 		}
 	}
@@ -137,7 +153,7 @@ func (c *checker) refs(kind string, refs ...content.Ref) {
 
 func (c *checker) notes(refs []content.NoteRef) {
 	for _, r := range refs {
-		if c.s.Notes[r.N] == nil {
+		if c.s.Notes[r.N] == nil && !c.s.failed("note", strconv.Itoa(r.N)) {
 			c.diags.Errorf(r.Pos, "unknown note %d", r.N)
 		}
 	}
@@ -157,8 +173,12 @@ func (c *checker) target(t content.Target) {
 }
 
 // checkCoverage reports notes that cite nothing and documents no note
-// cites, and gaps in the note numbering.
+// cites, and gaps in the note numbering. It is skipped while some file
+// could not be decoded, as the citations it needs may be in that file.
 func (s *Site) checkCoverage(diags *diag.List) {
+	if len(s.Ed.Failed) > 0 {
+		return
+	}
 	for _, n := range s.NoteList {
 		if len(s.NoteRefs[n.Number]) == 0 && len(n.Documents) == 0 && n.Uncited == "" {
 			diags.Errorf(n.Pos, "note %d cites nothing: wrap its sources in [[doc:…|…]] or [[work:…|…]], or say why with uncited:", n.Number)

@@ -205,7 +205,11 @@ func (r *resolver) Resolve(ref xref.Reference) (xref.Target, bool) {
 	}
 	if !r.s.Exists(kind, base) {
 		if !r.s.failed(kind, base) {
-			r.diags.Errorf(r.f.pos(offset), "unknown %s %q in [[%s:%s]]%s", kindNames[kind], base, kind, id, diag.Suggest(base, r.ids[kind]))
+			hint := ""
+			if kind != "note" { // a note number that is close to another is no likelier a typo
+				hint = diag.Suggest(base, r.ids[kind])
+			}
+			r.diags.Errorf(r.f.pos(offset), "unknown %s %q in [[%s:%s]]%s", kindNames[kind], base, kind, id, hint)
 		}
 		return xref.Target{}, false
 	}
@@ -219,7 +223,7 @@ func (r *resolver) Resolve(ref xref.Reference) (xref.Target, bool) {
 }
 
 func (r *resolver) Unclosed(offset int) {
-	r.diags.Errorf(r.f.pos(offset), "cross-reference is not closed: end it with \"]]\" on the same line")
+	r.diags.Errorf(r.f.pos(offset), "cross-reference is not closed: end it with \"]]\" in the same paragraph")
 }
 
 func (r *resolver) Malformed(offset int, text string) {

@@ -122,7 +122,11 @@ func (s *Site) index(diags *diag.List) {
 		for i := range sec.Notes {
 			n := &sec.Notes[i]
 			if prev, dup := s.Notes[n.Number]; dup {
-				diags.Errorf(n.Pos, "note %d is defined twice (also in %s)", n.Number, prev.Section.File)
+				if prev.Pos.File == n.Pos.File {
+					diags.Errorf(n.Pos, "note %d is defined twice (first on line %d)", n.Number, prev.Pos.Line)
+				} else {
+					diags.Errorf(n.Pos, "note %d is defined twice (first in %s:%d)", n.Number, prev.Pos.File, prev.Pos.Line)
+				}
 				continue
 			}
 			info := &NoteInfo{Note: n, Section: sec}

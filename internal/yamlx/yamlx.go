@@ -41,6 +41,8 @@ type NodeDecoder interface {
 type Source struct {
 	File string
 	Line int
+	// Top names the top-level mapping in messages; "" means "front matter".
+	Top string
 }
 
 // Pos converts a node's position into a file position.
@@ -49,6 +51,23 @@ func (s Source) Pos(n *yaml.Node) diag.Position {
 }
 
 var lineInError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parserProblems are the messages of yaml.v3's parser, as opposed to its
+// scanner. yaml.v3 prints the line of a parser error counting from 0 (and
+// leaves it out on the first line), that of a scanner error from 1.
+var parserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
 
 // Parse parses src into a document node. A syntax error is reported at
 // its line and nil is returned.
@@ -63,13 +82,22 @@ func Parse(src []byte, s Source, diags *diag.List) *yaml.Node {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		if m := lineInError.FindStringSubmatch(err.Error()); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			pos.Line = s.Line + n - 1
 			msg = m[2]
+			if parserProblems[msg] {
+				n++
+			}
+			// The end of the text is the line after a final newline at most.
+			n = min(n, bytes.Count(src, []byte("\n"))+1)
+			pos.Line = s.Line + n - 1
 		}
 		diags.Errorf(pos, "invalid YAML: %s", msg)
 		return nil
 	}
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+		if n := doc.Content[0]; n.Kind == yaml.ScalarNode && n.Tag == "!!null" && n.Value == "" {
+			// An empty document ("---" alone) is placed after its end.
+			return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
+		}
 		return doc.Content[0]
 	}
 	return &doc
@@ -82,8 +110,9 @@ func Decode(n *yaml.Node, v any, s Source, diags *diag.List) {
 }
 
 type decoder struct {
-	src   Source
-	diags *diag.List
+	src    Source
+	diags  *diag.List
+	errors int // errors reported so far
 }
 
 var (
@@ -92,12 +121,22 @@ var (
 )
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.errors++
 	d.diags.Errorf(d.src.Pos(n), format, args...)
 }
 
 func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind == yaml.AliasNode {
 		n = n.Alias
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		// "key:", "key: ~" or "- " leaves the zero value, as if absent; a
+		// struct is decoded as an empty mapping, so that it gets its
+		// position and its required keys are asked for.
+		if v.Kind() != reflect.Struct || selfDecoding(v) {
+			return
+		}
+		n = &yaml.Node{Kind: yaml.MappingNode, Line: n.Line, Column: n.Column}
 	}
 	if v.CanAddr() {
 		if nd, ok := v.Addr().Interface().(NodeDecoder); ok {
@@ -131,6 +170,18 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 	default:
 		d.scalar(n, v, path)
 	}
+}
+
+// selfDecoding reports whether v decodes itself from a node or a scalar.
+func selfDecoding(v reflect.Value) bool {
+	if !v.CanAddr() {
+		return false
+	}
+	switch v.Addr().Interface().(type) {
+	case NodeDecoder, encoding.TextUnmarshaler:
+		return true
+	}
+	return false
 }
 
 func label(path string) string {
@@ -264,6 +315,7 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string) {
 		v.FieldByIndex(f.Index).Set(reflect.ValueOf(keyPos))
 	}
 	seen := map[string]*yaml.Node{}
+	invalid := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if keyPos != nil {
@@ -271,7 +323,7 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string) {
 		}
 		f, ok := byName[k.Value]
 		if !ok {
-			d.errorf(k, "unknown key %q in %s%s", k.Value, where(path), diag.Suggest(k.Value, names))
+			d.errorf(k, "unknown key %q in %s%s", k.Value, d.where(path), diag.Suggest(k.Value, names))
 			continue
 		}
 		if prev, dup := seen[k.Value]; dup {
@@ -279,18 +331,25 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string) {
 			continue
 		}
 		seen[k.Value] = k
+		before := d.errors
 		d.value(val, v.FieldByIndex(f.Index), join(path, k.Value))
+		if d.errors > before {
+			invalid[k.Value] = true // reported already; not also "missing"
+		}
 	}
 	for _, f := range fields {
-		if f.Required && (seen[f.Name] == nil || v.FieldByIndex(f.Index).IsZero()) {
-			d.errorf(n, "missing required key %q in %s", f.Name, where(path))
+		if f.Required && !invalid[f.Name] && (seen[f.Name] == nil || v.FieldByIndex(f.Index).IsZero()) {
+			d.errorf(n, "missing required key %q in %s", f.Name, d.where(path))
 		}
 	}
 }
 
-func where(path string) string {
-	if path == "" {
-		return "front matter"
+func (d *decoder) where(path string) string {
+	switch {
+	case path != "":
+		return path
+	case d.src.Top != "":
+		return d.src.Top
 	}
-	return path
+	return "front matter"
 }

@@ -60,6 +60,58 @@ func (resolveTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		t.SetCode(true)
 		o.Parent().ReplaceChild(o.Parent(), o, t)
 	}
+	// Links do not nest: as CommonMark does for links in links, a link
+	// or reference inside a reference's label is reduced to its text, so
+	// that no <a> is ever inside another.
+	var outer []*Node
+	Walk(doc, func(n *Node) {
+		if n.RefKind != LangKind {
+			outer = append(outer, n)
+		}
+	})
+	for _, n := range outer {
+		unlink(n, reader.Source())
+	}
+}
+
+// unlink replaces every link below n by its text.
+func unlink(n ast.Node, source []byte) {
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		switch l := c.(type) {
+		case *Node:
+			if l.RefKind == LangKind || l.HasChildren() {
+				unlink(l, source)
+				if l.RefKind != LangKind {
+					hoist(n, l)
+				}
+				break
+			}
+			title := l.Target.Title
+			if title == "" {
+				title = l.RefKind + ":" + l.ID
+			}
+			n.ReplaceChild(n, l, ast.NewString([]byte(title)))
+		case *ast.Link:
+			unlink(l, source)
+			hoist(n, l)
+		case *ast.AutoLink:
+			n.ReplaceChild(n, l, ast.NewString(l.Label(source)))
+		default:
+			unlink(c, source)
+		}
+		c = next
+	}
+}
+
+// hoist puts the children of c in its place under parent.
+func hoist(parent, c ast.Node) {
+	for gc := c.FirstChild(); gc != nil; {
+		next := gc.NextSibling()
+		parent.InsertBefore(parent, c, gc)
+		gc = next
+	}
+	parent.RemoveChild(parent, c)
 }
 
 // plainText is the text of n's descendants without markup.

@@ -1,0 +1,60 @@
+package output
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"io"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestZipReusesCompressorFaithfully checks that the archive, written with
+// one reset compressor, is byte for byte the archive written with a new
+// compressor for every file, and unpacks to the files.
+func TestZipReusesCompressorFaithfully(t *testing.T) {
+	files := []File{
+		{Path: "index.html", Data: []byte(strings.Repeat("<p>Stalin to Mao</p>\n", 200))},
+		{Path: "empty.txt"},
+		{Path: "documents/a.html", Data: []byte("short")},
+		{Path: "documents/b.html", Data: bytes.Repeat([]byte{0, 1, 2, 3, 250}, 5000)},
+	}
+	got, err := Zip("edition", files)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var want bytes.Buffer
+	w := zip.NewWriter(&want)
+	w.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(out, flate.BestSpeed)
+	})
+	for _, f := range files {
+		h := &zip.FileHeader{Name: "edition/" + f.Path, Method: zip.Deflate, Modified: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+		fw, err := w.CreateHeader(h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw.Write(f.Data)
+	}
+	w.Close()
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Error("archive differs from one written with a new compressor per file")
+	}
+
+	r, err := zip.NewReader(bytes.NewReader(got), int64(len(got)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, zf := range r.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(rc)
+		if zf.Name != "edition/"+files[i].Path || !bytes.Equal(data, files[i].Data) {
+			t.Errorf("file %d unpacks as %s with other bytes", i, zf.Name)
+		}
+	}
+}

@@ -1,0 +1,50 @@
+package pipeline_test
+
+import (
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/korean-war-sources/edition/internal/corpus"
+	"github.com/korean-war-sources/edition/internal/pipeline"
+)
+
+// BenchmarkBuild times a whole build, pipeline.Run and pipeline.Write, of
+// generated editions of 100, 1,000 and 10,000 documents, with the
+// defaults of cmd/build (edition.zip included). Each corpus is generated
+// once, outside the timing. Run one size with
+//
+//	go test ./internal/pipeline -run '^$' -bench 'Build/1000$' -benchtime 3x
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			dir := b.TempDir()
+			cfg := pipeline.Config{
+				Content:   filepath.Join(dir, "content"),
+				Templates: filepath.Join("..", "..", "templates"),
+				Static:    filepath.Join("..", "..", "static"),
+				Out:       filepath.Join(dir, "public"),
+				Archive:   true,
+			}
+			if err := corpus.Write(cfg.Content, n); err != nil {
+				b.Fatal(err)
+			}
+			files := 0
+			for b.Loop() {
+				res, err := pipeline.Run(cfg)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if res.Failed(true) {
+					b.Fatalf("corpus of %d documents does not build:\n%s", n, res.Diags.String())
+				}
+				if err := pipeline.Write(res, cfg); err != nil {
+					b.Fatal(err)
+				}
+				files = len(res.Files)
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1e3/float64(b.N)/float64(n), "ms/doc")
+			b.ReportMetric(float64(files), "files")
+		})
+	}
+}
