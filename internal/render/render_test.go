@@ -154,3 +154,14 @@ func TestNaturalCompare(t *testing.T) {
 		}
 	}
 }
+
+func TestPagesLabel(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""}, {"6", "p. 6"}, {"7–8", "pp. 7–8"}, {"440, 454–455", "pp. 440, 454–455"}, {"100-103", "pp. 100-103"},
+	}
+	for _, tt := range tests {
+		if got := render.PagesLabel(tt.in); got != tt.want {
+			t.Errorf("PagesLabel(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -146,7 +146,7 @@ func workRefs(s *site.Site, ws []content.WorkPages) []WorkRefView {
 	for _, w := range ws {
 		out = append(out, WorkRefView{
 			Link:     Link{URL: URL(site.WorkURL(w.Work.ID)), Text: site.WorkShort(s.Works[w.Work.ID])},
-			Pages:    w.Pages,
+			Pages:    PagesLabel(w.Pages),
 			Modified: w.Modified,
 		})
 	}
@@ -281,3 +281,15 @@ func KindLabel(kind string) string {
 
 // SourcePath is the page showing a document's Markdown source.
 func SourcePath(id string) string { return "documents/" + id + ".source.html" }
+
+// PagesLabel prefixes pages as printed with "p." or "pp.": "p. 6",
+// "pp. 7–8", "pp. 440, 454–455".
+func PagesLabel(pages string) string {
+	switch {
+	case pages == "":
+		return ""
+	case strings.ContainsAny(pages, "–-,"):
+		return "pp. " + pages
+	}
+	return "p. " + pages
+}
