@@ -59,7 +59,10 @@ type jsResult struct {
 func TestJavaScriptAgrees(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
-		t.Skip("node is not installed")
+		if testing.Short() {
+			t.Skip("-short: node is not installed")
+		}
+		t.Fatal("node is not installed; run bash scripts/test, which needs npm and node")
 	}
 	items := mustRealItems(t)
 	b, err := Build(items, DefaultLayout())
