@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -62,20 +63,16 @@ func Pages(s *site.Site, opts Options) []*Page {
 	var ps []*Page
 	ps = append(ps, b.home(), b.about(), b.notFound(), b.bibliography(), b.glossary(), b.search(), b.data())
 	ps = append(ps, b.documentIndexes()...)
-	for _, d := range s.DocsByDate {
-		ps = append(ps, b.document(d), b.source(d))
-	}
+	ps = append(ps, inParallel(len(s.DocsByDate), func(i int) []*Page {
+		return []*Page{b.document(s.DocsByDate[i]), b.source(s.DocsByDate[i])}
+	})...)
 	ps = append(ps, b.personIndex())
-	for _, p := range s.Ed.Persons {
-		ps = append(ps, b.person(p))
-	}
+	ps = append(ps, inParallel(len(s.Ed.Persons), func(i int) []*Page { return []*Page{b.person(s.Ed.Persons[i])} })...)
 	ps = append(ps, b.essayIndex())
 	for _, sec := range s.SortedSections {
 		ps = append(ps, b.section(sec))
 	}
-	for _, n := range s.NoteList {
-		ps = append(ps, b.note(n))
-	}
+	ps = append(ps, inParallel(len(s.NoteList), func(i int) []*Page { return []*Page{b.note(s.NoteList[i])} })...)
 	ps = append(ps, b.timelines()...)
 	ps = append(ps, b.conflictIndex())
 	for _, c := range s.Ed.Conflicts {
@@ -87,6 +84,28 @@ func Pages(s *site.Site, opts Options) []*Page {
 	}
 	ps = append(ps, b.redirects()...)
 	return ps
+}
+
+// inParallel builds the views of n items on all cores and returns their
+// pages in the order of the items, whatever the scheduling. Views only
+// read the site and the builder, so they can be built at the same time.
+func inParallel(n int, views func(i int) []*Page) []*Page {
+	out := make([][]*Page, n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				out[i] = views(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return slices.Concat(out...)
 }
 
 // Render executes every page on all cores; the files come back in the

@@ -14,8 +14,8 @@ import (
 // ChromaCSS is the stylesheet of highlighted source views: a light style,
 // and a dark one under prefers-color-scheme, both generated from chroma's
 // styles so they always match the classes the formatter writes. Only the
-// rules of the token types SourceTokens produces are kept, since every
-// page loads the stylesheet.
+// rules of the token types SourceTokens produces are kept: the classes of
+// chroma's other token types never appear on a page.
 func ChromaCSS() ([]byte, error) {
 	f := chtml.New(chtml.WithClasses(true), chtml.WithLineNumbers(true))
 	var b bytes.Buffer

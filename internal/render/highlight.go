@@ -42,14 +42,14 @@ func SourceTokens(src string) []chroma.Token {
 // frontMatterEnd returns the offset just after the closing "---" line of
 // the front matter, by the rule of the content loader.
 func frontMatterEnd(src string) (int, bool) {
-	const open, close = "---\n", "\n---\n"
-	if !strings.HasPrefix(src, open) {
+	const opening, closing = "---\n", "\n---\n"
+	if !strings.HasPrefix(src, opening) {
 		return 0, false
 	}
-	if i := strings.Index(src[len(open):], close); i >= 0 {
-		return len(open) + i + len(close), true
+	if i := strings.Index(src[len(opening):], closing); i >= 0 {
+		return len(opening) + i + len(closing), true
 	}
-	if strings.HasSuffix(src[len(open):], "\n---") {
+	if strings.HasSuffix(src[len(opening):], "\n---") {
 		return len(src), true
 	}
 	return 0, false
