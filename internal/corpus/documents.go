@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/korean-war-sources/edition/internal/content"
 )
 
 // doc is a planned document.
@@ -80,9 +82,9 @@ func (g *gen) planDocuments() {
 		g.provenance(d, i)
 		slugPart := d.kind
 		if len(d.from) > 0 && d.from[0].person != nil {
-			slugPart = slug(d.from[0].person.surname)
+			slugPart = content.Slug(d.from[0].person.surname)
 			if len(d.to) > 0 && d.to[0].person != nil {
-				slugPart += "-to-" + slug(d.to[0].person.surname)
+				slugPart += "-to-" + content.Slug(d.to[0].person.surname)
 			}
 		}
 		d.id = d.date.prefix + "-" + slugPart + "-" + strconv.Itoa(i+1)

@@ -3,6 +3,8 @@ package corpus
 import (
 	"fmt"
 	"strings"
+
+	"github.com/korean-war-sources/edition/internal/content"
 )
 
 // person is a generated historical actor.
@@ -100,7 +102,7 @@ func (g *gen) makePersons() {
 				p.name = given + " " + sur
 				p.sortName = sur + ", " + given
 			}
-			p.id = slug(p.name)
+			p.id = content.Slug(p.name)
 			g.claim(p.name, p.id)
 			if g.chance(0.25) && aliases < len(coverNames) && g.claim(coverNames[aliases], p.id) {
 				p.aliases = append(p.aliases, coverNames[aliases])
@@ -133,24 +135,6 @@ func variants(nat nationality, given, sur string) []string {
 		return []string{v, given[:1] + ". " + sur}
 	}
 	return []string{given[:1] + ". " + sur}
-}
-
-// slug turns a name into an id.
-func slug(s string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			hyphen = false
-		} else {
-			hyphen = true
-		}
-	}
-	return b.String()
 }
 
 // somePerson picks a person, some far more often than others, as in a

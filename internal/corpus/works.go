@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/korean-war-sources/edition/internal/content"
 )
 
 // work is a generated entry of the bibliography.
@@ -59,7 +61,7 @@ func (g *gen) makeWorks() {
 			w.publisher, w.place = pick(g, presses), pick(g, places)
 			w.asPrinted = fmt.Sprintf("%s, *%s* (%s: %s, %s)", authors, w.title, w.place, w.publisher, w.year)
 		}
-		base := slug(w.sort + " " + w.year + " " + strings.Fields(w.title)[len(strings.Fields(w.title))-1])
+		base := content.Slug(w.sort + " " + w.year + " " + strings.Fields(w.title)[len(strings.Fields(w.title))-1])
 		w.id = base
 		for k := 2; seen[w.id]; k++ {
 			w.id = base + "-" + strconv.Itoa(k)

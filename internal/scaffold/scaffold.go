@@ -88,7 +88,7 @@ func fields(b *bytes.Buffer, t reflect.Type, _, _ string) {
 			c = "# "
 		}
 		fmt.Fprintf(b, "# %s (%s%s)\n", help(f), schemadoc.TypeName(f.Type), requiredNote(f))
-		elem := nested(f.Type)
+		elem := schemadoc.Nested(f.Type)
 		if elem == nil {
 			fmt.Fprintf(b, "%s%s: %s\n", c, f.Name, value(f))
 			continue
@@ -148,14 +148,4 @@ func value(f yamlx.Field) string {
 		return "0"
 	}
 	return "''"
-}
-
-func nested(t reflect.Type) reflect.Type {
-	if t.Kind() == reflect.Slice {
-		t = t.Elem()
-	}
-	if t.Kind() != reflect.Struct || schemadoc.TypeName(t) != "mapping" {
-		return nil
-	}
-	return t
 }

@@ -79,7 +79,7 @@ func table(b *bytes.Buffer, prefix string, t reflect.Type) {
 			req = "yes"
 		}
 		fmt.Fprintf(b, "| `%s%s` | %s | %s | %s | %s |\n", prefix, f.Name, TypeName(f.Type), req, cell(f.Doc), cell(example(f.Example)))
-		if elem := structElem(f.Type); elem != nil {
+		if elem := Nested(f.Type); elem != nil {
 			nested = append(nested, f)
 		}
 	}
@@ -87,11 +87,11 @@ func table(b *bytes.Buffer, prefix string, t reflect.Type) {
 	for _, f := range nested {
 		if f.Type.Kind() == reflect.Slice {
 			fmt.Fprintf(b, "Each entry of `%s%s`:\n\n", prefix, f.Name)
-			table(b, prefix+f.Name+"[].", structElem(f.Type))
+			table(b, prefix+f.Name+"[].", Nested(f.Type))
 			continue
 		}
 		fmt.Fprintf(b, "Keys of `%s%s`:\n\n", prefix, f.Name)
-		table(b, prefix+f.Name+".", structElem(f.Type))
+		table(b, prefix+f.Name+".", Nested(f.Type))
 	}
 }
 
@@ -128,7 +128,7 @@ func TypeName(t reflect.Type) string {
 	}
 	switch t.Kind() {
 	case reflect.Slice:
-		if structElem(t) != nil {
+		if Nested(t) != nil {
 			return "list of entries"
 		}
 		return "list of " + TypeName(t.Elem())
@@ -142,9 +142,9 @@ func TypeName(t reflect.Type) string {
 	return "text"
 }
 
-// structElem returns the structure nested in a field, for lists of
+// Nested returns the structure nested in a field, for lists of
 // entries and plain mappings, or nil.
-func structElem(t reflect.Type) reflect.Type {
+func Nested(t reflect.Type) reflect.Type {
 	if t.Kind() == reflect.Slice {
 		t = t.Elem()
 	}
