@@ -96,7 +96,13 @@ func scaffoldNew(contentDir, kind string, args []string, stdout, stderr io.Write
 }
 
 func build(cfg pipeline.Config, check bool, stdout, stderr io.Writer) error {
-	res, err := pipeline.Run(cfg)
+	// A check makes the site in memory and writes nothing; a build writes
+	// each file as it is made, and nothing at all if the content fails.
+	run := pipeline.Build
+	if check {
+		run = pipeline.Run
+	}
+	res, err := run(cfg)
 	if err != nil {
 		return err
 	}
@@ -109,9 +115,6 @@ func build(cfg pipeline.Config, check bool, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "checked %d documents, %d persons, %d notes: %s\n",
 			len(res.Site.Ed.Documents), len(res.Site.Ed.Persons), len(res.Site.NoteList), res.Diags.Summary())
 		return nil
-	}
-	if err := pipeline.Write(res, cfg); err != nil {
-		return err
 	}
 	fmt.Fprintln(stdout, res.Summary())
 	return nil

@@ -5,7 +5,9 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/korean-war-sources/edition/internal/diag"
 	"github.com/korean-war-sources/edition/internal/yamlx"
@@ -29,30 +31,80 @@ func (l *loader) site(ed *Edition) error {
 }
 
 // pages loads every dir/*.md into a new T and hands it to add; kind is
-// the reference kind of its pages, for Edition.Failed.
+// the reference kind of its pages, for Edition.Failed. The files are read
+// and decoded in parallel; add, Edition.Failed and the diagnostics see
+// them in file order, so a build is the same whatever the scheduling.
 func pages[T any](l *loader, dir, kind string, add func(id, file string, pos diag.Position, body Body, v *T)) error {
 	files, err := l.files(dir, ".md", kind)
 	if err != nil {
 		return err
 	}
-	for _, p := range files {
-		id := strings.TrimSuffix(path.Base(p), ".md")
-		pos := diag.Position{File: l.show(p), Line: 1, Col: 1}
-		if !l.checkID(id, pos) {
-			continue
+	type decoded struct {
+		id, file string
+		pos      diag.Position
+		body     Body
+		v        *T
+		valid    bool // the id names a page
+		ok       bool // the file decoded without errors
+	}
+	results, err := parallel(l, files, func(l *loader, p string) (decoded, error) {
+		d := decoded{id: strings.TrimSuffix(path.Base(p), ".md"), file: l.show(p)}
+		d.pos = diag.Position{File: d.file, Line: 1, Col: 1}
+		if d.valid = l.checkID(d.id, d.pos); !d.valid {
+			return d, nil
 		}
-		v := new(T)
-		body, ok, err := l.page(p, v)
-		if err != nil {
-			return err
+		d.v = new(T)
+		var err error
+		d.body, d.ok, err = l.page(p, d.v)
+		return d, err
+	})
+	if err != nil {
+		return err
+	}
+	for _, d := range results {
+		switch {
+		case !d.valid:
+		case !d.ok:
+			l.fail(kind, d.id)
+		default:
+			add(d.id, d.file, d.pos, d.body, d.v)
 		}
-		if !ok {
-			l.fail(kind, id)
-			continue
-		}
-		add(id, l.show(p), pos, body, v)
 	}
 	return nil
+}
+
+// parallel runs decode on every file on GOMAXPROCS workers, each with a
+// copy of l that reports into a list of its own, and returns the results
+// in the order of files with their diagnostics added to l's in that
+// order. decode must not touch l.failed. The first error (in file order)
+// is returned, as a serial loop would return it.
+func parallel[R any](l *loader, files []string, decode func(l *loader, p string) (R, error)) ([]R, error) {
+	results := make([]R, len(files))
+	errs := make([]error, len(files))
+	diags := make([]diag.List, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				own := *l
+				own.diags, own.failed = &diags[i], nil
+				results[i], errs[i] = decode(&own, files[i])
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i := range files {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		l.diags.Append(&diags[i])
+	}
+	return results, nil
 }
 
 func (l *loader) documents(ed *Edition) error {
@@ -95,34 +147,43 @@ func (l *loader) packets(ed *Edition) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range files {
-		id := strings.TrimSuffix(path.Base(p), ".yaml")
+	type decoded struct {
+		id string
+		pk *Packet // nil if the id names no page
+		ok bool    // the file decoded without errors
+	}
+	results, err := parallel(l, files, func(l *loader, p string) (decoded, error) {
+		d := decoded{id: strings.TrimSuffix(path.Base(p), ".yaml")}
 		pos := diag.Position{File: l.show(p), Line: 1, Col: 1}
-		if !l.checkID(id, pos) {
-			continue
+		if !l.checkID(d.id, pos) {
+			return d, nil
 		}
+		d.pk = &Packet{ID: d.id, File: l.show(p), Pos: pos}
 		text, ok, err := l.read(p)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			l.fail("packet", id)
-			continue
+		if err != nil || !ok {
+			return d, err
 		}
 		src := yamlx.Source{File: l.show(p), Line: 1, Top: "the packet"}
 		node := yamlx.Parse([]byte(text), src, l.diags)
 		if node == nil {
-			l.fail("packet", id)
-			continue
+			return d, nil
 		}
-		pk := &Packet{ID: id, File: l.show(p), Pos: pos}
 		before := l.diagsCount()
-		yamlx.Decode(node, pk, src, l.diags)
-		if l.diagsCount() != before {
-			l.fail("packet", id)
-			continue
+		yamlx.Decode(node, d.pk, src, l.diags)
+		d.ok = l.diagsCount() == before
+		return d, nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, d := range results {
+		switch {
+		case d.pk == nil:
+		case !d.ok:
+			l.fail("packet", d.id)
+		default:
+			ed.Packets = append(ed.Packets, d.pk)
 		}
-		ed.Packets = append(ed.Packets, pk)
 	}
 	return nil
 }

@@ -23,40 +23,22 @@ type File struct {
 // Write replaces the folder out with files and a copy of the static
 // folder (static may be ""). Paths that would leave out are refused.
 func Write(out string, files []File, static string) error {
-	out = filepath.Clean(out)
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", parent, err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
+	d, err := Create(out)
 	if err != nil {
-		return fmt.Errorf("creating build folder: %w", err)
+		return err
 	}
-	// MkdirTemp makes the folder private; a published site must be readable.
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("creating build folder: %w", err)
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
-		}
-	}()
+	defer d.Abort()
 	if static != "" {
-		if err := copyTree(static, tmp); err != nil {
+		if err := copyTree(static, d.tmp); err != nil {
 			return err
 		}
 	}
 	for _, f := range files {
-		if err := writeFile(tmp, f); err != nil {
+		if err := d.Write(f); err != nil {
 			return err
 		}
 	}
-	if err := swap(tmp, out); err != nil {
-		return err
-	}
-	ok = true
-	return nil
+	return d.Commit()
 }
 
 func writeFile(root string, f File) error {

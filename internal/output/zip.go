@@ -15,25 +15,12 @@ import (
 // it bounds the memory held by compressed files not yet written.
 const zipWindow = 256
 
-// Zip packs files into one archive, in the order given, with a fixed
-// modification time so that the same site always gives the same bytes.
-// The files sit in a folder named root, so that unpacking the archive
-// does not scatter them.
-//
-// Compression, nearly all the work, runs on every core, a window of files
-// at a time; the archive is then written in order. Each file is deflated
-// on its own, as zip.Writer would, so the bytes are those of a serial run.
+// Zip packs files into one archive in memory, in the order given; see
+// Archive. Compression, nearly all the work, runs on every core, a window
+// of files at a time; the archive is then written in order.
 func Zip(root string, files []File) ([]byte, error) {
 	var buf bytes.Buffer
-	w := zip.NewWriter(&buf)
-	// The registered compressor hands zip.Writer the file's deflated bytes
-	// made ahead of time; zip.Writer still counts the sizes and computes
-	// the checksum from the data written through it.
-	var ready []byte
-	w.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return &precompressed{out: out, data: ready}, nil
-	})
-	epoch := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	a := NewArchive(&buf, root)
 	for start := 0; start < len(files); start += zipWindow {
 		window := files[start:min(start+zipWindow, len(files))]
 		deflated, err := deflateAll(window)
@@ -41,21 +28,67 @@ func Zip(root string, files []File) ([]byte, error) {
 			return nil, fmt.Errorf("archive: %w", err)
 		}
 		for i, f := range window {
-			ready = deflated[i]
-			h := &zip.FileHeader{Name: root + "/" + f.Path, Method: zip.Deflate, Modified: epoch}
-			fw, err := w.CreateHeader(h)
-			if err != nil {
-				return nil, fmt.Errorf("archive: %w", err)
-			}
-			if _, err := fw.Write(f.Data); err != nil {
-				return nil, fmt.Errorf("archive: %w", err)
+			if err := a.Add(f, deflated[i]); err != nil {
+				return nil, err
 			}
 		}
 	}
-	if err := w.Close(); err != nil {
-		return nil, fmt.Errorf("archive: %w", err)
+	if err := a.Close(); err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// Archive writes a zip archive file by file, with a fixed modification
+// time so that the same site always gives the same bytes. The files sit
+// in a folder named root, so that unpacking the archive does not scatter
+// them.
+//
+// Files are deflated ahead of time, on any goroutine, by a Compressor,
+// and added in order by one goroutine. Each file is deflated on its own,
+// as zip.Writer would, so the bytes are those of a serial zip.Writer.
+type Archive struct {
+	w     *zip.Writer
+	root  string
+	ready []byte // the deflated bytes of the file being added
+}
+
+// zipEpoch is the modification time of every file in an archive.
+func zipEpoch() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
+
+// NewArchive starts an archive written to w.
+func NewArchive(w io.Writer, root string) *Archive {
+	a := &Archive{w: zip.NewWriter(w), root: root}
+	// The registered compressor hands zip.Writer the file's deflated bytes
+	// made ahead of time; zip.Writer still counts the sizes and computes
+	// the checksum from the data written through it.
+	a.w.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return &precompressed{out: out, data: a.ready}, nil
+	})
+	return a
+}
+
+// Add appends f, whose data deflated (by a Compressor) is deflated.
+func (a *Archive) Add(f File, deflated []byte) error {
+	a.ready = deflated
+	h := &zip.FileHeader{Name: a.root + "/" + f.Path, Method: zip.Deflate, Modified: zipEpoch()}
+	fw, err := a.w.CreateHeader(h)
+	if err != nil {
+		return fmt.Errorf("archive: %w", err)
+	}
+	if _, err := fw.Write(f.Data); err != nil {
+		return fmt.Errorf("archive: %w", err)
+	}
+	return nil
+}
+
+// Close writes the archive's directory; it does not close the writer
+// under it.
+func (a *Archive) Close() error {
+	if err := a.w.Close(); err != nil {
+		return fmt.Errorf("archive: %w", err)
+	}
+	return nil
 }
 
 // precompressed is a compressor whose output was made ahead of time: it
@@ -72,9 +105,37 @@ func (p *precompressed) Close() error {
 	return err
 }
 
-// deflateAll compresses each file's data on its own, on every core. Each
-// worker keeps one flate.Writer and resets it between files: a new one
-// allocates and clears about a megabyte, more than most pages weigh.
+// Compressor deflates files for an Archive. It keeps one flate.Writer and
+// resets it between files: a new one allocates and clears about a
+// megabyte, more than most pages weigh. A Compressor is not safe for
+// concurrent use; give each worker its own.
+type Compressor struct {
+	buf bytes.Buffer
+	fw  *flate.Writer
+}
+
+// Deflate returns data deflated on its own, as zip.Writer would.
+func (c *Compressor) Deflate(data []byte) ([]byte, error) {
+	c.buf.Reset()
+	if c.fw == nil {
+		fw, err := flate.NewWriter(&c.buf, flate.BestSpeed)
+		if err != nil {
+			return nil, err
+		}
+		c.fw = fw
+	} else {
+		c.fw.Reset(&c.buf)
+	}
+	if _, err := c.fw.Write(data); err != nil {
+		return nil, err
+	}
+	if err := c.fw.Close(); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(c.buf.Bytes()), nil
+}
+
+// deflateAll compresses each file's data on its own, on every core.
 func deflateAll(files []File) ([][]byte, error) {
 	out := make([][]byte, len(files))
 	errs := make([]error, len(files))
@@ -82,19 +143,9 @@ func deflateAll(files []File) ([][]byte, error) {
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			var b bytes.Buffer
-			fw, err := flate.NewWriter(&b, flate.BestSpeed)
+			var c Compressor
 			for i := range next {
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				b.Reset()
-				fw.Reset(&b)
-				if _, errs[i] = fw.Write(files[i].Data); errs[i] == nil {
-					errs[i] = fw.Close()
-				}
-				out[i] = bytes.Clone(b.Bytes())
+				out[i], errs[i] = c.Deflate(files[i].Data)
 			}
 		})
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/korean-war-sources/edition/internal/pipeline"
 )
 
-// BenchmarkBuild times a whole build, pipeline.Run and pipeline.Write, of
+// BenchmarkBuild times a whole build, pipeline.Build as cmd/build runs it, of
 // generated editions of 100, 1,000 and 10,000 documents, with the
 // defaults of cmd/build (edition.zip included). Each corpus is generated
 // once, outside the timing. Run one size with
@@ -31,17 +31,14 @@ func BenchmarkBuild(b *testing.B) {
 			}
 			files := 0
 			for b.Loop() {
-				res, err := pipeline.Run(cfg)
+				res, err := pipeline.Build(cfg)
 				if err != nil {
 					b.Fatal(err)
 				}
 				if res.Failed(true) {
 					b.Fatalf("corpus of %d documents does not build:\n%s", n, res.Diags.String())
 				}
-				if err := pipeline.Write(res, cfg); err != nil {
-					b.Fatal(err)
-				}
-				files = len(res.Files)
+				files = len(res.Paths)
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/1e3/float64(b.N)/float64(n), "ms/doc")
 			b.ReportMetric(float64(files), "files")

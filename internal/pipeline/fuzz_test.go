@@ -116,10 +116,12 @@ func renderDocument(t *testing.T, data []byte) string {
 	}
 	rendered = append(rendered, render.CitationFiles(pages)...)
 	var files []output.File
+	var paths []string
 	for _, f := range rendered {
 		files = append(files, output.File{Path: f.Path, Data: f.Data})
+		paths = append(paths, f.Path)
 	}
-	extra, err := generated(s, files)
+	extra, err := generated(s, paths)
 	if err != nil {
 		t.Fatalf("generated: %v", err)
 	}

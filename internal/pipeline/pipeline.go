@@ -4,8 +4,13 @@
 package pipeline
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
 	"os"
+	"runtime"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/korean-war-sources/edition/internal/content"
@@ -25,12 +30,19 @@ type Config struct {
 	Strict                          bool // warnings fail the build too
 	// Archive adds edition.zip, the whole site in one file for offline use.
 	Archive bool
+	// Fragments, when not nil, keeps rendered Markdown across builds so
+	// that a rebuild renders only what changed (the preview sets it).
+	Fragments *site.FragmentCache
 }
 
-// Result is a finished (not yet written) build.
+// Result is a finished build.
 type Result struct {
-	Site    *site.Site
+	Site *site.Site
+	// Files is the whole site, static files and edition.zip included, as
+	// Write writes it. Only Run keeps it: Build writes each file as soon
+	// as it is made.
 	Files   []output.File
+	Paths   []string // of every file of the site, in the order made
 	Diags   diag.List
 	Elapsed time.Duration
 }
@@ -42,8 +54,8 @@ func (r *Result) Failed(strict bool) bool { return r.Diags.HasErrors(strict) }
 func (r *Result) Summary() string {
 	ed := r.Site.Ed
 	pages := 0
-	for _, f := range r.Files {
-		if len(f.Path) > 5 && f.Path[len(f.Path)-5:] == ".html" {
+	for _, p := range r.Paths {
+		if strings.HasSuffix(p, ".html") {
 			pages++
 		}
 	}
@@ -54,83 +66,337 @@ func (r *Result) Summary() string {
 // Converter is shared by every build of a process.
 var converter = markdown.New
 
-// Run builds everything in memory. Content problems are in Result.Diags;
+// Run builds everything in memory, into Result.Files: the preview server
+// serves it, and Write writes it. Content problems are in Result.Diags;
 // the error reports failures of the program or its templates.
 func Run(cfg Config) (*Result, error) {
 	start := time.Now()
-	res := &Result{}
-	ed, err := content.Load(os.DirFS(cfg.Content), cfg.Content, &res.Diags)
+	res, tpl, err := prepare(cfg)
 	if err != nil {
 		return nil, err
 	}
-	tpl, err := render.Load(os.DirFS(cfg.Templates))
-	if err != nil {
-		return nil, err
-	}
-	res.Site = site.Build(ed, converter(), &res.Diags)
 	if res.Diags.HasErrors(false) {
 		res.Elapsed = time.Since(start)
 		return res, nil
 	}
-	pages := render.Pages(res.Site, render.Options{Archive: cfg.Archive})
-	files, err := render.Render(tpl, pages)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, render.CitationFiles(pages)...)
-	for _, f := range files {
-		res.Files = append(res.Files, output.File{Path: f.Path, Data: f.Data})
-	}
-	extra, err := generated(res.Site, res.Files)
-	if err != nil {
-		return nil, err
-	}
-	res.Files = append(res.Files, extra...)
-	static, err := output.ReadTree(cfg.Static)
-	if err != nil {
-		return nil, err
-	}
-	res.Files = append(res.Files, static...)
+	e := &emitter{res: res, keep: true}
+	var zip bytes.Buffer
 	if cfg.Archive {
-		zip, err := output.Zip("edition", res.Files)
-		if err != nil {
+		e.archive = output.NewArchive(&zip, "edition")
+	}
+	if err := e.site(cfg, tpl); err != nil {
+		return nil, err
+	}
+	if cfg.Archive {
+		if err := e.archive.Close(); err != nil {
 			return nil, err
 		}
-		res.Files = append(res.Files, output.File{Path: render.ArchivePath, Data: zip})
+		res.Files = append(res.Files, output.File{Path: render.ArchivePath, Data: zip.Bytes()})
+		res.Paths = append(res.Paths, render.ArchivePath)
 	}
 	res.Elapsed = time.Since(start)
 	return res, nil
 }
 
-// Write publishes a successful build to cfg.Out atomically.
+// Write publishes a successful build of Run to cfg.Out atomically.
 func Write(res *Result, cfg Config) error {
 	return output.Write(cfg.Out, res.Files, "")
 }
 
+// Build builds the site straight into cfg.Out, as cmd/build does: each
+// file is written as soon as it is made and edition.zip is streamed to
+// disk, so the site is never held in memory. The files go into a fresh
+// sibling of cfg.Out, which replaces it only when the whole build has
+// succeeded; a build with content problems (Result.Failed(cfg.Strict))
+// or an error writes nothing and leaves cfg.Out as it was.
+func Build(cfg Config) (*Result, error) {
+	start := time.Now()
+	res, tpl, err := prepare(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if res.Diags.HasErrors(false) {
+		res.Elapsed = time.Since(start)
+		return res, nil
+	}
+	if res.Failed(cfg.Strict) {
+		// Nothing is published, but the pages are still laid out so that
+		// template errors are reported as Run reports them.
+		err := (&emitter{res: res}).site(cfg, tpl)
+		res.Elapsed = time.Since(start)
+		return res, err
+	}
+	dir, err := output.Create(cfg.Out)
+	if err != nil {
+		return nil, err
+	}
+	defer dir.Abort()
+	if err := emitTo(dir, res, cfg, tpl); err != nil {
+		return nil, err
+	}
+	if err := dir.Commit(); err != nil {
+		return nil, err
+	}
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// emitTo writes the site into dir, and edition.zip if cfg asks for it.
+func emitTo(dir *output.Dir, res *Result, cfg Config, tpl *render.Templates) (err error) {
+	// One goroutine writes the files, in order, while the next ones are
+	// made: writers in parallel only contend for the folders' locks.
+	writes := make(chan output.File, window)
+	written := make(chan error, 1)
+	go func() {
+		var err error
+		for f := range writes {
+			if err == nil {
+				err = dir.Write(f)
+			}
+		}
+		written <- err
+	}()
+	defer func() {
+		close(writes)
+		if werr := <-written; err == nil {
+			err = werr
+		}
+	}()
+	e := &emitter{res: res, writes: writes}
+	if !cfg.Archive {
+		return e.site(cfg, tpl)
+	}
+	f, err := dir.Create(render.ArchivePath)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	w := bufio.NewWriterSize(f, 1<<20)
+	e.archive = output.NewArchive(w, "edition")
+	if err := e.site(cfg, tpl); err != nil {
+		return err
+	}
+	if err := e.archive.Close(); err != nil {
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("writing %s: %w", render.ArchivePath, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", render.ArchivePath, err)
+	}
+	res.Paths = append(res.Paths, render.ArchivePath)
+	return nil
+}
+
+// prepare loads the content and the templates and builds the site graph.
+func prepare(cfg Config) (*Result, *render.Templates, error) {
+	res := &Result{}
+	ed, err := content.Load(os.DirFS(cfg.Content), cfg.Content, &res.Diags)
+	if err != nil {
+		return nil, nil, err
+	}
+	tpl, err := render.Load(os.DirFS(cfg.Templates))
+	if err != nil {
+		return nil, nil, err
+	}
+	res.Site = site.BuildCached(ed, converter(), cfg.Fragments, &res.Diags)
+	return res, tpl, nil
+}
+
+// window is how many files are made at a time before they are added, in
+// order, to the result and the archive; it bounds the files held in
+// memory by a build that writes them as it goes.
+const window = 256
+
+// emitter hands the files of a build, in a fixed order, to where they go:
+// a build folder, Result.Files, edition.zip. Without any of them the files
+// are made and dropped.
+type emitter struct {
+	res     *Result
+	writes  chan<- output.File // if set, every file is sent to be written
+	keep    bool               // keep the files in res.Files
+	archive *output.Archive    // if set, every file is added to it
+	seen    map[string]bool    // paths made so far
+}
+
+// site makes every file of the site but edition.zip, in this order: the
+// pages, the citation downloads, the generated files, the static files.
+// The views of the pages are made a window at a time, rendered and
+// dropped, so that a large edition is never held in memory as views.
+func (e *emitter) site(cfg Config, tpl *render.Templates) error {
+	views := render.Views(e.res.Site, render.Options{Archive: cfg.Archive})
+	built := make([][]*render.Page, len(views)) // views made, until done
+	var cites render.Citations
+	err := e.emit(len(views), func(i int) ([]output.File, error) {
+		built[i] = views[i]()
+		files := make([]output.File, len(built[i]))
+		for j, p := range built[i] {
+			f, err := render.RenderPage(tpl, p)
+			if err != nil {
+				return nil, err
+			}
+			files[j] = output.File{Path: f.Path, Data: f.Data}
+		}
+		return files, nil
+	}, func(i int) {
+		for _, p := range built[i] {
+			cites.Add(p)
+		}
+		built[i] = nil
+	})
+	if err != nil {
+		return err
+	}
+	var citations []output.File
+	for _, f := range cites.Files() {
+		citations = append(citations, output.File{Path: f.Path, Data: f.Data})
+	}
+	if err := e.emitFiles(citations); err != nil {
+		return err
+	}
+	// Each kind of generated file is emitted, and dropped, before the
+	// next is made.
+	for _, gen := range generators(e.res.Site, e.res.Paths) {
+		files, err := gen()
+		if err != nil {
+			return err
+		}
+		if err := e.emitFiles(files); err != nil {
+			return err
+		}
+	}
+	static, err := output.ReadTree(cfg.Static)
+	if err != nil {
+		return err
+	}
+	return e.emitFiles(static)
+}
+
+// emitFiles emits files already made.
+func (e *emitter) emitFiles(files []output.File) error {
+	return e.emit(len(files), func(i int) ([]output.File, error) { return files[i : i+1], nil }, nil)
+}
+
+// made is a file written and, for the archive, deflated.
+type made struct {
+	file     output.File
+	deflated []byte
+}
+
+// emit makes n groups of files, group(0) … group(n-1), on every core, a
+// window of groups at a time, and deflates each file as soon as it is
+// made. Then, in order, it hands the window's files to the writer, the
+// result and the archive, and calls done(i) for each group (done may be
+// nil). Two files of one path are an error.
+func (e *emitter) emit(n int, group func(i int) ([]output.File, error), done func(i int)) error {
+	if e.seen == nil {
+		e.seen = map[string]bool{}
+	}
+	comps := make([]output.Compressor, runtime.GOMAXPROCS(0)) // one per worker
+	for start := 0; start < n; start += window {
+		size := min(window, n-start)
+		groups := make([][]made, size)
+		errs := make([]error, size)
+		next := make(chan int)
+		var wg sync.WaitGroup
+		for w := range min(len(comps), size) {
+			wg.Go(func() {
+				for i := range next {
+					groups[i], errs[i] = e.produce(&comps[w], group, start+i)
+				}
+			})
+		}
+		for i := range size {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		for i, g := range groups {
+			if errs[i] != nil {
+				return errs[i]
+			}
+			for _, m := range g {
+				if err := e.add(m); err != nil {
+					return err
+				}
+			}
+			if done != nil {
+				done(start + i)
+			}
+		}
+	}
+	return nil
+}
+
+// produce makes group i and deflates its files for the archive.
+func (e *emitter) produce(c *output.Compressor, group func(int) ([]output.File, error), i int) ([]made, error) {
+	files, err := group(i)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]made, len(files))
+	for j, f := range files {
+		out[j].file = f
+		if e.archive != nil {
+			if out[j].deflated, err = c.Deflate(f.Data); err != nil {
+				return nil, fmt.Errorf("archive: %w", err)
+			}
+		}
+	}
+	return out, nil
+}
+
+// add records a file made, in the order of the site.
+func (e *emitter) add(m made) error {
+	f := m.file
+	if e.seen[f.Path] {
+		return fmt.Errorf("two files would be written to %s", f.Path)
+	}
+	e.seen[f.Path] = true
+	e.res.Paths = append(e.res.Paths, f.Path)
+	if e.writes != nil {
+		e.writes <- f
+	}
+	if e.keep {
+		e.res.Files = append(e.res.Files, f)
+	}
+	if e.archive != nil {
+		return e.archive.Add(f, m.deflated)
+	}
+	return nil
+}
+
 // generated returns the files that are not pages: search index, data
-// downloads, feeds and stylesheets made at build time.
-func generated(s *site.Site, pages []output.File) ([]output.File, error) {
-	var paths []string
-	for _, f := range pages {
-		paths = append(paths, f.Path)
+// downloads, feeds and stylesheets made at build time. paths are the
+// pages'.
+func generated(s *site.Site, paths []string) ([]output.File, error) {
+	var files []output.File
+	for _, gen := range generators(s, paths) {
+		more, err := gen()
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, more...)
 	}
-	files, err := feeds.Files(s, paths)
-	if err != nil {
-		return nil, err
+	return files, nil
+}
+
+// generators make the files of generated, one kind at a time, in order.
+func generators(s *site.Site, paths []string) []func() ([]output.File, error) {
+	return []func() ([]output.File, error){
+		func() ([]output.File, error) { return feeds.Files(s, paths) },
+		func() ([]output.File, error) {
+			css, err := render.ChromaCSS()
+			return []output.File{{Path: "assets/chroma.css", Data: css}}, err
+		},
+		func() ([]output.File, error) { return export.Files(export.Tables(s)) },
+		func() ([]output.File, error) {
+			index, err := search.Files(search.Items(s))
+			if err != nil {
+				return nil, fmt.Errorf("search index: %w", err)
+			}
+			return index, nil
+		},
 	}
-	css, err := render.ChromaCSS()
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, output.File{Path: "assets/chroma.css", Data: css})
-	data, err := export.Files(export.Tables(s))
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, data...)
-	index, err := search.Files(search.Items(s))
-	if err != nil {
-		return nil, fmt.Errorf("search index: %w", err)
-	}
-	return append(files, index...), nil
 }

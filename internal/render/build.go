@@ -56,34 +56,57 @@ func (b *builder) editURL(file string) string {
 
 // Pages lists every page of the edition as a view, in a fixed order.
 func Pages(s *site.Site, opts Options) []*Page {
+	views := Views(s, opts)
+	return inParallel(len(views), func(i int) []*Page { return views[i]() })
+}
+
+// Views lists the pages of Pages, in the same order, as functions that
+// each make the views of one or a few pages. Views only read the site and
+// the builder, so the functions may run at the same time; a build can
+// make and render a window of pages at a time instead of holding every
+// view of the edition.
+func Views(s *site.Site, opts Options) []func() []*Page {
 	b := &builder{s: s, site: siteView(s.Ed.Site), opts: opts, hl: newHighlighter()}
 	b.timeline = b.entries()
 	b.personTimeline = byPerson(b.timeline)
 	b.correspondence = site.Correspondence(s)
-	var ps []*Page
-	ps = append(ps, b.home(), b.about(), b.notFound(), b.bibliography(), b.glossary(), b.search(), b.data())
-	ps = append(ps, b.documentIndexes()...)
-	ps = append(ps, inParallel(len(s.DocsByDate), func(i int) []*Page {
-		return []*Page{b.document(s.DocsByDate[i]), b.source(s.DocsByDate[i])}
-	})...)
-	ps = append(ps, b.personIndex())
-	ps = append(ps, inParallel(len(s.Ed.Persons), func(i int) []*Page { return []*Page{b.person(s.Ed.Persons[i])} })...)
-	ps = append(ps, b.essayIndex())
+	var vs []func() []*Page
+	add := func(pages ...func() *Page) {
+		vs = append(vs, func() []*Page {
+			ps := make([]*Page, len(pages))
+			for i, p := range pages {
+				ps[i] = p()
+			}
+			return ps
+		})
+	}
+	add(b.home, b.about, b.notFound, b.bibliography, b.glossary, b.search, b.data)
+	vs = append(vs, b.documentIndexes)
+	for _, d := range s.DocsByDate {
+		add(func() *Page { return b.document(d) }, func() *Page { return b.source(d) })
+	}
+	add(b.personIndex)
+	for _, p := range s.Ed.Persons {
+		add(func() *Page { return b.person(p) })
+	}
+	add(b.essayIndex)
 	for _, sec := range s.SortedSections {
-		ps = append(ps, b.section(sec))
+		add(func() *Page { return b.section(sec) })
 	}
-	ps = append(ps, inParallel(len(s.NoteList), func(i int) []*Page { return []*Page{b.note(s.NoteList[i])} })...)
-	ps = append(ps, b.timelines()...)
-	ps = append(ps, b.conflictIndex())
+	for _, n := range s.NoteList {
+		add(func() *Page { return b.note(n) })
+	}
+	vs = append(vs, b.timelines)
+	add(b.conflictIndex)
 	for _, c := range s.Ed.Conflicts {
-		ps = append(ps, b.conflict(c))
+		add(func() *Page { return b.conflict(c) })
 	}
-	ps = append(ps, b.network())
+	add(b.network)
 	for _, pk := range s.Ed.Packets {
-		ps = append(ps, b.packet(pk), b.packetPrint(pk))
+		add(func() *Page { return b.packet(pk) }, func() *Page { return b.packetPrint(pk) })
 	}
-	ps = append(ps, b.redirects()...)
-	return ps
+	vs = append(vs, b.redirects)
+	return vs
 }
 
 // inParallel builds the views of n items on all cores and returns their
@@ -120,11 +143,7 @@ func Render(t *Templates, pages []*Page) ([]File, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				if v, ok := pages[i].Data.(interface{ prepare() }); ok {
-					v.prepare()
-				}
-				data, err := t.Execute(pages[i])
-				files[i], errs[i] = File{Path: pages[i].Path, Data: data}, err
+				files[i], errs[i] = RenderPage(t, pages[i])
 			}
 		}()
 	}
@@ -146,4 +165,13 @@ func Render(t *Templates, pages []*Page) ([]File, error) {
 		seen[f.Path] = true
 	}
 	return files, nil
+}
+
+// RenderPage executes one page. Pages may be rendered at the same time.
+func RenderPage(t *Templates, p *Page) (File, error) {
+	if v, ok := p.Data.(interface{ prepare() }); ok {
+		v.prepare()
+	}
+	data, err := t.Execute(p)
+	return File{Path: p.Path, Data: data}, err
 }

@@ -65,23 +65,40 @@ func (b *builder) cite(p *Page, title string) *Citation {
 // CitationFiles collects the citations of every page into one BibTeX,
 // one RIS and one CSL-JSON file, linked from each "Cite this page" box.
 func CitationFiles(pages []*Page) []File {
-	var bib, ris strings.Builder
-	var csl []json.RawMessage
+	var c Citations
 	for _, p := range pages {
-		if p.Cite == nil {
-			continue
-		}
-		bib.WriteString(p.Cite.BibTeX + "\n")
-		ris.WriteString(p.Cite.RIS + "\n")
-		var items []json.RawMessage
-		if json.Unmarshal([]byte(p.Cite.CSLJSON), &items) == nil {
-			csl = append(csl, items...)
-		}
+		c.Add(p)
 	}
-	all, _ := json.MarshalIndent(csl, "", "  ")
+	return c.Files()
+}
+
+// Citations collects the citations of pages, page by page, for
+// CitationFiles: a build that drops each view once rendered adds its page
+// here first. The zero value is ready to use.
+type Citations struct {
+	bib, ris strings.Builder
+	csl      []json.RawMessage
+}
+
+// Add adds the citation of p, if it has one.
+func (c *Citations) Add(p *Page) {
+	if p.Cite == nil {
+		return
+	}
+	c.bib.WriteString(p.Cite.BibTeX + "\n")
+	c.ris.WriteString(p.Cite.RIS + "\n")
+	var items []json.RawMessage
+	if json.Unmarshal([]byte(p.Cite.CSLJSON), &items) == nil {
+		c.csl = append(c.csl, items...)
+	}
+}
+
+// Files returns the citations added as BibTeX, RIS and CSL-JSON files.
+func (c *Citations) Files() []File {
+	all, _ := json.MarshalIndent(c.csl, "", "  ")
 	return []File{
-		{Path: "data/citations.bib", Data: []byte(bib.String())},
-		{Path: "data/citations.ris", Data: []byte(ris.String())},
+		{Path: "data/citations.bib", Data: []byte(c.bib.String())},
+		{Path: "data/citations.ris", Data: []byte(c.ris.String())},
 		{Path: "data/citations.json", Data: append(all, '\n')},
 	}
 }

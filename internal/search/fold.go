@@ -46,8 +46,18 @@ const MaxTermRunes = 32
 const stopWords = "a and are as at be but by for from had has have in is it its of on or " +
 	"that the their this to was were which with"
 
-// isStopWord reports whether term is one of stopWords.
-func isStopWord(term string) bool { return inList(stopWords, term) }
+// isStopWord reports whether term is one of stopWords. It is called for
+// every token of every item, so it is a switch rather than a scan of the
+// list; TestStopWordsAgree keeps the two the same.
+func isStopWord(term string) bool {
+	switch term {
+	case "a", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have",
+		"in", "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to",
+		"was", "were", "which", "with":
+		return true
+	}
+	return false
+}
 
 // appendFolded appends the folded form of r to dst: nothing for a
 // combining mark, usually one rune, two letters for a ligature such as

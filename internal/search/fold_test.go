@@ -125,3 +125,26 @@ func splitGroups() iter.Seq[foldGroup] {
 		}
 	}
 }
+
+// TestStopWordsAgree checks that isStopWord accepts exactly the words of
+// stopWords, the list the manifest gives search.js.
+func TestStopWordsAgree(t *testing.T) {
+	for _, w := range strings.Fields(stopWords) {
+		if !isStopWord(w) {
+			t.Errorf("isStopWord(%q) = false, but it is in stopWords", w)
+		}
+	}
+	// Every prefix and extension of a stop word, and a few names, are not.
+	for _, w := range strings.Fields(stopWords) {
+		for _, c := range []string{w[:len(w)-1], w + "s", w + "a", "x" + w} {
+			if isStopWord(c) != inList(stopWords, c) {
+				t.Errorf("isStopWord(%q) = %v, want %v", c, isStopWord(c), inList(stopWords, c))
+			}
+		}
+	}
+	for _, w := range []string{"he", "di", "an", "stalin", "", "The", "AND"} {
+		if isStopWord(w) {
+			t.Errorf("isStopWord(%q) = true, want false", w)
+		}
+	}
+}

@@ -2,8 +2,10 @@ package search
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -59,11 +61,35 @@ type Index struct {
 }
 
 // NewIndex indexes items. Stop words are left out.
+// The terms of each item are found on every core, a window of items at a
+// time so that only a window's worth of term maps is held at once; the
+// postings are gathered in item order, so the index is the same as a
+// serial run's.
 func NewIndex(items []Item) *Index {
+	const window = 256
 	byTerm := map[string][]Posting{}
-	for i, it := range items {
-		for term, w := range itemTerms(it) {
-			byTerm[term] = append(byTerm[term], Posting{Item: i, Weight: w})
+	terms := make([]map[string]int, window)
+	for start := 0; start < len(items); start += window {
+		chunk := items[start:min(start+window, len(items))]
+		next := make(chan int)
+		var wg sync.WaitGroup
+		for range min(runtime.GOMAXPROCS(0), len(chunk)) {
+			wg.Go(func() {
+				for i := range next {
+					terms[i] = itemTerms(chunk[i])
+				}
+			})
+		}
+		for i := range chunk {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		for i := range chunk {
+			for term, w := range terms[i] {
+				byTerm[term] = append(byTerm[term], Posting{Item: start + i, Weight: w})
+			}
+			terms[i] = nil
 		}
 	}
 	ix := &Index{Items: items}

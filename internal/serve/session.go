@@ -15,6 +15,7 @@ import (
 	"github.com/korean-war-sources/edition/internal/pipeline"
 	"github.com/korean-war-sources/edition/internal/serve/live"
 	"github.com/korean-war-sources/edition/internal/serve/mirror"
+	"github.com/korean-war-sources/edition/internal/site"
 )
 
 // session is the state of one preview. Builds run one at a time, on the
@@ -37,8 +38,14 @@ func newSession(opts Options) *session {
 	if opts.Stderr == nil {
 		opts.Stderr = os.Stderr
 	}
+	cfg := opts.Config
+	if cfg.Fragments == nil {
+		// One cache for the whole session: a rebuild renders only the
+		// Markdown that an edit changed or whose links it affects.
+		cfg.Fragments = site.NewFragmentCache()
+	}
 	return &session{
-		cfg:    opts.Config,
+		cfg:    cfg,
 		stdout: opts.Stdout,
 		stderr: opts.Stderr,
 		mirror: mirror.New(opts.Config.Out),

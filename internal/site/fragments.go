@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"html/template"
 	"maps"
 	"runtime"
@@ -26,11 +27,19 @@ type fragment struct {
 	owner string // "kind:id" of the page the fragment belongs to
 }
 
-// result is what rendering one fragment produced.
+// result is what rendering one fragment produced. Problems keep their
+// byte offsets in the source, not file positions: a cached result is
+// reported at the positions of the fragment's current place in its file.
 type result struct {
-	html  template.HTML
-	refs  []Ref
-	diags diag.List
+	html     template.HTML
+	refs     []Ref
+	problems []problem
+}
+
+// problem is an error found in a fragment, at a byte offset of its source.
+type problem struct {
+	offset int
+	msg    string
 }
 
 func bodyFragment(key, owner string, b content.Body, permalinks bool) fragment {
@@ -99,11 +108,13 @@ func (s *Site) fragments() []fragment {
 	return fs
 }
 
-// renderAll renders every fragment on all cores. Results are gathered by
-// index, so the outcome does not depend on scheduling.
-func (s *Site) renderAll(conv *markdown.Converter, diags *diag.List) {
+// renderAll renders every fragment on all cores, reusing what cache (if
+// not nil) holds from earlier builds. Results are gathered by index, so
+// the outcome does not depend on scheduling.
+func (s *Site) renderAll(conv *markdown.Converter, cache *FragmentCache, diags *diag.List) {
 	frags := s.fragments()
-	glossary := s.glossary()
+	links := s.glossaryLinks()
+	glossary := markdown.NewGlossary(links)
 	for i := range frags {
 		if !frags[i].opts.Verbatim {
 			frags[i].opts.Glossary = glossary
@@ -111,6 +122,10 @@ func (s *Site) renderAll(conv *markdown.Converter, diags *diag.List) {
 	}
 	results := make([]result, len(frags))
 	ids := s.allIDs()
+	var env *renderEnv
+	if cache != nil {
+		env = newRenderEnv(links, ids)
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
@@ -118,7 +133,17 @@ func (s *Site) renderAll(conv *markdown.Converter, diags *diag.List) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = s.renderOne(conv, frags[i], ids)
+				if cache == nil {
+					results[i], _ = s.renderOne(conv, frags[i], ids, nil)
+					continue
+				}
+				r, ok := cache.lookup(s, env, frags[i])
+				if !ok {
+					var deps []dep
+					r, deps = s.renderOne(conv, frags[i], ids, env)
+					cache.store(env, frags[i], deps, r)
+				}
+				results[i] = r
 			}
 		}()
 	}
@@ -134,24 +159,26 @@ func (s *Site) renderAll(conv *markdown.Converter, diags *diag.List) {
 	for i, f := range frags {
 		r := &results[i]
 		s.HTML[f.key] = r.html
-		diags.Append(&r.diags)
+		for _, p := range r.problems {
+			diags.Errorf(f.pos(p.offset), "%s", p.msg)
+		}
 		s.fragRefs[f.owner] = append(s.fragRefs[f.owner], r.refs...)
 		if n, ok := strings.CutPrefix(f.key, "note/"); ok {
 			num, _ := strconv.Atoi(n)
-			s.NoteRefs[num] = r.refs
+			s.NoteRefs[num] = slices.Clip(r.refs) // shared with the cache: appends must copy
 		}
 	}
 }
 
-// glossary maps every term and variant of the glossary to its entry.
-func (s *Site) glossary() *markdown.Glossary {
+// glossaryLinks maps every term and variant of the glossary to its entry.
+func (s *Site) glossaryLinks() map[string]string {
 	links := map[string]string{}
 	for _, t := range s.Ed.Terms {
 		for _, v := range append([]string{t.Term}, t.Variants...) {
 			links[v] = RootMarker + TermURL(t.ID)
 		}
 	}
-	return markdown.NewGlossary(links)
+	return links
 }
 
 func (s *Site) allIDs() map[string][]string {
@@ -168,40 +195,51 @@ func (s *Site) allIDs() map[string][]string {
 	}
 }
 
-func (s *Site) renderOne(conv *markdown.Converter, f fragment, ids map[string][]string) result {
+// renderOne renders f. With env set it also returns every reference
+// lookup the rendering made, for the cache to check later.
+func (s *Site) renderOne(conv *markdown.Converter, f fragment, ids map[string][]string, env *renderEnv) (result, []dep) {
 	var r result
-	res := &resolver{s: s, f: f, diags: &r.diags, ids: ids}
+	res := &resolver{s: s, f: f, r: &r, ids: ids, env: env}
 	opts := f.opts
 	opts.Resolver = res
-	opts.Problem = func(off int, msg string) { r.diags.Errorf(f.pos(off), "%s", msg) }
+	opts.Problem = func(off int, msg string) { r.problems = append(r.problems, problem{off, msg}) }
 	html, err := conv.Convert([]byte(f.src), opts)
 	if err != nil {
-		r.diags.Errorf(f.pos(0), "%v", err)
+		r.problems = append(r.problems, problem{0, err.Error()})
 	}
 	r.html = template.HTML(html) // #nosec: goldmark output with raw HTML disabled
 	r.refs = res.refs
-	return r
+	return r, res.deps
 }
 
 // resolver resolves the references of one fragment.
 type resolver struct {
-	s     *Site
-	f     fragment
-	diags *diag.List
-	ids   map[string][]string
-	refs  []Ref
+	s    *Site
+	f    fragment
+	r    *result
+	ids  map[string][]string
+	refs []Ref
+	env  *renderEnv // set when lookups are recorded for the cache
+	deps []dep
+}
+
+func (r *resolver) errorf(offset int, format string, args ...any) {
+	r.r.problems = append(r.r.problems, problem{offset, fmt.Sprintf(format, args...)})
 }
 
 func (r *resolver) Resolve(ref xref.Reference) (xref.Target, bool) {
 	kind, id, offset := ref.Kind, ref.ID, ref.Offset
 	base, frag, _ := strings.Cut(id, "#")
 	if kind == xref.LangKind {
-		r.diags.Errorf(r.f.pos(offset), "unknown language %q in [[lang:%s|…]]; use a code such as ru, zh or ko", id, id)
+		r.errorf(offset, "unknown language %q in [[lang:%s|…]]; use a code such as ru, zh or ko", id, id)
 		return xref.Target{}, false
 	}
 	if _, ok := r.ids[kind]; !ok {
-		r.diags.Errorf(r.f.pos(offset), "unknown reference kind %q in [[%s:%s]]; use one of %v%s", kind, kind, id, Kinds, diag.Suggest(kind, Kinds))
+		r.errorf(offset, "unknown reference kind %q in [[%s:%s]]; use one of %v%s", kind, kind, id, Kinds, diag.Suggest(kind, Kinds))
 		return xref.Target{}, false
+	}
+	if r.env != nil {
+		r.deps = append(r.deps, r.s.lookupDep(r.env, kind, base))
 	}
 	if !r.s.Exists(kind, base) {
 		if !r.s.failed(kind, base) {
@@ -209,7 +247,7 @@ func (r *resolver) Resolve(ref xref.Reference) (xref.Target, bool) {
 			if kind != "note" { // a note number that is close to another is no likelier a typo
 				hint = diag.Suggest(base, r.ids[kind])
 			}
-			r.diags.Errorf(r.f.pos(offset), "unknown %s %q in [[%s:%s]]%s", kindNames[kind], base, kind, id, hint)
+			r.errorf(offset, "unknown %s %q in [[%s:%s]]%s", kindNames[kind], base, kind, id, hint)
 		}
 		return xref.Target{}, false
 	}
@@ -223,11 +261,11 @@ func (r *resolver) Resolve(ref xref.Reference) (xref.Target, bool) {
 }
 
 func (r *resolver) Unclosed(offset int) {
-	r.diags.Errorf(r.f.pos(offset), "cross-reference is not closed: end it with \"]]\" in the same paragraph")
+	r.errorf(offset, "cross-reference is not closed: end it with \"]]\" in the same paragraph")
 }
 
 func (r *resolver) Malformed(offset int, text string) {
-	r.diags.Errorf(r.f.pos(offset), "malformed cross-reference %s: write [[kind:id]] or [[kind:id|label]], the id in lowercase letters, digits and hyphens", text)
+	r.errorf(offset, "malformed cross-reference %s: write [[kind:id]] or [[kind:id|label]], the id in lowercase letters, digits and hyphens", text)
 }
 
 // Locate returns the site path and the default title of kind:id.
