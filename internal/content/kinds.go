@@ -5,12 +5,12 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/korean-war-sources/edition/internal/diag"
 	"github.com/korean-war-sources/edition/internal/yamlx"
+
+	"github.com/korean-war-sources/edition/internal/parallel"
 )
 
 func (l *loader) site(ed *Edition) error {
@@ -47,7 +47,7 @@ func pages[T any](l *loader, dir, kind string, add func(id, file string, pos dia
 		valid    bool // the id names a page
 		ok       bool // the file decoded without errors
 	}
-	results, err := parallel(l, files, func(l *loader, p string) (decoded, error) {
+	results, err := decodeAll(l, files, func(l *loader, p string) (decoded, error) {
 		d := decoded{id: strings.TrimSuffix(path.Base(p), ".md"), file: l.show(p)}
 		d.pos = diag.Position{File: d.file, Line: 1, Col: 1}
 		if d.valid = l.checkID(d.id, d.pos); !d.valid {
@@ -73,31 +73,20 @@ func pages[T any](l *loader, dir, kind string, add func(id, file string, pos dia
 	return nil
 }
 
-// parallel runs decode on every file on GOMAXPROCS workers, each with a
+// decodeAll runs decode on every file on GOMAXPROCS workers, each with a
 // copy of l that reports into a list of its own, and returns the results
 // in the order of files with their diagnostics added to l's in that
 // order. decode must not touch l.failed. The first error (in file order)
 // is returned, as a serial loop would return it.
-func parallel[R any](l *loader, files []string, decode func(l *loader, p string) (R, error)) ([]R, error) {
+func decodeAll[R any](l *loader, files []string, decode func(l *loader, p string) (R, error)) ([]R, error) {
 	results := make([]R, len(files))
 	errs := make([]error, len(files))
 	diags := make([]diag.List, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Go(func() {
-			for i := range next {
-				own := *l
-				own.diags, own.failed = &diags[i], nil
-				results[i], errs[i] = decode(&own, files[i])
-			}
-		})
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(files), func(_, i int) {
+		own := *l
+		own.diags, own.failed = &diags[i], nil
+		results[i], errs[i] = decode(&own, files[i])
+	})
 	for i := range files {
 		if errs[i] != nil {
 			return nil, errs[i]
@@ -152,7 +141,7 @@ func (l *loader) packets(ed *Edition) error {
 		pk *Packet // nil if the id names no page
 		ok bool    // the file decoded without errors
 	}
-	results, err := parallel(l, files, func(l *loader, p string) (decoded, error) {
+	results, err := decodeAll(l, files, func(l *loader, p string) (decoded, error) {
 		d := decoded{id: strings.TrimSuffix(path.Base(p), ".yaml")}
 		pos := diag.Position{File: l.show(p), Line: 1, Col: 1}
 		if !l.checkID(d.id, pos) {

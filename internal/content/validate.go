@@ -91,3 +91,14 @@ func at(keys map[string]diag.Position, key string, def diag.Position) diag.Posit
 	}
 	return def
 }
+
+// KindLabel names a document kind for readers: "ciphered telegram".
+func KindLabel(kind string) string {
+	switch kind {
+	case "ciphered-telegram":
+		return "ciphered telegram"
+	case "conversation-record":
+		return "record of conversation"
+	}
+	return kind
+}

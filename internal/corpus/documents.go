@@ -212,7 +212,7 @@ func (g *gen) archiveRef() archiveRef {
 }
 
 func (g *gen) title(d *doc) string {
-	label := strings.ReplaceAll(kindLabel(d.kind), "-", " ")
+	label := strings.ReplaceAll(content.KindLabel(d.kind), "-", " ")
 	t := capital(label)
 	if len(d.from) > 0 {
 		t += " " + by(d.kind) + " " + partyName(d.from[0])
@@ -229,16 +229,6 @@ func by(kind string) string {
 		return "by"
 	}
 	return "from"
-}
-
-func kindLabel(kind string) string {
-	switch kind {
-	case "ciphered-telegram":
-		return "ciphered telegram"
-	case "conversation-record":
-		return "record of conversation"
-	}
-	return kind
 }
 
 func partyName(p party) string {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/site"
 )
 
 // person is a generated historical actor.
@@ -58,25 +59,10 @@ var nationalities = []nationality{
 var coverNames = []string{"Filin", "Berkut", "Yastreb", "Kondor", "Sapsan", "Krechet", "Grach", "Drozd",
 	"Chibis", "Skvorets", "Sokolik", "Strizh", "Chaika", "Lun", "Kobchik"}
 
-// fold reduces a name the way the site's name index does, closely
-// enough to keep generated names, aliases and spellings apart.
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127:
-			b.WriteRune(r)
-		case r == ' ' || r == '-':
-			b.WriteByte(' ')
-		}
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
-}
-
 // claim reserves a name for person id; it reports false if the name is
 // already another person's.
 func (g *gen) claim(name, id string) bool {
-	f := fold(name)
+	f := site.Fold(name)
 	if other, ok := g.used[f]; ok && other != id {
 		return false
 	}

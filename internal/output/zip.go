@@ -6,9 +6,9 @@ import (
 	"compress/flate"
 	"fmt"
 	"io"
-	"runtime"
-	"sync"
 	"time"
+
+	"github.com/korean-war-sources/edition/internal/parallel"
 )
 
 // zipWindow is how many files are compressed ahead of the archive writer;
@@ -139,21 +139,8 @@ func (c *Compressor) Deflate(data []byte) ([]byte, error) {
 func deflateAll(files []File) ([][]byte, error) {
 	out := make([][]byte, len(files))
 	errs := make([]error, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var c Compressor
-			for i := range next {
-				out[i], errs[i] = c.Deflate(files[i].Data)
-			}
-		})
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	comps := make([]Compressor, parallel.Workers()) // one per worker
+	parallel.For(len(files), func(w, i int) { out[i], errs[i] = comps[w].Deflate(files[i].Data) })
 	for _, err := range errs {
 		if err != nil {
 			return nil, err

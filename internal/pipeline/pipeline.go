@@ -8,9 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/korean-war-sources/edition/internal/content"
@@ -22,6 +20,8 @@ import (
 	"github.com/korean-war-sources/edition/internal/render"
 	"github.com/korean-war-sources/edition/internal/search"
 	"github.com/korean-war-sources/edition/internal/site"
+
+	"github.com/korean-war-sources/edition/internal/parallel"
 )
 
 // Config names the folders of a build.
@@ -293,25 +293,12 @@ func (e *emitter) emit(n int, group func(i int) ([]output.File, error), done fun
 	if e.seen == nil {
 		e.seen = map[string]bool{}
 	}
-	comps := make([]output.Compressor, runtime.GOMAXPROCS(0)) // one per worker
+	comps := make([]output.Compressor, parallel.Workers()) // one per worker
 	for start := 0; start < n; start += window {
 		size := min(window, n-start)
 		groups := make([][]made, size)
 		errs := make([]error, size)
-		next := make(chan int)
-		var wg sync.WaitGroup
-		for w := range min(len(comps), size) {
-			wg.Go(func() {
-				for i := range next {
-					groups[i], errs[i] = e.produce(&comps[w], group, start+i)
-				}
-			})
-		}
-		for i := range size {
-			next <- i
-		}
-		close(next)
-		wg.Wait()
+		parallel.For(size, func(w, i int) { groups[i], errs[i] = e.produce(&comps[w], group, start+i) })
 		for i, g := range groups {
 			if errs[i] != nil {
 				return errs[i]

@@ -2,12 +2,12 @@ package render
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/korean-war-sources/edition/internal/site"
+
+	"github.com/korean-war-sources/edition/internal/parallel"
 )
 
 // File is one output file: a site path and its bytes.
@@ -114,20 +114,7 @@ func Views(s *site.Site, opts Options) []func() []*Page {
 // read the site and the builder, so they can be built at the same time.
 func inParallel(n int, views func(i int) []*Page) []*Page {
 	out := make([][]*Page, n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				out[i] = views(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(n, func(_, i int) { out[i] = views(i) })
 	return slices.Concat(out...)
 }
 
@@ -136,22 +123,7 @@ func inParallel(n int, views func(i int) []*Page) []*Page {
 func Render(t *Templates, pages []*Page) ([]File, error) {
 	files := make([]File, len(pages))
 	errs := make([]error, len(pages))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				files[i], errs[i] = RenderPage(t, pages[i])
-			}
-		}()
-	}
-	for i := range pages {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(pages), func(_, i int) { files[i], errs[i] = RenderPage(t, pages[i]) })
 	for _, err := range errs {
 		if err != nil {
 			return nil, err

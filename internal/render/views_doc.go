@@ -269,15 +269,7 @@ func unknowns(d *content.Document) []string {
 }
 
 // KindLabel is a document kind for readers.
-func KindLabel(kind string) string {
-	switch kind {
-	case "ciphered-telegram":
-		return "ciphered telegram"
-	case "conversation-record":
-		return "record of conversation"
-	}
-	return kind
-}
+func KindLabel(kind string) string { return content.KindLabel(kind) }
 
 // SourcePath is the page showing a document's Markdown source.
 func SourcePath(id string) string { return "documents/" + id + ".source.html" }

@@ -2,11 +2,11 @@ package search
 
 import (
 	"cmp"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"github.com/korean-war-sources/edition/internal/parallel"
 )
 
 // Where a term occurs in an item, from weak to strong.
@@ -71,20 +71,7 @@ func NewIndex(items []Item) *Index {
 	terms := make([]map[string]int, window)
 	for start := 0; start < len(items); start += window {
 		chunk := items[start:min(start+window, len(items))]
-		next := make(chan int)
-		var wg sync.WaitGroup
-		for range min(runtime.GOMAXPROCS(0), len(chunk)) {
-			wg.Go(func() {
-				for i := range next {
-					terms[i] = itemTerms(chunk[i])
-				}
-			})
-		}
-		for i := range chunk {
-			next <- i
-		}
-		close(next)
-		wg.Wait()
+		parallel.For(len(chunk), func(_, i int) { terms[i] = itemTerms(chunk[i]) })
 		for i := range chunk {
 			for term, w := range terms[i] {
 				byTerm[term] = append(byTerm[term], Posting{Item: start + i, Weight: w})

@@ -4,16 +4,16 @@ import (
 	"fmt"
 	"html/template"
 	"maps"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/diag"
 	"github.com/korean-war-sources/edition/internal/markdown"
 	"github.com/korean-war-sources/edition/internal/markdown/xref"
+
+	"github.com/korean-war-sources/edition/internal/parallel"
 )
 
 // A fragment is one piece of Markdown: a body, a note's text, an
@@ -126,32 +126,19 @@ func (s *Site) renderAll(conv *markdown.Converter, cache *FragmentCache, diags *
 	if cache != nil {
 		env = newRenderEnv(links, ids)
 	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if cache == nil {
-					results[i], _ = s.renderOne(conv, frags[i], ids, nil)
-					continue
-				}
-				r, ok := cache.lookup(s, env, frags[i])
-				if !ok {
-					var deps []dep
-					r, deps = s.renderOne(conv, frags[i], ids, env)
-					cache.store(env, frags[i], deps, r)
-				}
-				results[i] = r
-			}
-		}()
-	}
-	for i := range frags {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(frags), func(_, i int) {
+		if cache == nil {
+			results[i], _ = s.renderOne(conv, frags[i], ids, nil)
+			return
+		}
+		r, ok := cache.lookup(s, env, frags[i])
+		if !ok {
+			var deps []dep
+			r, deps = s.renderOne(conv, frags[i], ids, env)
+			cache.store(env, frags[i], deps, r)
+		}
+		results[i] = r
+	})
 
 	s.HTML = make(map[string]template.HTML, len(frags))
 	s.NoteRefs = map[int][]Ref{}
