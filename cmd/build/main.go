@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"github.com/korean-war-sources/edition/internal/pipeline"
 	"github.com/korean-war-sources/edition/internal/scaffold"
@@ -47,8 +48,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	serveFlag := fs.Bool("serve", false, "build, serve on 127.0.0.1 and rebuild and reload pages on every change, until Ctrl-C")
 	port := fs.Int("port", 1313, "`port` of -serve (0 picks a free one)")
 	newKind := fs.String("new", "", "write a new content file of `kind` (document, person, packet) named by the argument, and exit")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "build:", err)
+			return 2
+		}
+		defer stop()
 	}
 	if *newKind != "" {
 		return scaffoldNew(cfg.Content, *newKind, fs.Args(), stdout, stderr)
@@ -78,6 +88,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr, "build:", err)
 	return 2
+}
+
+// startCPUProfile profiles the process into path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // scaffoldNew handles -new KIND ID.

@@ -310,3 +310,23 @@ func yamlMap[T any](l *loader, p, kind string, validKey func(string, diag.Positi
 	}
 	return nil
 }
+
+// ReloadBody reads the document file p of fsys again, for a rebuild after
+// an edit. If its front matter is byte for byte the one old was read with,
+// it returns the new body, as Load would have read it; ok is false when
+// the front matter changed or the file cannot be used as it is, and the
+// edition must be loaded anew (which also reports why).
+func ReloadBody(fsys fs.FS, root, p string, old Body) (body Body, ok bool) {
+	var diags diag.List
+	l := loader{fsys: fsys, root: root, diags: &diags}
+	text, ok, err := l.read(p)
+	if err != nil || !ok || l.show(p) != old.File {
+		return Body{}, false
+	}
+	front, src, ok := splitFrontMatter(text)
+	oldFront, _, oldOK := splitFrontMatter(old.Raw)
+	if !ok || !oldOK || front != oldFront {
+		return Body{}, false
+	}
+	return Body{Src: src, File: old.File, Raw: text}, true
+}

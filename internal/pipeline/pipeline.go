@@ -45,6 +45,8 @@ type Result struct {
 	Paths   []string // of every file of the site, in the order made
 	Diags   diag.List
 	Elapsed time.Duration
+
+	tpl *render.Templates // the templates the build used
 }
 
 // Failed reports whether the build must not be published.
@@ -201,6 +203,7 @@ func prepare(cfg Config) (*Result, *render.Templates, error) {
 		return nil, nil, err
 	}
 	res.Site = site.BuildCached(ed, converter(), cfg.Fragments, &res.Diags)
+	res.tpl = tpl
 	return res, tpl, nil
 }
 

@@ -66,7 +66,7 @@ func Pages(s *site.Site, opts Options) []*Page {
 // make and render a window of pages at a time instead of holding every
 // view of the edition.
 func Views(s *site.Site, opts Options) []func() []*Page {
-	b := &builder{s: s, site: siteView(s.Ed.Site), opts: opts, hl: newHighlighter()}
+	b := newBuilder(s, opts)
 	b.timeline = b.entries()
 	b.personTimeline = byPerson(b.timeline)
 	b.correspondence = site.Correspondence(s)
@@ -107,6 +107,24 @@ func Views(s *site.Site, opts Options) []func() []*Page {
 	}
 	vs = append(vs, b.redirects)
 	return vs
+}
+
+// DocumentPages returns the views of the pages that show the body of
+// document id: its page and its source. The preview remakes just these
+// after an edit of the document's prose (see site.ReplaceBody).
+func DocumentPages(s *site.Site, opts Options, id string) []*Page {
+	d := s.Docs[id]
+	if d == nil {
+		return nil
+	}
+	b := newBuilder(s, opts)
+	return []*Page{b.document(d), b.source(d)}
+}
+
+// newBuilder returns a builder without the parts computed for the whole
+// edition (timeline, correspondence), which Views adds.
+func newBuilder(s *site.Site, opts Options) *builder {
+	return &builder{s: s, site: siteView(s.Ed.Site), opts: opts, hl: newHighlighter()}
 }
 
 // inParallel builds the views of n items on all cores and returns their

@@ -3,10 +3,9 @@ package render
 import (
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
-	chtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/styles"
 )
 
 // The source view highlights a content file with a tokenizer written for
@@ -15,8 +14,9 @@ import (
 // footnotes, [[kind:id]] cross-references, emphasis, code and links.
 // Chroma's general Markdown lexer, built on backtracking regular
 // expressions, took 15–30 ms a file and dominated the build; this one is
-// a single pass. It produces chroma token types, so chroma's HTML
-// formatter and the stylesheet of ChromaCSS still apply.
+// a single pass. It produces chroma token types, written in the markup of
+// chroma's HTML formatter (see appendChromaHTML), so the stylesheet of
+// ChromaCSS applies.
 
 // sourceTokenTypes are the token types SourceTokens produces besides
 // plain text; ChromaCSS keeps the rules of these alone.
@@ -32,11 +32,15 @@ var sourceTokenTypes = []chroma.TokenType{
 // tokens' values are exactly src, whatever src holds.
 func SourceTokens(src string) []chroma.Token {
 	t := &tokenizer{src: src}
-	if end, ok := frontMatterEnd(src); ok {
+	t.run()
+	return t.tokens()
+}
+
+func (t *tokenizer) run() {
+	if end, ok := frontMatterEnd(t.src); ok {
 		t.frontMatter(end)
 	}
 	t.markdown()
-	return t.tokens()
 }
 
 // frontMatterEnd returns the offset just after the closing "---" line of
@@ -409,6 +413,10 @@ func xrefHead(s string) (int, bool) {
 // marks, links, code and emphasis, and text between them.
 func (t *tokenizer) inline(end int) {
 	for i := t.pos; i < end; {
+		if !inlineMarks[t.src[i]] {
+			i++ // most of a line is prose: pass it by quickly
+			continue
+		}
 		s := t.src[i:end]
 		switch s[0] {
 		case '[':
@@ -464,6 +472,9 @@ func (t *tokenizer) inline(end int) {
 	t.emit(chroma.Text, end)
 }
 
+// inlineMarks are the bytes that may open what inline looks for.
+var inlineMarks = [256]bool{'[': true, '`': true, '*': true, '_': true}
+
 // link returns the ends of "[text]" and of "(url)" for an inline link at
 // the start of s, or zeros.
 func link(s string) (text, url int) {
@@ -505,25 +516,32 @@ func emphasis(src string, i, end int) (int, chroma.TokenType) {
 	return n + 1 + j + n, typ
 }
 
-// highlighter writes highlighted source views with chroma's HTML
-// formatter. One formatter serves a whole build: it caches the style's
-// classes, and is safe for concurrent use.
+// highlighter writes highlighted source views. It is safe for
+// concurrent use: the render workers share one.
 type highlighter struct {
-	f     *chtml.Formatter
-	style *chroma.Style
+	// scratch holds a tokenizer's spans and an output buffer between
+	// calls, so that a build of thousands of pages does not allocate
+	// them afresh for each.
+	scratch sync.Pool
+}
+
+type hlScratch struct {
+	spans []span
+	out   []byte
 }
 
 func newHighlighter() *highlighter {
-	return &highlighter{f: chtml.New(chtml.WithClasses(true), chtml.WithLineNumbers(true)), style: styles.Get("github")}
+	return &highlighter{scratch: sync.Pool{New: func() any { return new(hlScratch) }}}
 }
 
-// html returns src highlighted, or escaped in a plain <pre> should the
-// formatter fail.
+// html returns src highlighted in the markup of chroma's HTML formatter.
 func (h *highlighter) html(src string) template.HTML {
-	var out strings.Builder
-	out.Grow(len(src) * 3)
-	if err := h.f.Format(&out, h.style, chroma.Literator(SourceTokens(src)...)); err != nil {
-		return template.HTML("<pre>" + template.HTMLEscapeString(src) + "</pre>")
-	}
-	return template.HTML(out.String())
+	sc := h.scratch.Get().(*hlScratch)
+	t := tokenizer{src: src, spans: sc.spans[:0]}
+	t.run()
+	sc.out = appendChromaHTML(sc.out[:0], src, t.spans)
+	out := string(sc.out)
+	sc.spans = t.spans
+	h.scratch.Put(sc)
+	return template.HTML(out)
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/styles"
 
 	"github.com/korean-war-sources/edition/internal/corpus"
 )
@@ -148,4 +150,60 @@ func TestStylesheetCoversTokens(t *testing.T) {
 			}
 		}
 	}
+}
+
+// chromaHTML is src highlighted by chroma's own formatter, which the
+// highlighter's markup must match.
+func chromaHTML(t testing.TB, src string) string {
+	var b strings.Builder
+	if err := chromaFormatter().Format(&b, styles.Get("github"), chroma.Literator(SourceTokens(src)...)); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func checkMatchesChroma(t testing.TB, h *highlighter, name, src string) {
+	if got, want := string(h.html(src)), chromaHTML(t, src); got != want {
+		t.Errorf("%s: highlighted markup differs from chroma's:\n got %q\nwant %q", name, got, want)
+	}
+}
+
+// TestHighlightMatchesChroma checks the highlighter writes what chroma's
+// formatter writes, on every real and generated content file and on
+// files at the edges: empty, without a final newline, of a hundred lines
+// (the numbers' padding), full of characters to escape.
+func TestHighlightMatchesChroma(t *testing.T) {
+	h := newHighlighter()
+	for name, fsys := range map[string]fs.FS{"content": os.DirFS("../../content"), "corpus": corpus.FS(50)} {
+		_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || path.Ext(p) != ".md" {
+				return err
+			}
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkMatchesChroma(t, h, name+"/"+p, string(b))
+			return nil
+		})
+	}
+	for _, src := range []string{
+		"", "\n", "\n\n", "x", "---", "---\n", "---\n---", "---\ntitle: x\n---",
+		"<a href=\"x&y\">'quoted'</a>\n", "---\nt: \"a<b>\" # &c\n---\n*<em>*\n",
+		strings.Repeat("line\n", 9), strings.Repeat("line\n", 10), strings.Repeat("line\n", 9) + "last",
+		strings.Repeat("[[doc:x|*y*]]\n", 99) + "last",
+		"crlf\r\nline\r\n", "nul\x00 and \xff\xfe bytes\n",
+	} {
+		checkMatchesChroma(t, h, fmt.Sprintf("%q", src), src)
+	}
+}
+
+func FuzzHighlightMatchesChroma(f *testing.F) {
+	f.Add("---\ntitle: 'x'\n---\nBody <b>&amp;</b>\n")
+	f.Add("---\na: 'open\n  more'' still\n  closed'\nb: |\n  x\n---\n[[doc:a|*b* [[c:d]]]] [^x]: **y [z](w)")
+	f.Add(strings.Repeat("\n", 12))
+	h := newHighlighter()
+	f.Fuzz(func(t *testing.T, src string) {
+		checkMatchesChroma(t, h, fmt.Sprintf("%q", src), src)
+	})
 }

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/korean-war-sources/edition/internal/site"
 )
@@ -18,6 +19,11 @@ import (
 // layout with that type's "main" block.
 type Templates struct {
 	sets map[string]*template.Template
+	// base is the layout and partials alone: what partialCached executes.
+	base *template.Template
+	// cached holds the output of partialCached by name and key, for one
+	// build: Load is called once per build, so nothing outlives it.
+	cached sync.Map
 }
 
 // PageTypes are the template files besides base.html, by page type.
@@ -29,11 +35,13 @@ var PageTypes = []string{
 
 // Load parses base.html and every page type's file from fsys.
 func Load(fsys fs.FS) (*Templates, error) {
-	base, err := template.New("base.html").Option("missingkey=error").ParseFS(fsys, "base.html", "partials.html")
+	t := &Templates{sets: map[string]*template.Template{}}
+	base, err := template.New("base.html").Option("missingkey=error").
+		Funcs(template.FuncMap{"partialCached": t.partialCached}).
+		ParseFS(fsys, "base.html", "partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
-	t := &Templates{sets: map[string]*template.Template{}}
 	for _, name := range PageTypes {
 		set, err := base.Clone()
 		if err != nil {
@@ -44,7 +52,31 @@ func Load(fsys fs.FS) (*Templates, error) {
 		}
 		t.sets[name] = set
 	}
+	// Cloned last: a template set cannot be cloned once executed.
+	if t.base, err = base.Clone(); err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
 	return t, nil
+}
+
+// partialCached is the template function {{partialCached NAME DATA KEY}}:
+// it executes the partial NAME (of base.html or partials.html) with DATA the first time it meets NAME and
+// KEY in a build, and returns that markup every later time. Markup shared
+// by thousands of pages (the site header, a timeline entry that appears
+// on every timeline view and person page) is so executed once instead of
+// once per page. KEY must tell apart every DATA that renders differently.
+func (t *Templates) partialCached(name string, data any, key string) (template.HTML, error) {
+	id := name + "\x00" + key
+	if html, ok := t.cached.Load(id); ok {
+		return html.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := t.base.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	html := template.HTML(buf.String())
+	t.cached.Store(id, html)
+	return html, nil
 }
 
 // Execute renders page p with the template set of its type, and replaces

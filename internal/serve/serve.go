@@ -64,7 +64,7 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 	}()
 	s := newSession(opts)
 	defer s.live.Close()
-	s.build()
+	s.build(nil)
 
 	cfg := opts.Config
 	w, err := watch.New([]string{cfg.Content, cfg.Templates, cfg.Static}, opts.Quiet, s.warn)

@@ -23,6 +23,7 @@ import (
 // the HTTP handlers.
 type session struct {
 	cfg            pipeline.Config
+	builder        *pipeline.Session
 	stdout, stderr io.Writer
 	mirror         *mirror.Mirror
 	live           *live.Server
@@ -45,11 +46,12 @@ func newSession(opts Options) *session {
 		cfg.Fragments = site.NewFragmentCache()
 	}
 	return &session{
-		cfg:    cfg,
-		stdout: opts.Stdout,
-		stderr: opts.Stderr,
-		mirror: mirror.New(opts.Config.Out),
-		live:   live.New(),
+		cfg:     cfg,
+		builder: pipeline.NewSession(cfg),
+		stdout:  opts.Stdout,
+		stderr:  opts.Stderr,
+		mirror:  mirror.New(opts.Config.Out),
+		live:    live.New(),
 	}
 }
 
@@ -68,27 +70,32 @@ func (s *session) loop(ctx context.Context, batches <-chan []string) {
 		select {
 		case <-ctx.Done():
 			return
-		case <-batches:
-			s.build()
+		case changed := <-batches:
+			s.build(changed)
 		}
 	}
 }
 
 func (s *session) warn(err error) { fmt.Fprintln(s.stderr, "serve:", err) }
 
-// build runs one build and publishes it if it succeeded. A failed build
-// writes nothing: the folder keeps the last good build, and pages show
-// the problems over it.
-func (s *session) build() {
+// build runs one build after the files at the paths changed (nil: a
+// first build) and publishes it if it succeeded. A failed build writes
+// nothing: the folder keeps the last good build, and pages show the
+// problems over it.
+func (s *session) build(changed []string) {
 	start := time.Now()
 	s.builds++
-	files, diags, ok := s.run()
+	files, partial, diags, ok := s.run(changed)
 	fmt.Fprint(s.stderr, diags.String())
 	if !ok {
 		s.fail(diags)
 		return
 	}
-	change, err := s.mirror.Sync(files)
+	sync := s.mirror.Sync
+	if partial {
+		sync = s.mirror.Update
+	}
+	change, err := sync(files)
 	if err != nil {
 		// The folder may now mix two builds; the next sync repairs it.
 		var d diag.List
@@ -109,8 +116,9 @@ func (s *session) build() {
 }
 
 // run builds in memory. ok is false when the build must not be published;
-// the problems are in diags, template and program errors included.
-func (s *session) run() (files []output.File, diags diag.List, ok bool) {
+// the problems are in diags, template and program errors included. When
+// partial is true, files are only those the build made again.
+func (s *session) run(changed []string) (files []output.File, partial bool, diags diag.List, ok bool) {
 	// A panic in the build (a bug, often met halfway through editing a
 	// template or the code) must not end the preview and lose the last
 	// good build: it is reported like any other failed build.
@@ -121,18 +129,18 @@ func (s *session) run() (files []output.File, diags diag.List, ok bool) {
 			files, ok = nil, false
 		}
 	}()
-	res, err := pipeline.Run(s.cfg)
+	res, partial, err := s.builder.Build(changed)
 	if err != nil {
 		pos, msg := programError(err, s.cfg.Templates)
 		diags.Errorf(pos, "%s", msg)
-		return nil, diags, false
+		return nil, false, diags, false
 	}
 	if res.Failed(s.cfg.Strict) {
-		return nil, res.Diags, false
+		return nil, false, res.Diags, false
 	}
-	// The files are the whole site, static files included: what
-	// pipeline.Write would write.
-	return res.Files, res.Diags, true
+	// Unless partial, the files are the whole site, static files
+	// included: what pipeline.Write would write.
+	return res.Files, partial, res.Diags, true
 }
 
 func (s *session) fail(diags diag.List) {

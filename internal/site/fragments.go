@@ -126,6 +126,7 @@ func (s *Site) renderAll(conv *markdown.Converter, cache *FragmentCache, diags *
 	if cache != nil {
 		env = newRenderEnv(links, ids)
 	}
+	s.render = renderState{conv: conv, cache: cache, env: env, ids: ids, glossary: glossary, refs: map[string][]Ref{}}
 	parallel.For(len(frags), func(_, i int) {
 		if cache == nil {
 			results[i], _ = s.renderOne(conv, frags[i], ids, nil)
@@ -150,11 +151,53 @@ func (s *Site) renderAll(conv *markdown.Converter, cache *FragmentCache, diags *
 			diags.Errorf(f.pos(p.offset), "%s", p.msg)
 		}
 		s.fragRefs[f.owner] = append(s.fragRefs[f.owner], r.refs...)
+		s.render.refs[f.key] = r.refs
 		if n, ok := strings.CutPrefix(f.key, "note/"); ok {
 			num, _ := strconv.Atoi(n)
 			s.NoteRefs[num] = slices.Clip(r.refs) // shared with the cache: appends must copy
 		}
 	}
+}
+
+// renderState is what renderAll used, kept for ReplaceBody.
+type renderState struct {
+	conv     *markdown.Converter
+	cache    *FragmentCache
+	env      *renderEnv
+	ids      map[string][]string
+	glossary *markdown.Glossary
+	refs     map[string][]Ref // by fragment key
+}
+
+// ReplaceBody puts body in place as the new body of the document id, if
+// the edit changes nothing but the document's own rendering: the new body
+// renders without problems, refers to exactly what the old one referred
+// to, and is empty exactly when the old one was. Then every index, check
+// and reverse link of the site still holds, and only pages showing the
+// body itself (the document's page, its source, the search index) need to
+// be made again. Otherwise ReplaceBody changes nothing and reports false:
+// the edit needs a full build, which also reports any problem.
+//
+// The preview calls it for the common edit of a document's prose, to
+// rebuild in milliseconds instead of building the whole site.
+func (s *Site) ReplaceBody(id string, body content.Body) bool {
+	d := s.Docs[id]
+	if d == nil || s.render.refs == nil ||
+		(strings.TrimSpace(body.Src) == "") != (strings.TrimSpace(d.Body.Src) == "") {
+		return false
+	}
+	f := bodyFragment("doc/"+id, "doc:"+id, body, true)
+	f.opts.Glossary = s.render.glossary
+	r, deps := s.renderOne(s.render.conv, f, s.render.ids, s.render.env)
+	if len(r.problems) > 0 || !slices.Equal(r.refs, s.render.refs[f.key]) {
+		return false
+	}
+	if s.render.cache != nil {
+		s.render.cache.store(s.render.env, f, deps, r)
+	}
+	d.Body = body
+	s.HTML[f.key] = r.html
+	return true
 }
 
 // glossaryLinks maps every term and variant of the glossary to its entry.

@@ -66,6 +66,7 @@ type Site struct {
 	HTML map[string]template.HTML
 
 	fragRefs map[string][]Ref // owner "kind:id" → references in its Markdown
+	render   renderState      // how the fragments were rendered
 }
 
 // NoteInfo is a note with its section.

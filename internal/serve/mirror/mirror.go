@@ -54,6 +54,40 @@ func (m *Mirror) Sync(files []output.File) (Change, error) {
 	return m.update(next)
 }
 
+// Update writes those of files whose bytes changed and leaves every other
+// file of the folder alone: it is Sync for a build that made only some of
+// the site's files. Before the first Sync there is nothing to update.
+func (m *Mirror) Update(files []output.File) (Change, error) {
+	if m.files == nil {
+		return Change{}, errors.New("mirror: update before the first sync")
+	}
+	next, err := index(files)
+	if err != nil {
+		return Change{}, err
+	}
+	var c Change
+	for _, p := range sortedKeys(next) {
+		if err := m.write(p, next[p], &c); err != nil {
+			return c, err
+		}
+	}
+	return c, nil
+}
+
+// write writes one file if its bytes changed, recording it in c.
+func (m *Mirror) write(p string, data []byte, c *Change) error {
+	if old, ok := m.files[p]; ok && bytes.Equal(old, data) {
+		return nil
+	}
+	if err := writeAtomic(m.dir, p, data); err != nil {
+		return err
+	}
+	m.files[p] = data
+	c.Written++
+	c.Paths = append(c.Paths, p)
+	return nil
+}
+
 // index maps paths to bytes, refusing paths that leave the folder.
 func index(files []output.File) (map[string][]byte, error) {
 	next := make(map[string][]byte, len(files))
@@ -84,15 +118,9 @@ func (m *Mirror) replace(next map[string][]byte) (Change, error) {
 func (m *Mirror) update(next map[string][]byte) (Change, error) {
 	var c Change
 	for _, p := range sortedKeys(next) {
-		if old, ok := m.files[p]; ok && bytes.Equal(old, next[p]) {
-			continue
-		}
-		if err := writeAtomic(m.dir, p, next[p]); err != nil {
+		if err := m.write(p, next[p], &c); err != nil {
 			return c, err
 		}
-		m.files[p] = next[p]
-		c.Written++
-		c.Paths = append(c.Paths, p)
 	}
 	for _, p := range sortedKeys(m.files) {
 		if _, ok := next[p]; ok {
