@@ -78,14 +78,24 @@ func pages[T any](l *loader, dir, kind string, add func(id, file string, pos dia
 // in the order of files with their diagnostics added to l's in that
 // order. decode must not touch l.failed. The first error (in file order)
 // is returned, as a serial loop would return it.
+//
+// With a Cache, a file the cache holds is not read again: its result and
+// diagnostics are those of the load that decoded it.
 func decodeAll[R any](l *loader, files []string, decode func(l *loader, p string) (R, error)) ([]R, error) {
 	results := make([]R, len(files))
 	errs := make([]error, len(files))
 	diags := make([]diag.List, len(files))
 	parallel.For(len(files), func(_, i int) {
+		if c, ok := l.cache.get(files[i]); ok {
+			results[i], diags[i] = c.result.(R), c.diags
+			return
+		}
 		own := *l
 		own.diags, own.failed = &diags[i], nil
 		results[i], errs[i] = decode(&own, files[i])
+		if errs[i] == nil {
+			l.cache.put(files[i], decodedFile{results[i], diags[i]})
+		}
 	})
 	for i := range files {
 		if errs[i] != nil {

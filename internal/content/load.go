@@ -49,7 +49,14 @@ type Edition struct {
 // to diags; the returned error is for failures of the file system itself.
 // Files that fail to decode are left out of the Edition.
 func Load(fsys fs.FS, root string, diags *diag.List) (*Edition, error) {
-	l := loader{fsys: fsys, root: root, diags: diags}
+	return LoadCached(fsys, root, nil, diags)
+}
+
+// LoadCached is Load reusing, from cache, the files decoded by an earlier
+// load that have not changed since (see Cache); a nil cache reads every
+// file. The edition is the same either way.
+func LoadCached(fsys fs.FS, root string, cache *Cache, diags *diag.List) (*Edition, error) {
+	l := loader{fsys: fsys, root: root, diags: diags, cache: cache}
 	ed := &Edition{Failed: map[string]bool{}}
 	l.failed = ed.Failed
 	steps := []func(*Edition) error{
@@ -66,6 +73,7 @@ func Load(fsys fs.FS, root string, diags *diag.List) (*Edition, error) {
 }
 
 type loader struct {
+	cache  *Cache // nil: read everything
 	fsys   fs.FS
 	root   string // shown in positions, e.g. "content"
 	diags  *diag.List

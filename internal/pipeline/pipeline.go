@@ -193,8 +193,13 @@ func emitTo(dir *output.Dir, res *Result, cfg Config, tpl *render.Templates) (er
 
 // prepare loads the content and the templates and builds the site graph.
 func prepare(cfg Config) (*Result, *render.Templates, error) {
+	return prepareCached(cfg, nil)
+}
+
+// prepareCached is prepare reusing the content files files holds.
+func prepareCached(cfg Config, files *content.Cache) (*Result, *render.Templates, error) {
 	res := &Result{}
-	ed, err := content.Load(os.DirFS(cfg.Content), cfg.Content, &res.Diags)
+	ed, err := content.LoadCached(os.DirFS(cfg.Content), cfg.Content, files, &res.Diags)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -221,6 +226,11 @@ type emitter struct {
 	keep    bool               // keep the files in res.Files
 	archive *output.Archive    // if set, every file is added to it
 	seen    map[string]bool    // paths made so far
+
+	// If set, the paths of every view's pages by view key (viewKeys) and
+	// the citation of every page, for a Session.
+	views map[string][]string
+	cites map[string]*render.Citation
 }
 
 // site makes every file of the site but edition.zip, in this order: the
@@ -229,10 +239,11 @@ type emitter struct {
 // dropped, so that a large edition is never held in memory as views.
 func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	views := render.Views(e.res.Site, render.Options{Archive: cfg.Archive})
+	keys := viewKeys(views)
 	built := make([][]*render.Page, len(views)) // views made, until done
 	var cites render.Citations
 	err := e.emit(len(views), func(i int) ([]output.File, error) {
-		built[i] = views[i]()
+		built[i] = views[i].Make()
 		files := make([]output.File, len(built[i]))
 		for j, p := range built[i] {
 			f, err := render.RenderPage(tpl, p)
@@ -245,6 +256,9 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	}, func(i int) {
 		for _, p := range built[i] {
 			cites.Add(p)
+		}
+		if e.views != nil {
+			e.views[keys[i]] = pagePaths(built[i], e.cites)
 		}
 		built[i] = nil
 	})

@@ -3,25 +3,44 @@ package pipeline
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/output"
+	"github.com/korean-war-sources/edition/internal/parallel"
 	"github.com/korean-war-sources/edition/internal/render"
 	"github.com/korean-war-sources/edition/internal/search"
 	"github.com/korean-war-sources/edition/internal/site"
 )
 
-// Session builds one edition again and again, as the preview does. A
-// build after an edit of documents' prose alone remakes only the files
-// that show that prose; any other change builds everything (reusing the
-// Markdown rendered before, through Config.Fragments).
+// Session builds one edition again and again, as the preview does, and
+// after an edit makes again only what the edit can have changed:
+//
+//   - an edit of documents' prose alone (site.ReplaceBody) remakes the
+//     documents' pages, their source views and the search index;
+//   - an edit of pages' files (documents, persons, essay sections,
+//     conflicts, packets), when no page comes or goes, reloads only the
+//     files that changed, and remakes the pages of the subjects they are
+//     and of their neighbours (site.Neighbours), the pages about the whole
+//     edition, and the generated files;
+//   - anything else (templates, static files, registries, site.yaml, a
+//     new or removed page) builds everything, reusing the Markdown
+//     rendered before.
 //
 // A Session is not safe for concurrent use.
 type Session struct {
-	cfg  Config
-	last *Result // the last successful build, nil before the first
+	cfg   Config
+	files *content.Cache
+	last  *Result // the last successful build, nil before the first
+
+	// Of the last successful build: the paths of each view's pages, by
+	// subject ("" for the pages about the whole edition, which are made
+	// every time), and the citation of every page, by path.
+	pages map[string][]string
+	cites map[string]*render.Citation
 }
 
 // NewSession returns a Session building cfg; it adds a fragment cache if
@@ -30,7 +49,7 @@ func NewSession(cfg Config) *Session {
 	if cfg.Fragments == nil {
 		cfg.Fragments = site.NewFragmentCache()
 	}
-	return &Session{cfg: cfg}
+	return &Session{cfg: cfg, files: content.NewCache()}
 }
 
 // Build builds after the files at the paths changed, paths as the file
@@ -40,47 +59,109 @@ func NewSession(cfg Config) *Session {
 // holds the whole site, as Run makes it.
 func (s *Session) Build(changed []string) (res *Result, partial bool, err error) {
 	start := time.Now()
-	if res, ok := s.proseOnly(changed); ok {
+	rels, inContent := s.contentPaths(changed)
+	if inContent {
+		s.files.Forget(rels...)
+	} else {
+		s.files.Clear()
+	}
+	if inContent && s.last != nil {
+		if res, ok := s.proseOnly(rels); ok {
+			res.Elapsed = time.Since(start)
+			return res, true, nil
+		}
+		if s.last == nil {
+			return s.full(start)
+		}
+		res, ok, err := s.selective(rels)
+		if err != nil || (res != nil && res.Failed(s.cfg.Strict)) {
+			s.last = nil
+			return res, false, err
+		}
+		if ok {
+			res.Elapsed = time.Since(start)
+			return res, true, nil
+		}
+	}
+	return s.full(start)
+}
+
+// full builds everything and remembers the build.
+func (s *Session) full(start time.Time) (*Result, bool, error) {
+	s.last = nil
+	res, tpl, err := prepareCached(s.cfg, s.files)
+	if err != nil {
+		return nil, false, err
+	}
+	if res.Diags.HasErrors(s.cfg.Strict) {
 		res.Elapsed = time.Since(start)
-		return res, true, nil
+		return res, false, nil
 	}
-	res, err = Run(s.cfg)
-	if err != nil || res.Failed(s.cfg.Strict) {
-		// The next build must see every file that fails now.
-		s.last = nil
-		return res, false, err
+	e := &emitter{res: res, keep: true, views: map[string][]string{}, cites: map[string]*render.Citation{}}
+	if err := e.site(s.cfg, tpl); err != nil {
+		return nil, false, err
 	}
-	s.last = res
+	s.last, s.pages, s.cites = res, e.views, e.cites
+	res.Elapsed = time.Since(start)
 	return res, false, nil
+}
+
+// contentPaths returns the changed paths relative to the content folder,
+// slash-separated, or false if any is not in it (or stands for unknown
+// changes).
+func (s *Session) contentPaths(changed []string) ([]string, bool) {
+	if len(changed) == 0 {
+		return nil, false
+	}
+	rels := make([]string, 0, len(changed))
+	for _, p := range changed {
+		rel, err := filepath.Rel(s.cfg.Content, p)
+		if p == "" || err != nil || !filepath.IsLocal(rel) {
+			return nil, false
+		}
+		rels = append(rels, filepath.ToSlash(rel))
+	}
+	return rels, true
 }
 
 // proseOnly makes the files of a build after edits to documents' bodies
 // alone, if that is all that changed (see site.ReplaceBody).
-func (s *Session) proseOnly(changed []string) (*Result, bool) {
-	if s.last == nil || len(changed) == 0 {
-		return nil, false
-	}
-	ids, ok := s.changedDocuments(changed)
-	if !ok {
-		return nil, false
-	}
+func (s *Session) proseOnly(rels []string) (*Result, bool) {
 	st := s.last.Site
+	var ids []string
+	for _, rel := range rels {
+		id, ok := strings.CutSuffix(strings.TrimPrefix(rel, "documents/"), ".md")
+		if !ok || strings.Contains(id, "/") || st.Docs[id] == nil {
+			return nil, false
+		}
+		ids = append(ids, id)
+	}
 	fsys := os.DirFS(s.cfg.Content)
-	for _, id := range ids {
-		d := st.Docs[id]
-		body, ok := content.ReloadBody(fsys, s.cfg.Content, "documents/"+id+".md", d.Body)
-		if !ok || !st.ReplaceBody(id, body) {
-			// What was replaced so far is rebuilt from the files anyway.
-			s.last = nil
+	bodies := make([]content.Body, len(ids))
+	for i, id := range ids {
+		body, ok := content.ReloadBody(fsys, s.cfg.Content, "documents/"+id+".md", st.Docs[id].Body)
+		if !ok {
+			return nil, false
+		}
+		bodies[i] = body
+	}
+	for i, id := range ids {
+		if !st.ReplaceBody(id, bodies[i]) {
+			if i > 0 {
+				// The bodies replaced so far are not those of the last
+				// build any more, so it cannot be compared with.
+				s.last = nil
+			}
 			return nil, false
 		}
 	}
-	res := &Result{Site: st, Diags: s.last.Diags, tpl: s.last.tpl}
+	res := &Result{Site: st, Diags: s.last.Diags, tpl: s.last.tpl, Paths: s.last.Paths}
 	opts := render.Options{Archive: s.cfg.Archive}
 	for _, id := range ids {
 		for _, p := range render.DocumentPages(st, opts, id) {
 			f, err := render.RenderPage(s.last.tpl, p)
 			if err != nil {
+				s.last = nil
 				return nil, false
 			}
 			res.Files = append(res.Files, output.File{Path: f.Path, Data: f.Data})
@@ -88,30 +169,171 @@ func (s *Session) proseOnly(changed []string) (*Result, bool) {
 	}
 	index, err := search.Files(search.Items(st))
 	if err != nil {
+		s.last = nil
 		return nil, false
 	}
 	res.Files = append(res.Files, index...)
-	for _, f := range res.Files {
-		res.Paths = append(res.Paths, f.Path)
-	}
+	s.last = res
 	return res, true
 }
 
-// changedDocuments returns the ids of the documents at paths, or false if
-// any path is not a document file of the last build.
-func (s *Session) changedDocuments(paths []string) ([]string, bool) {
-	var ids []string
-	for _, p := range paths {
-		rel, err := filepath.Rel(s.cfg.Content, p)
-		if p == "" || err != nil {
-			return nil, false
+// pageDirs are the content folders of pages a selective build handles.
+var pageDirs = []string{"documents/", "persons/", "essay/", "conflicts/", "packets/"}
+
+// selective makes the files of a build after edits to pages' files, if no
+// page came or went; ok is false when a full build is needed. A build
+// whose content fails is returned as it is.
+func (s *Session) selective(rels []string) (res *Result, ok bool, err error) {
+	for _, rel := range rels {
+		if !slices.ContainsFunc(pageDirs, func(dir string) bool { return strings.HasPrefix(rel, dir) }) {
+			return nil, false, nil
 		}
-		dir, name := filepath.Split(filepath.ToSlash(rel))
-		id, isMD := strings.CutSuffix(name, ".md")
-		if dir != "documents/" || !isMD || s.last.Site.Docs[id] == nil {
-			return nil, false
-		}
-		ids = append(ids, id)
 	}
-	return ids, true
+	res = &Result{tpl: s.last.tpl}
+	ed, err := content.LoadCached(os.DirFS(s.cfg.Content), s.cfg.Content, s.files, &res.Diags)
+	if err != nil {
+		return nil, false, err
+	}
+	res.Site = site.BuildCached(ed, converter(), s.cfg.Fragments, &res.Diags)
+	if res.Diags.HasErrors(s.cfg.Strict) {
+		return res, false, nil
+	}
+	views := render.Views(res.Site, render.Options{Archive: s.cfg.Archive})
+	if !s.sameSubjects(views) {
+		return nil, false, nil
+	}
+	remake := touched(s.last.Site, res.Site)
+	var chosen []int
+	for i, v := range views {
+		// Packets are few, and show documents, notes and sections.
+		if v.Subject == "" || remake[v.Subject] || strings.HasPrefix(v.Subject, "packet:") {
+			chosen = append(chosen, i)
+		}
+	}
+	if err := s.remake(res, views, chosen); err != nil {
+		return nil, false, err
+	}
+	s.last = res
+	return res, true, nil
+}
+
+// sameSubjects reports whether views are those of the last build, in
+// any order.
+func (s *Session) sameSubjects(views []render.View) bool {
+	keys := viewKeys(views)
+	if len(keys) != len(s.pages) {
+		return false
+	}
+	for _, k := range keys {
+		if _, ok := s.pages[k]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// viewKeys names each view: by its subject, or "#N" for the N-th view
+// about the whole edition, whose place in the list never changes.
+func viewKeys(views []render.View) []string {
+	keys := make([]string, len(views))
+	global := 0
+	for i, v := range views {
+		keys[i] = v.Subject
+		if v.Subject == "" {
+			keys[i] = "#" + strconv.Itoa(global)
+			global++
+		}
+	}
+	return keys
+}
+
+// remake makes the pages of the chosen views and every generated file
+// into res; the pages of the other views are as the last build made them.
+func (s *Session) remake(res *Result, views []render.View, chosen []int) error {
+	keys := viewKeys(views)
+	made := make([][]*render.Page, len(chosen))
+	parallel.For(len(chosen), func(_, i int) { made[i] = views[chosen[i]].Make() })
+	files, err := render.Render(res.tpl, slices.Concat(made...))
+	if err != nil {
+		return err
+	}
+	for i, pages := range made {
+		s.pages[keys[chosen[i]]] = pagePaths(pages, s.cites)
+	}
+	for _, f := range files {
+		res.Files = append(res.Files, output.File{Path: f.Path, Data: f.Data})
+	}
+	var cites render.Citations
+	for _, k := range keys {
+		for _, p := range s.pages[k] {
+			res.Paths = append(res.Paths, p)
+			cites.AddCitation(s.cites[p])
+		}
+	}
+	for _, f := range cites.Files() {
+		res.Files = append(res.Files, output.File{Path: f.Path, Data: f.Data})
+		res.Paths = append(res.Paths, f.Path)
+	}
+	for _, gen := range generators(res.Site, res.Paths) {
+		more, err := gen()
+		if err != nil {
+			return err
+		}
+		res.Files = append(res.Files, more...)
+	}
+	return nil
+}
+
+// pagePaths returns the paths of pages and records their citations.
+func pagePaths(pages []*render.Page, cites map[string]*render.Citation) []string {
+	paths := make([]string, len(pages))
+	for i, p := range pages {
+		paths[i] = p.Path
+		cites[p.Path] = p.Cite
+	}
+	return paths
+}
+
+// touched returns the subjects whose pages an edit from old to new may
+// have changed: the subjects whose files changed, with their neighbours
+// before and after, and those whose Markdown renders differently.
+func touched(old, new *site.Site) map[string]bool {
+	out := map[string]bool{}
+	changed := func(subject string) {
+		out[subject] = true
+		for _, n := range old.Neighbours(subject) {
+			out[n] = true
+		}
+		for _, n := range new.Neighbours(subject) {
+			out[n] = true
+		}
+	}
+	for id, d := range new.Docs {
+		if old.Docs[id] != d {
+			changed("doc:" + id)
+		}
+	}
+	for id, p := range new.Persons {
+		if old.Persons[id] != p {
+			changed("person:" + id)
+		}
+	}
+	for id, sec := range new.Sections {
+		if old.Sections[id] != sec {
+			changed("section:" + id)
+		}
+	}
+	for id, c := range new.Conflicts {
+		if old.Conflicts[id] != c {
+			changed("conflict:" + id)
+		}
+	}
+	for key, html := range new.HTML {
+		if old.HTML[key] != html {
+			for _, subject := range site.FragmentSubjects(new, key) {
+				out[subject] = true
+			}
+		}
+	}
+	return out
 }

@@ -4,41 +4,50 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/korean-war-sources/edition/internal/pipeline"
 )
 
-// TestSessionRebuildsProseEditsAlone edits the real edition the ways a
-// contributor does and checks which builds a Session makes partially, and
-// that every file a partial build makes is byte for byte the file a full
-// build of the same content makes.
-func TestSessionRebuildsProseEditsAlone(t *testing.T) {
-	const doc = "1945-06-29-zhukov-zabrodin-spravka"
+// TestSessionRebuildsWhatChanged edits the real edition the ways a
+// contributor does and checks which builds a Session makes partially,
+// that a partial build makes every file whose bytes the edit changed, and
+// that each file it makes is byte for byte what a full build makes.
+func TestSessionRebuildsWhatChanged(t *testing.T) {
+	const doc = "documents/1945-06-29-zhukov-zabrodin-spravka.md"
 	tests := []struct {
 		name    string
+		file    string
 		edit    func(front, body string) string
 		partial bool
 		failed  bool
+		made    []string // files the build must make, besides those that changed
 	}{
-		{"prose", func(f, b string) string {
+		{"prose", doc, func(f, b string) string {
 			return f + strings.Replace(b, "\n\n", "\n\nA sentence added in review.\n\n", 1)
-		}, true, false},
-		{"prose with emphasis", func(f, b string) string { return f + b + "\nA *closing* remark.\n" }, true, false},
-		{"front matter", func(f, b string) string { return strings.Replace(f, "title: ", "title: Revised ", 1) + b }, false, false},
-		{"new reference", func(f, b string) string { return f + b + "\nSee [[person:stalin]].\n" }, false, false},
-		{"broken reference", func(f, b string) string { return f + b + "\nSee [[doc:no-such-document]].\n" }, false, true},
-		{"body emptied", func(f, b string) string { return f }, false, false},
+		}, true, false,
+			[]string{"documents/1945-06-29-zhukov-zabrodin-spravka.html", "documents/1945-06-29-zhukov-zabrodin-spravka.source.html", "search/manifest.js"}},
+		{"prose with emphasis", doc, func(f, b string) string { return f + b + "\nA *closing* remark.\n" }, true, false, nil},
+		{"title", doc, func(f, b string) string { return strings.Replace(f, "title: ", "title: Revised ", 1) + b }, true, false, nil},
+		{"date", doc, func(f, b string) string { return strings.Replace(f, "date: 1945-06-29", "date: 1950-06-29", 1) + b }, true, false, nil},
+		{"new reference", doc, func(f, b string) string { return f + b + "\nSee [[person:stalin]].\n" }, true, false, nil},
+		{"broken reference", doc, func(f, b string) string { return f + b + "\nSee [[doc:no-such-document]].\n" }, false, true, nil},
+		{"body emptied", doc, func(f, b string) string { return f }, true, false, nil},
+		{"person renamed", "persons/stalin.md", func(f, b string) string { return strings.Replace(f, "name: ", "name: Comrade ", 1) + b }, true, false, nil},
+		{"note edited", "essay/impetus.md", func(f, b string) string { return strings.Replace(f, "context: ", "context: Revised ", 1) + b }, true, false, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := copyOfRealEdition(t)
 			s := pipeline.NewSession(cfg)
-			if _, partial, err := s.Build(nil); err != nil || partial {
+			first, partial, err := s.Build(nil)
+			if err != nil || partial {
 				t.Fatalf("first build: partial %v, err %v", partial, err)
 			}
-			file := filepath.Join(cfg.Content, "documents", doc+".md")
+			before := filesOf(first)
+			file := filepath.Join(cfg.Content, filepath.FromSlash(tt.file))
 			editFile(t, file, tt.edit)
 			res, partial, err := s.Build([]string{file})
 			if err != nil {
@@ -54,30 +63,43 @@ func TestSessionRebuildsProseEditsAlone(t *testing.T) {
 			if err != nil || full.Failed(false) {
 				t.Fatalf("full build: %v %s", err, full.Diags.String())
 			}
-			want := map[string][]byte{}
-			for _, f := range full.Files {
-				want[f.Path] = f.Data
-			}
-			made := map[string]bool{}
-			for _, f := range res.Files {
-				made[f.Path] = true
-				if !bytes.Equal(f.Data, want[f.Path]) {
-					t.Errorf("%s differs from a full build's", f.Path)
+			want, made := filesOf(full), filesOf(res)
+			for p, data := range made {
+				if !bytes.Equal(data, want[p]) {
+					t.Errorf("%s differs from a full build's", p)
 				}
 			}
-			for _, p := range []string{"documents/" + doc + ".html", "documents/" + doc + ".source.html", "search/manifest.js"} {
-				if !made[p] {
+			changed := 0
+			for p, data := range want {
+				if !bytes.Equal(data, before[p]) {
+					changed++
+					if _, ok := made[p]; !ok {
+						t.Errorf("%s changed but the partial build did not make it", p)
+					}
+				}
+			}
+			if changed == 0 {
+				t.Error("the edit changed no file")
+			}
+			for _, p := range tt.made {
+				if _, ok := made[p]; !ok {
 					t.Errorf("partial build did not make %s", p)
 				}
 			}
-			// Everything else a full build makes is what the first build made.
-			for _, f := range full.Files {
-				if !made[f.Path] && strings.Contains(string(f.Data), "A sentence added in review") {
-					t.Errorf("%s shows the edit but was not made again", f.Path)
-				}
+			if !slices.Equal(res.Paths, full.Paths[:len(res.Paths)]) {
+				t.Errorf("partial build lists its paths in another order than a full build")
 			}
 		})
 	}
+}
+
+// filesOf maps the files of a build by path.
+func filesOf(res *pipeline.Result) map[string][]byte {
+	m := map[string][]byte{}
+	for _, f := range res.Files {
+		m[f.Path] = f.Data
+	}
+	return m
 }
 
 // TestSessionAfterFailureBuildsEverything checks that after a failed

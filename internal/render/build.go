@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/site"
@@ -57,55 +58,66 @@ func (b *builder) editURL(file string) string {
 // Pages lists every page of the edition as a view, in a fixed order.
 func Pages(s *site.Site, opts Options) []*Page {
 	views := Views(s, opts)
-	return inParallel(len(views), func(i int) []*Page { return views[i]() })
+	return inParallel(len(views), func(i int) []*Page { return views[i].Make() })
+}
+
+// View makes the views of one or a few pages.
+type View struct {
+	// Subject is what the pages show: "doc:ID" (a document's page and
+	// source), "person:ID", "section:ID", "note:N", "conflict:ID" or
+	// "packet:ID"; "" for pages about the edition as a whole (home,
+	// indexes, timeline, network …), which show something of everything.
+	Subject string
+	Make    func() []*Page
 }
 
 // Views lists the pages of Pages, in the same order, as functions that
 // each make the views of one or a few pages. Views only read the site and
 // the builder, so the functions may run at the same time; a build can
 // make and render a window of pages at a time instead of holding every
-// view of the edition.
-func Views(s *site.Site, opts Options) []func() []*Page {
+// view of the edition, and a rebuild can make only the pages whose
+// subjects an edit touched.
+func Views(s *site.Site, opts Options) []View {
 	b := newBuilder(s, opts)
 	b.timeline = b.entries()
 	b.personTimeline = byPerson(b.timeline)
 	b.correspondence = site.Correspondence(s)
-	var vs []func() []*Page
-	add := func(pages ...func() *Page) {
-		vs = append(vs, func() []*Page {
+	var vs []View
+	add := func(subject string, pages ...func() *Page) {
+		vs = append(vs, View{Subject: subject, Make: func() []*Page {
 			ps := make([]*Page, len(pages))
 			for i, p := range pages {
 				ps[i] = p()
 			}
 			return ps
-		})
+		}})
 	}
-	add(b.home, b.about, b.notFound, b.bibliography, b.glossary, b.search, b.data)
-	vs = append(vs, b.documentIndexes)
+	add("", b.home, b.about, b.notFound, b.bibliography, b.glossary, b.search, b.data)
+	vs = append(vs, View{Make: b.documentIndexes})
 	for _, d := range s.DocsByDate {
-		add(func() *Page { return b.document(d) }, func() *Page { return b.source(d) })
+		add("doc:"+d.ID, func() *Page { return b.document(d) }, func() *Page { return b.source(d) })
 	}
-	add(b.personIndex)
+	add("", b.personIndex)
 	for _, p := range s.Ed.Persons {
-		add(func() *Page { return b.person(p) })
+		add("person:"+p.ID, func() *Page { return b.person(p) })
 	}
-	add(b.essayIndex)
+	add("", b.essayIndex)
 	for _, sec := range s.SortedSections {
-		add(func() *Page { return b.section(sec) })
+		add("section:"+sec.ID, func() *Page { return b.section(sec) })
 	}
 	for _, n := range s.NoteList {
-		add(func() *Page { return b.note(n) })
+		add("note:"+strconv.Itoa(n.Number), func() *Page { return b.note(n) })
 	}
-	vs = append(vs, b.timelines)
-	add(b.conflictIndex)
+	vs = append(vs, View{Make: b.timelines})
+	add("", b.conflictIndex)
 	for _, c := range s.Ed.Conflicts {
-		add(func() *Page { return b.conflict(c) })
+		add("conflict:"+c.ID, func() *Page { return b.conflict(c) })
 	}
-	add(b.network)
+	add("", b.network)
 	for _, pk := range s.Ed.Packets {
-		add(func() *Page { return b.packet(pk) }, func() *Page { return b.packetPrint(pk) })
+		add("packet:"+pk.ID, func() *Page { return b.packet(pk) }, func() *Page { return b.packetPrint(pk) })
 	}
-	vs = append(vs, b.redirects)
+	vs = append(vs, View{Make: b.redirects})
 	return vs
 }
 

@@ -81,14 +81,17 @@ type Citations struct {
 }
 
 // Add adds the citation of p, if it has one.
-func (c *Citations) Add(p *Page) {
-	if p.Cite == nil {
+func (c *Citations) Add(p *Page) { c.AddCitation(p.Cite) }
+
+// AddCitation adds a page's citation; nil adds nothing.
+func (c *Citations) AddCitation(cite *Citation) {
+	if cite == nil {
 		return
 	}
-	c.bib.WriteString(p.Cite.BibTeX + "\n")
-	c.ris.WriteString(p.Cite.RIS + "\n")
+	c.bib.WriteString(cite.BibTeX + "\n")
+	c.ris.WriteString(cite.RIS + "\n")
 	var items []json.RawMessage
-	if json.Unmarshal([]byte(p.Cite.CSLJSON), &items) == nil {
+	if json.Unmarshal([]byte(cite.CSLJSON), &items) == nil {
 		c.csl = append(c.csl, items...)
 	}
 }

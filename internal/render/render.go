@@ -21,8 +21,9 @@ type Templates struct {
 	sets map[string]*template.Template
 	// base is the layout and partials alone: what partialCached executes.
 	base *template.Template
-	// cached holds the output of partialCached by name and key, for one
-	// build: Load is called once per build, so nothing outlives it.
+	// cached holds the output of partialCached by name and key. The
+	// preview keeps one Templates across builds while the template files
+	// are unchanged, so a key must name its data completely.
 	cached sync.Map
 }
 
@@ -64,7 +65,8 @@ func Load(fsys fs.FS) (*Templates, error) {
 // KEY in a build, and returns that markup every later time. Markup shared
 // by thousands of pages (the site header, a timeline entry that appears
 // on every timeline view and person page) is so executed once instead of
-// once per page. KEY must tell apart every DATA that renders differently.
+// once per page. KEY must tell apart every DATA that renders differently,
+// in this build and the next ones of a preview (see the Key methods).
 func (t *Templates) partialCached(name string, data any, key string) (template.HTML, error) {
 	id := name + "\x00" + key
 	if html, ok := t.cached.Load(id); ok {

@@ -38,10 +38,6 @@ type DocRow struct {
 	Date, DateISO, Kind, Nature, Parties, Sender, Listy, Collection, Persons string
 }
 
-// Key tells apart rows that render differently, for partialCached: a
-// document's row differs between archive groups only by its leaves.
-func (r DocRow) Key() string { return r.URL + "\x00" + r.Listy }
-
 func (b *builder) docRow(d *content.Document) DocRow {
 	dv := dateView(d.Date)
 	sender := ""
