@@ -189,11 +189,11 @@ func invalidUTF8(b []byte) int {
 }
 
 // splitFrontMatter separates "---\nYAML\n---\nBody"; the YAML may be
-// empty. The body keeps the front matter's lines as empty lines so
-// offsets stay file offsets.
-func splitFrontMatter(text string) (front string, body string, ok bool) {
+// empty. line is the line of the file where the body starts. Both parts
+// share text's memory.
+func splitFrontMatter(text string) (front, body string, line int, ok bool) {
 	if !strings.HasPrefix(text, "---\n") {
-		return "", "", false
+		return "", "", 0, false
 	}
 	for off := len("---\n"); ; {
 		line, next := text[off:], len(text)
@@ -201,12 +201,10 @@ func splitFrontMatter(text string) (front string, body string, ok bool) {
 			line, next = line[:nl], off+nl+1
 		}
 		if line == "---" {
-			front = text[len("---\n"):off]
-			body = strings.Repeat("\n", strings.Count(text[:next], "\n")) + text[next:]
-			return front, body, true
+			return text[len("---\n"):off], text[next:], strings.Count(text[:next], "\n") + 1, true
 		}
 		if next == len(text) {
-			return "", "", false
+			return "", "", 0, false
 		}
 		off = next
 	}
@@ -219,7 +217,7 @@ func (l *loader) page(p string, v any) (Body, bool, error) {
 	if err != nil || !ok {
 		return Body{}, false, err
 	}
-	front, body, ok := splitFrontMatter(text)
+	front, body, line, ok := splitFrontMatter(text)
 	if !ok {
 		l.diags.Errorf(diag.Position{File: l.show(p), Line: 1, Col: 1}, "missing front matter: the file must start with a line \"---\", then YAML, then a closing \"---\" line")
 		return Body{}, false, nil
@@ -231,7 +229,7 @@ func (l *loader) page(p string, v any) (Body, bool, error) {
 		return Body{}, false, nil
 	}
 	yamlx.Decode(node, v, src, l.diags)
-	return Body{Src: body, File: l.show(p), Raw: text}, l.diagsCount() == before, nil
+	return Body{Src: body, Line: line, File: l.show(p), Raw: text}, l.diagsCount() == before, nil
 }
 
 func (l *loader) diagsCount() int { e, _ := l.diags.Count(); return e }
@@ -331,10 +329,10 @@ func ReloadBody(fsys fs.FS, root, p string, old Body) (body Body, ok bool) {
 	if err != nil || !ok || l.show(p) != old.File {
 		return Body{}, false
 	}
-	front, src, ok := splitFrontMatter(text)
-	oldFront, _, oldOK := splitFrontMatter(old.Raw)
+	front, src, line, ok := splitFrontMatter(text)
+	oldFront, _, _, oldOK := splitFrontMatter(old.Raw)
 	if !ok || !oldOK || front != oldFront {
 		return Body{}, false
 	}
-	return Body{Src: src, File: old.File, Raw: text}, true
+	return Body{Src: src, Line: line, File: old.File, Raw: text}, true
 }

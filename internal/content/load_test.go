@@ -15,26 +15,27 @@ func TestSplitFrontMatter(t *testing.T) {
 	tests := []struct {
 		text        string
 		front, body string
+		line        int
 		ok          bool
 	}{
-		{"---\ntitle: A\n---\nBody\n", "title: A\n", "\n\n\nBody\n", true},
-		{"---\ntitle: A\nkind: b\n---\n", "title: A\nkind: b\n", "\n\n\n\n", true},
-		{"---\ntitle: A\n---", "title: A\n", "\n\n", true},                   // no newline at the end
-		{"---\n---\nBody\n", "", "\n\nBody\n", true},                         // empty front matter
-		{"---\n---", "", "\n", true},                                         // nothing else at all
-		{"---\na: '---'\n---\nx\n", "a: '---'\n", "\n\n\nx\n", true},         // "---" inside a line is not a fence
-		{"---\na: b\n---\nx\n---\ny\n", "a: b\n", "\n\n\nx\n---\ny\n", true}, // the first fence closes
-		{"---\na: b\n--- \nx\n", "", "", false},                              // a fence is exactly "---"
-		{"---\ntitle: A\n", "", "", false},                                   // never closed
-		{"---\n", "", "", false},
-		{"title: A\n---\nBody\n", "", "", false},  // no opening fence
-		{"\n---\ntitle: A\n---\n", "", "", false}, // not on the first line
-		{"", "", "", false},
+		{"---\ntitle: A\n---\nBody\n", "title: A\n", "Body\n", 4, true},
+		{"---\ntitle: A\nkind: b\n---\n", "title: A\nkind: b\n", "", 5, true},
+		{"---\ntitle: A\n---", "title: A\n", "", 3, true},                 // no newline at the end
+		{"---\n---\nBody\n", "", "Body\n", 3, true},                       // empty front matter
+		{"---\n---", "", "", 2, true},                                     // nothing else at all
+		{"---\na: '---'\n---\nx\n", "a: '---'\n", "x\n", 4, true},         // "---" inside a line is not a fence
+		{"---\na: b\n---\nx\n---\ny\n", "a: b\n", "x\n---\ny\n", 4, true}, // the first fence closes
+		{"---\na: b\n--- \nx\n", "", "", 0, false},                        // a fence is exactly "---"
+		{"---\ntitle: A\n", "", "", 0, false},                             // never closed
+		{"---\n", "", "", 0, false},
+		{"title: A\n---\nBody\n", "", "", 0, false},  // no opening fence
+		{"\n---\ntitle: A\n---\n", "", "", 0, false}, // not on the first line
+		{"", "", "", 0, false},
 	}
 	for _, tt := range tests {
-		front, body, ok := splitFrontMatter(tt.text)
-		if front != tt.front || body != tt.body || ok != tt.ok {
-			t.Errorf("splitFrontMatter(%q) = %q, %q, %v, want %q, %q, %v", tt.text, front, body, ok, tt.front, tt.body, tt.ok)
+		front, body, line, ok := splitFrontMatter(tt.text)
+		if front != tt.front || body != tt.body || line != tt.line || ok != tt.ok {
+			t.Errorf("splitFrontMatter(%q) = %q, %q, %d, %v, want %q, %q, %d, %v", tt.text, front, body, line, ok, tt.front, tt.body, tt.line, tt.ok)
 		}
 	}
 }
@@ -46,19 +47,20 @@ func lineCol(s string, off int) (int, int) {
 }
 
 // TestSplitFrontMatterKeepsPositions checks that every character of the
-// body is on the same line and column as in the file.
+// body is on the same line, counted from the body's line, and column as in
+// the file.
 func TestSplitFrontMatterKeepsPositions(t *testing.T) {
 	text := "---\ntitle: Ŏngjin\nnotes:\n  - x\n---\nFirst ¶ line\n\nSecond *line* [[doc:a]]\n"
-	_, body, ok := splitFrontMatter(text)
+	_, body, first, ok := splitFrontMatter(text)
 	if !ok {
 		t.Fatal("splitFrontMatter failed")
 	}
 	head := strings.Index(text, "First")
-	for off := strings.Index(body, "First"); off < len(body); off++ {
+	for off := 0; off < len(body); off++ {
 		bl, bc := lineCol(body, off)
-		fl, fc := lineCol(text, head+off-strings.Index(body, "First"))
-		if bl != fl || bc != fc {
-			t.Fatalf("body offset %d is at %d:%d, the file has it at %d:%d", off, bl, bc, fl, fc)
+		fl, fc := lineCol(text, head+off)
+		if bl+first-1 != fl || bc != fc {
+			t.Fatalf("body offset %d is at %d:%d, the file has it at %d:%d", off, bl+first-1, bc, fl, fc)
 		}
 	}
 }
@@ -163,8 +165,8 @@ func TestLoadBOMAndCRLF(t *testing.T) {
 	if strings.ContainsAny(p.Body.Src, "\r\uFEFF") || strings.ContainsAny(p.Body.Raw, "\r\uFEFF") {
 		t.Errorf("body keeps a carriage return or byte order mark: %q", p.Body.Src)
 	}
-	if line, _ := lineCol(p.Body.Src, strings.Index(p.Body.Src, "Second")); line != 8 {
-		t.Errorf("\"Second line\" is on body line %d, want 8 as in the file", line)
+	if line, _ := lineCol(p.Body.Src, strings.Index(p.Body.Src, "Second")); line+p.Body.Line-1 != 8 {
+		t.Errorf("\"Second line\" is on line %d, want 8 as in the file", line+p.Body.Line-1)
 	}
 }
 

@@ -9,7 +9,8 @@ import (
 // matter's lines as blank lines so that every offset in it is the offset
 // of the same character in the file, and positions need no adjusting.
 type Body struct {
-	Src  string
+	Src  string // the Markdown after the front matter
+	Line int    // the line of the file where Src starts, from 1
 	File string
 	Raw  string // the whole file as written, for the source view
 }

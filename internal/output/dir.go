@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // Dir is a build being written: a fresh private sibling of the output
@@ -13,6 +14,10 @@ import (
 type Dir struct {
 	out, tmp string
 	done     bool
+	// folders holds the folders made so far: a site has tens of thousands
+	// of files in a few dozen folders, and asking the system for each
+	// file's folder again is a system call per file.
+	folders sync.Map
 }
 
 // Create starts a build of the folder out.
@@ -36,7 +41,31 @@ func Create(out string) (*Dir, error) {
 
 // Write writes one file of the site. It is safe for concurrent use.
 // Paths that would leave the folder are refused.
-func (d *Dir) Write(f File) error { return writeFile(d.tmp, f) }
+func (d *Dir) Write(f File) error {
+	if !Inside(f.Path) {
+		return fmt.Errorf("refusing to write %q outside the output folder", f.Path)
+	}
+	name := filepath.Join(d.tmp, filepath.FromSlash(f.Path))
+	if err := d.mkdir(filepath.Dir(name)); err != nil {
+		return fmt.Errorf("writing %s: %w", f.Path, err)
+	}
+	if err := os.WriteFile(name, f.Data, 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", f.Path, err)
+	}
+	return nil
+}
+
+// mkdir makes the folder dir and its parents, once.
+func (d *Dir) mkdir(dir string) error {
+	if _, ok := d.folders.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	d.folders.Store(dir, true)
+	return nil
+}
 
 // Create creates the file at the slash-separated path p for writing, for
 // a file too large to hold in memory. The caller closes it.
@@ -45,7 +74,7 @@ func (d *Dir) Create(p string) (*os.File, error) {
 		return nil, fmt.Errorf("refusing to write %q outside the output folder", p)
 	}
 	name := filepath.Join(d.tmp, filepath.FromSlash(p))
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+	if err := d.mkdir(filepath.Dir(name)); err != nil {
 		return nil, fmt.Errorf("writing %s: %w", p, err)
 	}
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)

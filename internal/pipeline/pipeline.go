@@ -231,6 +231,7 @@ type emitter struct {
 	// the citation of every page, for a Session.
 	views map[string][]string
 	cites map[string]*render.Citation
+	index *search.Built // kept for a Session
 }
 
 // site makes every file of the site but edition.zip, in this order: the
@@ -274,7 +275,7 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	}
 	// Each kind of generated file is emitted, and dropped, before the
 	// next is made.
-	for _, gen := range generators(e.res.Site, e.res.Paths) {
+	for _, gen := range generators(e.res.Site, e.res.Paths, &e.index) {
 		files, err := gen()
 		if err != nil {
 			return err
@@ -376,7 +377,7 @@ func (e *emitter) add(m made) error {
 // pages'.
 func generated(s *site.Site, paths []string) ([]output.File, error) {
 	var files []output.File
-	for _, gen := range generators(s, paths) {
+	for _, gen := range generators(s, paths, nil) {
 		more, err := gen()
 		if err != nil {
 			return nil, err
@@ -387,7 +388,8 @@ func generated(s *site.Site, paths []string) ([]output.File, error) {
 }
 
 // generators make the files of generated, one kind at a time, in order.
-func generators(s *site.Site, paths []string) []func() ([]output.File, error) {
+// If index is not nil, the search index is kept there.
+func generators(s *site.Site, paths []string, index **search.Built) []func() ([]output.File, error) {
 	return []func() ([]output.File, error){
 		func() ([]output.File, error) { return feeds.Files(s, paths) },
 		func() ([]output.File, error) {
@@ -396,11 +398,14 @@ func generators(s *site.Site, paths []string) []func() ([]output.File, error) {
 		},
 		func() ([]output.File, error) { return export.Files(export.Tables(s)) },
 		func() ([]output.File, error) {
-			index, err := search.Files(search.Items(s))
+			built, err := search.Build(search.Items(s), search.DefaultLayout())
 			if err != nil {
 				return nil, fmt.Errorf("search index: %w", err)
 			}
-			return index, nil
+			if index != nil {
+				*index = built
+			}
+			return built.Files, nil
 		},
 	}
 }

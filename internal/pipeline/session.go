@@ -41,6 +41,7 @@ type Session struct {
 	// every time), and the citation of every page, by path.
 	pages map[string][]string
 	cites map[string]*render.Citation
+	index *search.Built
 }
 
 // NewSession returns a Session building cfg; it adds a fragment cache if
@@ -101,7 +102,7 @@ func (s *Session) full(start time.Time) (*Result, bool, error) {
 	if err := e.site(s.cfg, tpl); err != nil {
 		return nil, false, err
 	}
-	s.last, s.pages, s.cites = res, e.views, e.cites
+	s.last, s.pages, s.cites, s.index = res, e.views, e.cites, e.index
 	res.Elapsed = time.Since(start)
 	return res, false, nil
 }
@@ -167,12 +168,15 @@ func (s *Session) proseOnly(rels []string) (*Result, bool) {
 			res.Files = append(res.Files, output.File{Path: f.Path, Data: f.Data})
 		}
 	}
-	index, err := search.Files(search.Items(st))
-	if err != nil {
-		s.last = nil
-		return nil, false
+	for _, id := range ids {
+		i, item, _ := search.DocumentItem(st, id)
+		index, ok, err := s.index.Update(i, item)
+		if err != nil || !ok {
+			s.last = nil
+			return nil, false
+		}
+		res.Files = append(res.Files, index...)
 	}
-	res.Files = append(res.Files, index...)
 	s.last = res
 	return res, true
 }
@@ -274,7 +278,7 @@ func (s *Session) remake(res *Result, views []render.View, chosen []int) error {
 		res.Files = append(res.Files, output.File{Path: f.Path, Data: f.Data})
 		res.Paths = append(res.Paths, f.Path)
 	}
-	for _, gen := range generators(res.Site, res.Paths) {
+	for _, gen := range generators(res.Site, res.Paths, &s.index) {
 		more, err := gen()
 		if err != nil {
 			return err

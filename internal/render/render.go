@@ -25,6 +25,10 @@ type Templates struct {
 	// preview keeps one Templates across builds while the template files
 	// are unchanged, so a key must name its data completely.
 	cached sync.Map
+	// buffers hold pages being executed: a build executes tens of
+	// thousands, and growing a fresh buffer for each doubles what it
+	// allocates.
+	buffers sync.Pool
 }
 
 // PageTypes are the template files besides base.html, by page type.
@@ -88,10 +92,18 @@ func (t *Templates) Execute(p *Page) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("no template for page type %q", p.Type)
 	}
-	var buf bytes.Buffer
-	if err := set.ExecuteTemplate(&buf, "base.html", p); err != nil {
+	buf, _ := t.buffers.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer func() {
+		buf.Reset()
+		t.buffers.Put(buf)
+	}()
+	if err := set.ExecuteTemplate(buf, "base.html", p); err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", p.Path, err)
 	}
+	// ReplaceAll returns a new slice, so the buffer can be reused.
 	if p.Root != "" {
 		return bytes.ReplaceAll(buf.Bytes(), []byte(site.RootMarker), []byte(p.Root)), nil
 	}

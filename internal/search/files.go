@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/korean-war-sources/edition/internal/output"
+	"github.com/korean-war-sources/edition/internal/parallel"
 )
 
 // The index is written below Dir as JavaScript, not JSON, because a page
@@ -66,6 +67,8 @@ type Built struct {
 	Index    *Index
 	Manifest Manifest
 	Files    []output.File // manifest first, then term shards, then document shards
+
+	state *layoutState // for Update
 }
 
 // Manifest is the first file search.js loads.
@@ -111,41 +114,59 @@ func Build(items []Item, l Layout) (*Built, error) {
 	if l.TermShardBytes <= 0 || l.DocShardItems <= 0 || l.SnippetRunes <= 0 {
 		return nil, fmt.Errorf("search: invalid layout %+v", l)
 	}
+	items = slices.Clone(items) // the index is updated in place by Update
 	ix := NewIndex(items)
-	b := &Built{Index: ix}
 	labels := itemLabels(items)
-	termFiles, shards, err := termShards(ix, l.TermShardBytes)
-	if err != nil {
-		return nil, err
+	entries, termFiles, shards, terms := termShards(ix, l.TermShardBytes)
+	docFiles := docShards(items, labels, l)
+	st := &layoutState{layout: l, labels: labels, entries: entries, shards: terms,
+		files: map[string]output.File{}, digests: map[string][sha256.Size]byte{}}
+	for _, f := range slices.Concat(termFiles, docFiles) {
+		st.files[f.Path] = f
+		st.order = append(st.order, f.Path)
 	}
-	docFiles, err := docShards(items, labels, l)
-	if err != nil {
-		return nil, err
-	}
+	st.digest(slices.Concat(termFiles, docFiles))
+	b := &Built{Index: ix, state: st}
 	b.Manifest = Manifest{
-		Type: "manifest", Version: 1, Hash: hashFiles(slices.Concat(termFiles, docFiles)), Items: len(items), DocShard: l.DocShardItems, Labels: labels,
+		Type: "manifest", Version: 1, Items: len(items), DocShard: l.DocShardItems, Labels: labels,
 		Terms: shards, PrefixBudget: l.PrefixBudget, MinPrefix: MinPrefixRunes, MaxTerm: MaxTermRunes,
 		Fold: foldGroups, Apostrophes: apostrophes, Stop: strings.Fields(stopWords),
 		Weights: ManifestRank{Levels: weightLevels, Freq: freqLevels, Title: fieldTitle},
 	}
-	manifest, err := script(b.Manifest)
-	if err != nil {
-		return nil, fmt.Errorf("search manifest: %w", err)
+	if _, err := b.writeManifest(); err != nil {
+		return nil, err
 	}
-	b.Files = append([]output.File{{Path: ManifestPath, Data: manifest}}, termFiles...)
-	b.Files = append(b.Files, docFiles...)
 	return b, nil
 }
 
-// hashFiles returns a short hash of the paths and contents of files.
-func hashFiles(files []output.File) string {
+// digest records the digest of every file, on every core.
+func (st *layoutState) digest(files []output.File) {
+	sums := make([][sha256.Size]byte, len(files))
+	parallel.For(len(files), func(_, i int) { sums[i] = sha256.Sum256(files[i].Data) })
+	for i, f := range files {
+		st.digests[f.Path] = sums[i]
+	}
+}
+
+// digestOf returns a short hash of the paths of files and of the digests
+// of their bytes, in order: any change to a file changes it, and an
+// update hashes only the files it wrote.
+func digestOf(paths []string, digests map[string][sha256.Size]byte) string {
 	h := sha256.New()
-	for _, f := range files {
-		fmt.Fprintf(h, "%s\x00%d\x00", f.Path, len(f.Data))
-		h.Write(f.Data)
+	for _, p := range paths {
+		d := digests[p]
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+		h.Write(d[:])
 	}
 	return hex.EncodeToString(h.Sum(nil))[:12]
 }
+
+// Every file is a statement handing its data to the queue.
+const (
+	scriptStart = "(window.EditionSearch=window.EditionSearch||[]).push("
+	scriptEnd   = ");\n"
+)
 
 // script wraps data as a statement handing it to the queue.
 func script(data any) ([]byte, error) {
@@ -154,9 +175,9 @@ func script(data any) ([]byte, error) {
 		return nil, err
 	}
 	var b bytes.Buffer
-	b.WriteString("(window.EditionSearch=window.EditionSearch||[]).push(")
+	b.WriteString(scriptStart)
 	b.Write(j)
-	b.WriteString(");\n")
+	b.WriteString(scriptEnd)
 	return b.Bytes(), nil
 }
 
@@ -176,55 +197,76 @@ type termEntry struct {
 	size           int // bytes it adds to a shard
 }
 
+// newTermEntry encodes the postings of a term and measures the entry.
+func newTermEntry(term string, ps []Posting) termEntry {
+	var buf [64]byte
+	p := encodePostings(ps)
+	quoted := len(appendJSONString(buf[:0], term))
+	return termEntry{term: term, postings: p, size: len(`[`) + quoted + len(`,"`) + len(p) + len(`"],`)}
+}
+
 // encodePostings writes postings as comma-separated base-36 numbers,
 // each (item − previous item) × weightLevels + weight.
 func encodePostings(ps []Posting) string {
-	var b strings.Builder
+	b := make([]byte, 0, 4*len(ps))
 	prev := 0
 	for i, p := range ps {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.WriteString(strconv.FormatInt(int64((p.Item-prev)*weightLevels+p.Weight), 36))
+		b = strconv.AppendInt(b, int64((p.Item-prev)*weightLevels+p.Weight), 36)
 		prev = p.Item
 	}
-	return b.String()
+	return string(b)
 }
 
-// termShards splits the terms into shards and writes them.
-func termShards(ix *Index, limit int) ([]output.File, []TermShard, error) {
+// termShards splits the terms into shards and writes them; it also
+// returns the entry of every term and the terms of every shard, by key,
+// for Update. Entries and shards are made on every core, each into its
+// place.
+func termShards(ix *Index, limit int) ([]termEntry, []output.File, []TermShard, map[string][]string) {
 	entries := make([]termEntry, len(ix.Terms))
-	for i, t := range ix.Terms {
-		j, err := json.Marshal(t)
-		if err != nil {
-			return nil, nil, fmt.Errorf("search term %q: %w", t, err)
-		}
-		p := encodePostings(ix.Postings[i])
-		entries[i] = termEntry{term: t, postings: p, size: len(`[`) + len(j) + len(`,"`) + len(p) + len(`"],`)}
-	}
-	groups := split("", entries, limit)
+	parallel.For(len(entries), func(_, i int) { entries[i] = newTermEntry(ix.Terms[i], ix.Postings[i]) })
+	groups := split("", slices.Clone(entries), limit)
 	slices.SortFunc(groups, func(a, b shardGroup) int { return cmp.Compare(a.key, b.key) })
-	var files []output.File
-	var shards []TermShard
-	for _, g := range groups {
+	files := make([]output.File, len(groups))
+	shards := make([]TermShard, len(groups))
+	parallel.For(len(groups), func(_, i int) {
+		g := groups[i]
 		slices.SortFunc(g.entries, func(a, b termEntry) int { return cmp.Compare(a.term, b.term) })
-		list := make([][2]string, len(g.entries))
-		for i, e := range g.entries {
-			list[i] = [2]string{e.term, e.postings}
-		}
-		data, err := script(struct {
-			Type  string      `json:"type"`
-			Key   string      `json:"key"`
-			Terms [][2]string `json:"terms"`
-		}{"terms", g.key, list})
-		if err != nil {
-			return nil, nil, fmt.Errorf("search term shard %q: %w", g.key, err)
-		}
+		data := termScript(g)
 		name := "t-" + fileKey(g.key) + ".js"
-		files = append(files, output.File{Path: Dir + "/" + name, Data: data})
-		shards = append(shards, TermShard{Key: g.key, File: name, Bytes: len(data)})
+		files[i] = output.File{Path: Dir + "/" + name, Data: data}
+		shards[i] = TermShard{Key: g.key, File: name, Bytes: len(data)}
+	})
+	terms := make(map[string][]string, len(groups))
+	for _, g := range groups {
+		ts := make([]string, len(g.entries))
+		for j, e := range g.entries {
+			ts[j] = e.term
+		}
+		terms[g.key] = ts
 	}
-	return files, shards, nil
+	return entries, files, shards, terms
+}
+
+// termScript writes a term shard as script would write
+// {"type":"terms","key":KEY,"terms":[[TERM,POSTINGS],…]}, without
+// reflection.
+func termScript(g shardGroup) []byte {
+	b := make([]byte, 0, total(g.key, g.entries))
+	b = append(b, scriptStart+`{"type":"terms","key":`...)
+	b = appendJSONString(b, g.key)
+	b = append(b, `,"terms":[`...)
+	for i, e := range g.entries {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(append(b, '['), e.term)
+		b = appendJSONString(append(b, ','), e.postings)
+		b = append(b, ']')
+	}
+	return append(b, "]}"+scriptEnd...)
 }
 
 // shardGroup is the terms of one shard.
@@ -304,46 +346,115 @@ func fileKey(key string) string {
 }
 
 // docShards writes the titles, links, dates and snippets of the items,
-// DocShardItems to a file: d-N.js holds items from N×DocShardItems.
-func docShards(items []Item, labels []string, l Layout) ([]output.File, error) {
-	var files []output.File
-	for start := 0; start < len(items); start += l.DocShardItems {
+// DocShardItems to a file: d-N.js holds items from N×DocShardItems. The
+// shards are written on every core, each into its place.
+func docShards(items []Item, labels []string, l Layout) []output.File {
+	files := make([]output.File, (len(items)+l.DocShardItems-1)/l.DocShardItems)
+	parallel.For(len(files), func(_, n int) {
+		start := n * l.DocShardItems
 		chunk := items[start:min(start+l.DocShardItems, len(items))]
-		rows := make([][]any, len(chunk))
-		for i, it := range chunk {
-			label, _ := slices.BinarySearch(labels, it.Label)
-			rows[i] = []any{label, it.Title, it.URL, it.Date, Snippet(it.Text, l.SnippetRunes)}
+		files[n] = output.File{Path: Dir + "/d-" + strconv.Itoa(n) + ".js", Data: docScript(n, chunk, labels, l.SnippetRunes)}
+	})
+	return files
+}
+
+// docScript writes document shard n as script would write
+// {"type":"docs","shard":N,"items":[[LABEL,TITLE,URL,DATE,SNIPPET],…]},
+// without reflection.
+func docScript(n int, chunk []Item, labels []string, snippetRunes int) []byte {
+	var b []byte
+	b = append(b, scriptStart+`{"type":"docs","shard":`...)
+	b = strconv.AppendInt(b, int64(n), 10)
+	b = append(b, `,"items":[`...)
+	for i, it := range chunk {
+		if i > 0 {
+			b = append(b, ',')
 		}
-		n := start / l.DocShardItems
-		data, err := script(struct {
-			Type  string  `json:"type"`
-			Shard int     `json:"shard"`
-			Items [][]any `json:"items"`
-		}{"docs", n, rows})
-		if err != nil {
-			return nil, fmt.Errorf("search document shard %d: %w", n, err)
+		label, _ := slices.BinarySearch(labels, it.Label)
+		b = strconv.AppendInt(append(b, '['), int64(label), 10)
+		for _, s := range [...]string{it.Title, it.URL, it.Date, Snippet(it.Text, snippetRunes)} {
+			b = appendJSONString(append(b, ','), s)
 		}
-		files = append(files, output.File{Path: Dir + "/d-" + strconv.Itoa(n) + ".js", Data: data})
+		b = append(b, ']')
 	}
-	return files, nil
+	return append(b, "]}"+scriptEnd...)
 }
 
 // Snippet returns the beginning of text, at most n runes, cut after a
 // whole word and marked with "…" when shortened.
 func Snippet(text string, n int) string {
-	if utf8.RuneCountInString(text) <= n {
-		return text
-	}
-	cut := 0
+	// Find where rune n begins, if there is one, without counting the
+	// runes of a long text to its end.
+	count := 0
 	for i := range text {
-		if cut == n {
-			text = text[:i]
-			break
+		if count == n {
+			return shorten(text[:i])
 		}
-		cut++
+		count++
 	}
+	return text
+}
+
+// shorten ends text, cut at a snippet's length, after its last whole word.
+func shorten(text string) string {
 	if sp := strings.LastIndexByte(text, ' '); sp > len(text)/2 {
 		text = text[:sp]
 	}
 	return strings.TrimRight(text, " ,;:") + "…"
 }
+
+// appendJSONString appends s as a JSON string exactly as encoding/json
+// writes it, so that shards written by hand match json.Marshal: '<', '>'
+// and '&' escaped, as are U+2028 and U+2029, and invalid UTF-8 replaced
+// by U+FFFD.
+func appendJSONString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0 // of the bytes not yet copied
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && jsonSafe(c) {
+			i++
+			continue
+		}
+		size, escaped := 1, ""
+		if c < utf8.RuneSelf {
+			escaped = jsonEscapes[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				escaped = `\ufffd`
+			case r == '\u2028':
+				escaped = `\u2028`
+			case r == '\u2029':
+				escaped = `\u2029`
+			}
+		}
+		if escaped != "" {
+			dst = append(append(dst, s[start:i]...), escaped...)
+			start = i + size
+		}
+		i += size
+	}
+	return append(append(dst, s[start:]...), '"')
+}
+
+// jsonSafe reports whether encoding/json writes the ASCII byte c as it is.
+func jsonSafe(c byte) bool {
+	return c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+}
+
+// jsonEscapes is how encoding/json writes each ASCII byte that is not
+// jsonSafe.
+var jsonEscapes = func() (t [utf8.RuneSelf]string) {
+	const hex = "0123456789abcdef"
+	for c := range t {
+		if !jsonSafe(byte(c)) {
+			t[c] = `\u00` + string(hex[c>>4]) + string(hex[c&0xf])
+		}
+	}
+	t['"'], t['\\'] = `\"`, `\\`
+	t['\b'], t['\f'], t['\n'], t['\r'], t['\t'] = `\b`, `\f`, `\n`, `\r`, `\t`
+	return t
+}()

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,13 +65,7 @@ func isStopWord(term string) bool {
 // "æ".
 func appendFolded(dst []rune, r rune) []rune {
 	if r < utf8.RuneSelf {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			r += 'a' - 'A'
-		case r == '`':
-			r = '\''
-		}
-		return append(dst, r)
+		return append(dst, asciiFolded[r])
 	}
 	r = unicode.ToLower(r)
 	switch {
@@ -88,16 +83,40 @@ func appendFolded(dst []rune, r rune) []rune {
 	return append(dst, r)
 }
 
+// asciiFolded is the folded form of each ASCII character: capitals
+// become small letters and the backtick an apostrophe.
+var asciiFolded = func() (t [utf8.RuneSelf]rune) {
+	for r := range t {
+		t[r] = rune(r)
+	}
+	for r := 'A'; r <= 'Z'; r++ {
+		t[r] = r + 'a' - 'A'
+	}
+	t['`'] = '\''
+	return t
+}()
+
 // foldBase looks a non-ASCII letter up in foldGroups.
 func foldBase(r rune) (string, bool) {
-	i := strings.IndexRune(foldGroups, r)
-	if i < 0 || r < utf8.RuneSelf {
-		return "", false
-	}
-	group := foldGroups[strings.LastIndexByte(foldGroups[:i], '|')+1 : i]
-	base, _, _ := strings.Cut(group, ":")
-	return base, true
+	base, ok := foldBases[r]
+	return base, ok
 }
+
+// foldBases is foldGroups as a map from letter to base letters, so that
+// folding a non-ASCII rune costs a lookup rather than a scan of the table.
+// A letter listed twice keeps its first base, as a scan would find.
+var foldBases = func() map[rune]string {
+	m := map[rune]string{}
+	for group := range strings.SplitSeq(foldGroups, "|") {
+		base, letters, _ := strings.Cut(group, ":")
+		for _, r := range letters {
+			if _, ok := m[r]; !ok && r >= utf8.RuneSelf {
+				m[r] = base
+			}
+		}
+	}
+	return m
+}()
 
 // Fold lowercases s and takes off diacritics, so that "Vyšinskii",
 // "VYSHINSKII" and "vyshinskii" compare equal; apostrophes of every kind
@@ -108,11 +127,22 @@ func Fold(s string) string {
 
 // foldRunes is Fold as runes.
 func foldRunes(s string) []rune {
-	rs := make([]rune, 0, len(s))
+	return appendFoldedString(make([]rune, 0, len(s)), s)
+}
+
+// appendFoldedString appends the folded runes of s to dst.
+func appendFoldedString(dst []rune, s string) []rune {
+	dst = slices.Grow(dst, len(s))
 	for _, r := range s {
-		rs = appendFolded(rs, r)
+		if r < utf8.RuneSelf {
+			// Most text is ASCII: its table is read here rather than
+			// through a call.
+			dst = append(dst, asciiFolded[r])
+		} else {
+			dst = appendFolded(dst, r)
+		}
 	}
-	return rs
+	return dst
 }
 
 // isTermRune reports whether r belongs to a term: letters, digits and
@@ -134,36 +164,68 @@ func isHan(r rune) bool { return r >= 0x2e80 && unicode.Is(unicode.Han, r) }
 // every Chinese character is a term of its own. Stop words are kept; the
 // index and the query leave them out.
 func Tokenize(s string) []string {
-	rs := foldRunes(s)
 	var terms []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			terms = append(terms, string(cur))
-			cur = cur[:0]
-		}
-	}
+	var tk tokenizer
+	tk.each(s, func(term []byte) { terms = append(terms, string(term)) })
+	return terms
+}
+
+// tokenizer does the work of Tokenize with buffers it keeps from one text
+// to the next, so that the indexer, which tokenises every item, allocates
+// nothing per term.
+type tokenizer struct {
+	runes []rune // the folded text
+	term  []byte // the term being read, as UTF-8
+	n     int    // runes in term
+}
+
+// each calls yield with every term of s, in order, as Tokenize returns
+// them. The slice is only valid until yield returns.
+func (tk *tokenizer) each(s string, yield func(term []byte)) {
+	tk.runes = appendFoldedString(tk.runes[:0], s)
+	rs := tk.runes
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		switch {
-		case isHan(r):
-			flush()
-			terms = append(terms, string(r))
-		case isTermRune(r):
-			if len(cur) < MaxTermRunes {
-				cur = append(cur, r)
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			// Tested first as the most common case: folded ASCII
+			// letters and digits, which belong to terms.
+			if tk.n < MaxTermRunes {
+				tk.term = append(tk.term, byte(r))
+				tk.n++
 			}
-		case r == '\'' && len(cur) > 0 && possessive(rs, i):
-			flush()
+		case isHan(r):
+			tk.flush(yield)
+			tk.add(r)
+			tk.flush(yield)
+		case isTermRune(r):
+			if tk.n < MaxTermRunes {
+				tk.add(r)
+			}
+		case r == '\'' && tk.n > 0 && possessive(rs, i):
+			tk.flush(yield)
 			i++ // the "s"
-		case r == '\'' && len(cur) > 0 && i+1 < len(rs) && isTermRune(rs[i+1]) && !isHan(rs[i+1]):
+		case r == '\'' && tk.n > 0 && i+1 < len(rs) && isTermRune(rs[i+1]) && !isHan(rs[i+1]):
 			// Inside a word: dropped.
 		default:
-			flush()
+			tk.flush(yield)
 		}
 	}
-	flush()
-	return terms
+	tk.flush(yield)
+}
+
+// add appends r to the term being read.
+func (tk *tokenizer) add(r rune) {
+	tk.term = utf8.AppendRune(tk.term, r)
+	tk.n++
+}
+
+// flush hands the term being read, if any, to yield and starts the next.
+func (tk *tokenizer) flush(yield func(term []byte)) {
+	if tk.n > 0 {
+		yield(tk.term)
+		tk.term, tk.n = tk.term[:0], 0
+	}
 }
 
 // possessive reports whether the apostrophe at rs[i] begins a

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/korean-war-sources/edition/internal/parallel"
@@ -62,66 +63,192 @@ type Index struct {
 
 // NewIndex indexes items. Stop words are left out.
 // The terms of each item are found on every core, a window of items at a
-// time so that only a window's worth of term maps is held at once; the
-// postings are gathered in item order, so the index is the same as a
-// serial run's.
+// time so that only two windows' worth of item terms are held at once; a
+// window's postings are gathered, in item order, while the next window's
+// terms are found, so the index is the same as a serial run's.
 func NewIndex(items []Item) *Index {
 	const window = 256
-	byTerm := map[string][]Posting{}
-	terms := make([]map[string]int, window)
-	for start := 0; start < len(items); start += window {
-		chunk := items[start:min(start+window, len(items))]
-		parallel.For(len(chunk), func(_, i int) { terms[i] = itemTerms(chunk[i]) })
-		for i := range chunk {
-			for term, w := range terms[i] {
-				byTerm[term] = append(byTerm[term], Posting{Item: start + i, Weight: w})
-			}
-			terms[i] = nil
+	counters := make([]termCounter, parallel.Workers())
+	found := [2][]foundTerms{make([]foundTerms, window), make([]foundTerms, window)}
+	var lists postingLists
+	var merging sync.WaitGroup
+	for k, start := 0, 0; start < len(items); k, start = k+1, start+window {
+		chunk, cur := items[start:min(start+window, len(items))], found[k%2]
+		parallel.For(len(chunk), func(w, i int) {
+			cur[i] = foundTerms{worker: w, terms: counters[w].itemTerms(chunk[i], cur[i].terms[:0])}
+		})
+		// A worker's terms are only ever appended to, so what it has
+		// numbered so far can be read while it numbers more.
+		vocabs := make([][]string, len(counters))
+		for w := range counters {
+			vocabs[w] = counters[w].terms
 		}
+		merging.Wait() // the previous window, whose buffers the next one reuses
+		merging.Go(func() {
+			for i := range chunk {
+				lists.add(start+i, cur[i], vocabs[cur[i].worker])
+			}
+		})
 	}
-	ix := &Index{Items: items}
-	for term := range byTerm {
-		ix.Terms = append(ix.Terms, term)
-	}
-	slices.Sort(ix.Terms)
-	for _, term := range ix.Terms {
-		ps := byTerm[term]
-		slices.SortFunc(ps, func(a, b Posting) int { return cmp.Compare(a.Item, b.Item) })
-		ix.Postings = append(ix.Postings, ps)
-	}
-	return ix
+	merging.Wait()
+	return lists.index(items)
 }
 
-// itemTerms returns each term of an item with its weight.
-func itemTerms(it Item) map[string]int {
-	field := map[string]int{}
-	count := map[string]int{}
-	for _, t := range Tokenize(it.Text) {
-		count[t]++
-		field[t] = fieldText
-	}
+// foundTerms is the terms of one item, numbered in the vocabulary of the
+// worker that found them.
+type foundTerms struct {
+	worker int
+	terms  []itemTerm
+}
+
+// itemTerm is a term of an item, by number, and its weight there.
+type itemTerm struct {
+	id     int32
+	weight int32
+}
+
+// termCounter finds the terms of items for one worker. It numbers every
+// term it meets, once for all items, so that an item's terms are counted
+// in slices by number rather than in maps by string, and each distinct
+// term is allocated once rather than at every occurrence.
+type termCounter struct {
+	tk    tokenizer
+	ids   map[string]int32
+	terms []string // by number
+	stop  []bool   // by number: a stop word
+	field []int8   // by number: the strongest field in the item, or absent
+	count []int32  // by number: occurrences in the item's text
+	seen  []int32  // the numbers of the item's terms, in order of meeting
+	title []int32  // the numbers of the terms of a title
+}
+
+// absent is the field of a term not (yet) met in the item.
+const absent = -1
+
+// itemTerms appends each term of an item, with its weight, to out. The
+// weight is the strongest field the term occurs in, then how often it
+// occurs in the text.
+func (c *termCounter) itemTerms(it Item, out []itemTerm) []itemTerm {
+	c.tk.each(it.Text, func(term []byte) {
+		id := c.id(term)
+		c.mark(id, fieldText)
+		c.count[id]++
+	})
 	for _, name := range it.Names {
-		for _, t := range Tokenize(name) {
-			field[t] = fieldName
-		}
+		c.tk.each(name, func(term []byte) { c.mark(c.id(term), fieldName) })
 	}
-	for _, title := range slices.Concat([]string{it.Title}, it.Aliases) {
-		terms := Tokenize(title)
-		f := fieldTitle
-		if len(terms) <= shortTitle {
-			f = fieldShort
-		}
-		for _, t := range terms {
-			field[t] = max(field[t], f)
-		}
+	c.markTitle(it.Title)
+	for _, alias := range it.Aliases {
+		c.markTitle(alias)
 	}
-	weights := make(map[string]int, len(field))
-	for t, f := range field {
-		if !isStopWord(t) {
-			weights[t] = f*freqLevels + freqLevel(count[t])
+	for _, id := range c.seen {
+		if !c.stop[id] {
+			out = append(out, itemTerm{id: id, weight: int32(int(c.field[id])*freqLevels + freqLevel(int(c.count[id])))})
 		}
+		c.field[id], c.count[id] = absent, 0
 	}
-	return weights
+	c.seen = c.seen[:0]
+	return out
+}
+
+// markTitle marks the terms of a title, or of an alias, as in a title, or
+// in a short one.
+func (c *termCounter) markTitle(title string) {
+	c.title = c.title[:0]
+	c.tk.each(title, func(term []byte) { c.title = append(c.title, c.id(term)) })
+	field := int8(fieldTitle)
+	if len(c.title) <= shortTitle {
+		field = fieldShort
+	}
+	for _, id := range c.title {
+		c.mark(id, field)
+	}
+}
+
+// mark records that the term numbered id occurs in field.
+func (c *termCounter) mark(id int32, field int8) {
+	if c.field[id] == absent {
+		c.seen = append(c.seen, id)
+	}
+	c.field[id] = max(c.field[id], field)
+}
+
+// id returns the number of term, numbering it if it is new. Looking a
+// []byte up as string(term) does not allocate; only a new term is copied.
+func (c *termCounter) id(term []byte) int32 {
+	if id, ok := c.ids[string(term)]; ok {
+		return id
+	}
+	if c.ids == nil {
+		c.ids = map[string]int32{}
+	}
+	t := string(term)
+	id := int32(len(c.terms))
+	c.ids[t] = id
+	c.terms = append(c.terms, t)
+	c.stop = append(c.stop, isStopWord(t))
+	c.field = append(c.field, absent)
+	c.count = append(c.count, 0)
+	return id
+}
+
+// postingLists gathers the postings of every term, numbering the terms
+// again across workers.
+type postingLists struct {
+	ids      map[string]int
+	terms    []string    // by number
+	postings [][]Posting // by number
+	local    [][]int     // by worker and the worker's number: the number here, or -1
+}
+
+// add adds the postings of item, whose terms were found by the worker
+// whose terms so far are vocab.
+func (l *postingLists) add(item int, f foundTerms, vocab []string) {
+	for len(l.local) <= f.worker {
+		l.local = append(l.local, nil)
+	}
+	local := l.local[f.worker]
+	for len(local) < len(vocab) {
+		local = append(local, -1)
+	}
+	l.local[f.worker] = local
+	for _, t := range f.terms {
+		if local[t.id] < 0 {
+			local[t.id] = l.number(vocab[t.id])
+		}
+		n := local[t.id]
+		l.postings[n] = append(l.postings[n], Posting{Item: item, Weight: int(t.weight)})
+	}
+}
+
+// number returns the number of term, numbering it if it is new.
+func (l *postingLists) number(term string) int {
+	if n, ok := l.ids[term]; ok {
+		return n
+	}
+	if l.ids == nil {
+		l.ids = map[string]int{}
+	}
+	n := len(l.terms)
+	l.ids[term] = n
+	l.terms = append(l.terms, term)
+	l.postings = append(l.postings, nil)
+	return n
+}
+
+// index sorts the terms. Postings were added in item order, so each
+// term's are sorted already.
+func (l *postingLists) index(items []Item) *Index {
+	order := make([]int, len(l.terms))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(l.terms[a], l.terms[b]) })
+	ix := &Index{Items: items, Terms: make([]string, len(order)), Postings: make([][]Posting, len(order))}
+	for i, n := range order {
+		ix.Terms[i], ix.Postings[i] = l.terms[n], l.postings[n]
+	}
+	return ix
 }
 
 // Query is a parsed search: every word must match; the last one may match

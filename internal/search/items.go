@@ -19,6 +19,7 @@ import (
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/histdate"
+	"github.com/korean-war-sources/edition/internal/parallel"
 	"github.com/korean-war-sources/edition/internal/site"
 )
 
@@ -53,24 +54,28 @@ type Item struct {
 }
 
 // Items lists everything the search covers, in a fixed order: documents
-// by date, then persons, notes, events and works.
+// by date, then persons, notes, events and works. The items are made on
+// every core, each into its place, so the order does not depend on
+// scheduling.
 func Items(s *site.Site) []Item {
-	var items []Item
+	var makers []func() Item
 	for _, d := range s.DocsByDate {
-		items = append(items, documentItem(s, d))
+		makers = append(makers, func() Item { return documentItem(s, d) })
 	}
 	for _, p := range sortedPersons(s) {
-		items = append(items, personItem(s, p))
+		makers = append(makers, func() Item { return personItem(s, p) })
 	}
 	for _, n := range s.NoteList {
-		items = append(items, noteItem(s, n))
+		makers = append(makers, func() Item { return noteItem(s, n) })
 	}
 	for _, e := range sortedEvents(s) {
-		items = append(items, eventItem(s, e))
+		makers = append(makers, func() Item { return eventItem(s, e) })
 	}
 	for _, w := range sortedWorks(s) {
-		items = append(items, workItem(s, w))
+		makers = append(makers, func() Item { return workItem(s, w) })
 	}
+	items := make([]Item, len(makers))
+	parallel.For(len(makers), func(_, i int) { items[i] = makers[i]() })
 	return items
 }
 
@@ -321,4 +326,16 @@ func compact(xs []string) []string {
 		}
 	}
 	return out
+}
+
+// DocumentItem returns the item of document id and its place among
+// Items(s), for Built.Update after an edit of the document's prose; ok is
+// false if the site has no such document.
+func DocumentItem(s *site.Site, id string) (i int, it Item, ok bool) {
+	for i, d := range s.DocsByDate {
+		if d.ID == id {
+			return i, documentItem(s, d), true
+		}
+	}
+	return 0, Item{}, false
 }

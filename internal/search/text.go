@@ -3,6 +3,8 @@ package search
 import (
 	"html"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // blockTags end a run of text: their content never joins the next word.
@@ -18,19 +20,20 @@ const skipClasses = "fnref pilcrow backref"
 // footnote marks and permalink symbols left out, white space collapsed.
 // It does not need well-formed input and never fails.
 func PlainText(fragment string) string {
-	var b strings.Builder
+	var text spaceCollapser
+	text.b.Grow(len(fragment))
 	rest := fragment
 	for rest != "" {
 		lt := tagStart(rest)
 		if lt < 0 {
-			b.WriteString(html.UnescapeString(rest))
+			text.write(html.UnescapeString(rest))
 			break
 		}
-		b.WriteString(html.UnescapeString(rest[:lt]))
+		text.write(html.UnescapeString(rest[:lt]))
 		rest = rest[lt:]
 		gt := strings.IndexByte(rest, '>')
 		if gt < 0 {
-			b.WriteString(html.UnescapeString(rest))
+			text.write(html.UnescapeString(rest))
 			break
 		}
 		t := parseTag(rest[1:gt])
@@ -39,21 +42,74 @@ func PlainText(fragment string) string {
 		case t.open && !t.selfClosing && skips(t.attrs):
 			rest = skipElement(rest, t.name)
 		case isBlock(t.name):
-			b.WriteByte(' ')
+			text.write(" ")
 		}
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return text.b.String()
+}
+
+// spaceCollapser gathers text with every run of white space made a single
+// space and none at either end, as strings.Join(strings.Fields(text), " ")
+// would leave it, without a second pass over the text. Invalid UTF-8 is
+// kept as it is.
+type spaceCollapser struct {
+	b     strings.Builder
+	space bool // white space since the last word
+}
+
+// write adds s to the text.
+func (c *spaceCollapser) write(s string) {
+	for s != "" {
+		n := plainLen(s)
+		if n == 0 {
+			r, size := utf8.DecodeRuneInString(s)
+			if unicode.IsSpace(r) {
+				c.space = true
+				s = s[size:]
+				continue
+			}
+			n = size
+		}
+		if c.space && c.b.Len() > 0 {
+			c.b.WriteByte(' ')
+		}
+		c.space = false
+		c.b.WriteString(s[:n])
+		s = s[n:]
+	}
+}
+
+// plainLen returns the length of the run of ASCII that s begins with in
+// which white space is only single spaces between other characters: such
+// a run, most of most texts, is kept as it is.
+func plainLen(s string) int {
+	i := 0
+	for i < len(s) {
+		switch c := s[i]; {
+		case c > ' ' && c < utf8.RuneSelf:
+			i++
+		case c == ' ' && i > 0 && i+1 < len(s) && s[i+1] > ' ' && s[i+1] < utf8.RuneSelf:
+			i += 2
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // tagStart returns the index of the first "<" in s that begins a tag, a
 // comment or a declaration, or -1.
 func tagStart(s string) int {
-	for i := 0; i < len(s)-1; i++ {
-		if c := s[i+1]; s[i] == '<' && (c == '/' || c == '!' || c == '?' || c|0x20 >= 'a' && c|0x20 <= 'z') {
+	for i := 0; ; i++ {
+		lt := strings.IndexByte(s[i:], '<')
+		if lt < 0 || i+lt+1 >= len(s) {
+			return -1
+		}
+		i += lt
+		if c := s[i+1]; c == '/' || c == '!' || c == '?' || c|0x20 >= 'a' && c|0x20 <= 'z' {
 			return i
 		}
 	}
-	return -1
 }
 
 // tag is the little PlainText needs to know about a tag.
@@ -89,9 +145,20 @@ func skips(attrs string) bool {
 	}
 	class, _, _ = strings.Cut(class, `"`)
 	for c := range strings.FieldsSeq(class) {
-		if inList(skipClasses, c) {
+		if isSkipClass(c) {
 			return true
 		}
+	}
+	return false
+}
+
+// isSkipClass reports whether class is one of skipClasses, by a switch
+// rather than a scan of the list; TestSkipClassesAgree keeps the two the
+// same.
+func isSkipClass(class string) bool {
+	switch class {
+	case "fnref", "pilcrow", "backref":
+		return true
 	}
 	return false
 }
@@ -124,15 +191,15 @@ func skipElement(s, name string) string {
 	return s
 }
 
-// isBlock reports whether name is one of blockTags.
-func isBlock(name string) bool { return inList(blockTags, name) }
-
-// inList reports whether word is one of the space-separated words of list.
-func inList(list, word string) bool {
-	for w := range strings.FieldsSeq(list) {
-		if w == word {
-			return true
-		}
+// isBlock reports whether name is one of blockTags. It is called for
+// every tag of every item, so it is a switch rather than a scan of the
+// list; TestBlockTagsAgree keeps the two the same.
+func isBlock(name string) bool {
+	switch name {
+	case "address", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+		"h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "section",
+		"table", "td", "th", "tr", "ul":
+		return true
 	}
 	return false
 }

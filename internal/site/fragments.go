@@ -44,7 +44,11 @@ type problem struct {
 
 func bodyFragment(key, owner string, b content.Body, permalinks bool) fragment {
 	return fragment{key: key, owner: owner, src: b.Src, opts: markdown.Options{Permalinks: permalinks},
-		pos: func(off int) diag.Position { return offsetPos(b.File, b.Src, off) }}
+		pos: func(off int) diag.Position {
+			pos := offsetPos(b.File, b.Src, off)
+			pos.Line += b.Line - 1
+			return pos
+		}}
 }
 
 func textFragment(key, owner string, t content.Text, prefix string, verbatim bool) fragment {

@@ -1,0 +1,75 @@
+package search
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/korean-war-sources/edition/internal/output"
+)
+
+// TestUpdateMatchesBuild replaces items of the real edition's index the
+// ways an edit changes them and checks that the index, written in full,
+// is byte for byte what Build writes for the new items, and that Update
+// returned every file that changed and no other.
+func TestUpdateMatchesBuild(t *testing.T) {
+	edits := []struct {
+		name string
+		edit func(Item) Item
+	}{
+		{"same", func(it Item) Item { return it }},
+		{"words added", func(it Item) Item { it.Text += " zanzibarish quokka revision"; return it }},
+		{"words removed", func(it Item) Item { it.Text = it.Text[:len(it.Text)/3]; return it }},
+		{"title", func(it Item) Item { it.Title = "Ongjin " + it.Title; return it }},
+		{"many new words", func(it Item) Item {
+			it.Text += strings.Repeat(" aardvarkian ", 3) + strings.Repeat("qx ", 50) + "zzyzx zzyzy zzyzz"
+			return it
+		}},
+	}
+	layouts := map[string]Layout{"default": DefaultLayout(), "small shards": {TermShardBytes: 2 << 10, DocShardItems: 3, SnippetRunes: 80, PrefixBudget: 1 << 10}}
+	for lname, l := range layouts {
+		for _, e := range edits {
+			t.Run(lname+"/"+e.name, func(t *testing.T) {
+				items := mustRealItems(t)
+				b, err := Build(items, l)
+				if err != nil {
+					t.Fatal(err)
+				}
+				before := filesByPath(b.Files)
+				for _, i := range []int{0, 7, 33} {
+					items[i] = e.edit(items[i])
+					changed, ok, err := b.Update(i, items[i])
+					if err != nil || !ok {
+						t.Fatalf("Update(%d): ok %v, err %v", i, ok, err)
+					}
+					want, err := Build(items, l)
+					if err != nil {
+						t.Fatal(err)
+					}
+					got := filesByPath(b.Files)
+					if len(got) != len(want.Files) {
+						t.Errorf("after Update(%d): %d files, Build writes %d", i, len(got), len(want.Files))
+					}
+					returned := filesByPath(changed)
+					for _, f := range want.Files {
+						if !bytes.Equal(got[f.Path], f.Data) {
+							t.Errorf("after Update(%d): %s differs from Build's", i, f.Path)
+						}
+						if !bytes.Equal(before[f.Path], f.Data) && !bytes.Equal(returned[f.Path], f.Data) {
+							t.Errorf("after Update(%d): %s changed but was not returned", i, f.Path)
+						}
+					}
+					before = got
+				}
+			})
+		}
+	}
+}
+
+func filesByPath(files []output.File) map[string][]byte {
+	m := map[string][]byte{}
+	for _, f := range files {
+		m[f.Path] = f.Data
+	}
+	return m
+}
