@@ -16,6 +16,11 @@ type Citation struct {
 	BibTeX   string
 	RIS      string
 	CSLJSON  string
+
+	// cslItems are the items of CSLJSON, each as it is indented inside
+	// the edition-wide citations.json, so that file is joined, not
+	// parsed and written again.
+	cslItems []string
 }
 
 func (b *builder) absURL(sitePath string) string {
@@ -31,16 +36,36 @@ func (b *builder) pageCitation(title, sitePath string) *Citation {
 	st := b.s.Ed.Site
 	url := b.absURL(sitePath)
 	c := &Citation{Page: "“" + strings.TrimSuffix(title, ".") + ".” In " + st.Title + ", edited by " + st.Editors + ". " + url + "."}
-	key := strings.NewReplacer("/", "-", ".html", "").Replace(sitePath)
+	key := citationKey.Replace(sitePath)
 	c.BibTeX = "@misc{" + key + ",\n  title = {" + bibEscape(title) + "},\n  editor = {" + bibEscape(st.Editors) +
 		"},\n  howpublished = {" + bibEscape(st.Title) + "},\n  url = {" + url + "}\n}\n"
 	c.RIS = "TY  - ELEC\nTI  - " + title + "\nED  - " + st.Editors + "\nT2  - " + st.Title + "\nUR  - " + url + "\nER  - \n"
-	csl, _ := json.MarshalIndent([]map[string]any{{
+	c.CSLJSON, c.cslItems = cslJSON(map[string]any{
 		"id": key, "type": "webpage", "title": title, "container-title": st.Title,
 		"editor": []map[string]string{{"literal": st.Editors}}, "URL": url,
-	}}, "", "  ")
-	c.CSLJSON = string(csl)
+	})
 	return c
+}
+
+// citationKey turns a page path into a citation key.
+var citationKey = strings.NewReplacer("/", "-", ".html", "")
+
+// cslJSON writes CSL-JSON items as an indented array, as json.MarshalIndent
+// writes it, and returns each item as it is indented inside the array.
+func cslJSON(items ...map[string]any) (array string, indented []string) {
+	for _, it := range items {
+		b, _ := json.MarshalIndent(it, "  ", "  ")
+		indented = append(indented, string(b))
+	}
+	return joinCSL(indented), indented
+}
+
+// joinCSL writes items, each indented as inside an array, as the array.
+func joinCSL(items []string) string {
+	if len(items) == 0 {
+		return "[]"
+	}
+	return "[\n  " + strings.Join(items, ",\n  ") + "\n]"
 }
 
 // cite gives page p its citation and the metadata that reference managers
@@ -77,7 +102,7 @@ func CitationFiles(pages []*Page) []File {
 // here first. The zero value is ready to use.
 type Citations struct {
 	bib, ris strings.Builder
-	csl      []json.RawMessage
+	csl      []string // items, indented as inside an array
 }
 
 // Add adds the citation of p, if it has one.
@@ -90,25 +115,25 @@ func (c *Citations) AddCitation(cite *Citation) {
 	}
 	c.bib.WriteString(cite.BibTeX + "\n")
 	c.ris.WriteString(cite.RIS + "\n")
-	var items []json.RawMessage
-	if json.Unmarshal([]byte(cite.CSLJSON), &items) == nil {
-		c.csl = append(c.csl, items...)
-	}
+	c.csl = append(c.csl, cite.cslItems...)
 }
 
 // Files returns the citations added as BibTeX, RIS and CSL-JSON files.
 func (c *Citations) Files() []File {
-	all, _ := json.MarshalIndent(c.csl, "", "  ")
+	all := "null" // what json.Marshal writes for no citations
+	if len(c.csl) > 0 {
+		all = joinCSL(c.csl)
+	}
 	return []File{
 		{Path: "data/citations.bib", Data: []byte(c.bib.String())},
 		{Path: "data/citations.ris", Data: []byte(c.ris.String())},
-		{Path: "data/citations.json", Data: append(all, '\n')},
+		{Path: "data/citations.json", Data: []byte(all + "\n")},
 	}
 }
 
-func bibEscape(s string) string {
-	return strings.NewReplacer("{", `\{`, "}", `\}`, "&", `\&`, "%", `\%`, "#", `\#`).Replace(s)
-}
+func bibEscape(s string) string { return bibEscaper.Replace(s) }
+
+var bibEscaper = strings.NewReplacer("{", `\{`, "}", `\}`, "&", `\&`, "%", `\%`, "#", `\#`)
 
 func (b *builder) documentCitation(d *content.Document, p *Page) *Citation {
 	c := b.cite(p, d.Title)

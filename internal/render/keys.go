@@ -31,4 +31,7 @@ func (n NoteView) Key() string {
 	return b.String()
 }
 
+// Key names a link for the "link-item" partial.
+func (l Link) Key() string { return join(l.URL, l.Text, l.Note) }
+
 func join(parts ...string) string { return strings.Join(parts, "\x00") }

@@ -21,10 +21,11 @@ type Templates struct {
 	sets map[string]*template.Template
 	// base is the layout and partials alone: what partialCached executes.
 	base *template.Template
-	// cached holds the output of partialCached by name and key. The
-	// preview keeps one Templates across builds while the template files
-	// are unchanged, so a key must name its data completely.
-	cached sync.Map
+	// partials holds the output of partialCached and partialList, a
+	// *sync.Map by key for each partial's name. The preview keeps one
+	// Templates across builds while the template files are unchanged, so
+	// a key must name its data completely.
+	partials sync.Map
 	// buffers hold pages being executed: a build executes tens of
 	// thousands, and growing a fresh buffer for each doubles what it
 	// allocates.
@@ -42,7 +43,7 @@ var PageTypes = []string{
 func Load(fsys fs.FS) (*Templates, error) {
 	t := &Templates{sets: map[string]*template.Template{}}
 	base, err := template.New("base.html").Option("missingkey=error").
-		Funcs(template.FuncMap{"partialCached": t.partialCached}).
+		Funcs(template.FuncMap{"partialCached": t.partialCached, "partialList": t.partialList}).
 		ParseFS(fsys, "base.html", "partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
@@ -62,27 +63,6 @@ func Load(fsys fs.FS) (*Templates, error) {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	return t, nil
-}
-
-// partialCached is the template function {{partialCached NAME DATA KEY}}:
-// it executes the partial NAME (of base.html or partials.html) with DATA the first time it meets NAME and
-// KEY in a build, and returns that markup every later time. Markup shared
-// by thousands of pages (the site header, a timeline entry that appears
-// on every timeline view and person page) is so executed once instead of
-// once per page. KEY must tell apart every DATA that renders differently,
-// in this build and the next ones of a preview (see the Key methods).
-func (t *Templates) partialCached(name string, data any, key string) (template.HTML, error) {
-	id := name + "\x00" + key
-	if html, ok := t.cached.Load(id); ok {
-		return html.(template.HTML), nil
-	}
-	var buf bytes.Buffer
-	if err := t.base.ExecuteTemplate(&buf, name, data); err != nil {
-		return "", err
-	}
-	html := template.HTML(buf.String())
-	t.cached.Store(id, html)
-	return html, nil
 }
 
 // Execute renders page p with the template set of its type, and replaces
