@@ -25,7 +25,7 @@ import (
 //	go test ./internal/pipeline -run '^$' -bench 'Rebuild/prose/10000$' -benchtime 20x
 func BenchmarkRebuild(b *testing.B) {
 	for _, edit := range []string{"prose", "rename"} {
-		for _, n := range []int{1000, 10000} {
+		for _, n := range []int{100, 1000, 10000} {
 			b.Run(edit+"/"+strconv.Itoa(n), func(b *testing.B) { benchRebuild(b, edit, n) })
 		}
 	}
