@@ -24,9 +24,10 @@ import (
 
 // DefaultQuiet is how long the folders must be quiet after a change
 // before a rebuild starts: long enough to take an editor's save (write,
-// rename, chmod) or a git checkout as one change, short enough not to be
-// noticed.
-const DefaultQuiet = 100 * time.Millisecond
+// rename, chmod: a few milliseconds) as one change, short enough to add
+// little to a rebuild of a prose edit, which takes about as long. Changes
+// made during a rebuild (a long git checkout) start another.
+const DefaultQuiet = 20 * time.Millisecond
 
 // shutdownTimeout bounds the wait for requests in flight on Ctrl-C.
 const shutdownTimeout = 5 * time.Second
