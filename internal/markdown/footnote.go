@@ -25,8 +25,11 @@ type footnoteCheck struct{}
 var undefinedRef = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
 
 func (footnoteCheck) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	opts := optionsOf(pc)
 	src := reader.Source()
+	if !hasFootnoteSyntax(src) {
+		return
+	}
+	opts := optionsOf(pc)
 	defined := map[string]bool{}
 	var leaves []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -46,10 +49,17 @@ func (footnoteCheck) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		return ast.WalkContinue, nil
 	})
 	for _, n := range leaves {
-		code := codeSpans(n)
+		var code [][2]int
+		codeFound := false
 		lines := n.Lines()
 		for i := range lines.Len() {
 			seg := lines.At(i)
+			if !hasFootnoteSyntax(src[seg.Start:seg.Stop]) {
+				continue // spare the regexp most lines
+			}
+			if !codeFound {
+				code, codeFound = codeSpans(n), true
+			}
 			for _, m := range undefinedRef.FindAllSubmatchIndex(src[seg.Start:seg.Stop], -1) {
 				label := string(src[seg.Start+m[2] : seg.Start+m[3]])
 				start := seg.Start + m[0]
@@ -62,6 +72,13 @@ func (footnoteCheck) Transform(doc *ast.Document, reader text.Reader, pc parser.
 			}
 		}
 	}
+}
+
+// hasFootnoteSyntax reports whether src has a "[^", without which it
+// has no footnote, reference or definition: most fragments have none and
+// skip the walks of the footnote transformers.
+func hasFootnoteSyntax(src []byte) bool {
+	return bytes.Contains(src, []byte("[^"))
 }
 
 // codeSpans returns the byte ranges of the code spans under n.
@@ -107,11 +124,18 @@ func definitionOffset(src []byte, n *east.Footnote) int {
 	return max(bytes.Index(src, marker), 0)
 }
 
-// footnoteLabels runs after goldmark's footnote transformer and records on
-// each reference and backlink the label of its footnote.
+// footnoteLabels runs after goldmark's footnote transformer and records
+// the label of every footnote, by its number, on the document: the
+// renderers of references, backlinks and footnotes look it up there. (An
+// attribute on each of those nodes would cost an attribute list apiece.)
 type footnoteLabels struct{}
 
+var footnoteLabelsAttr = []byte("footnote-labels")
+
 func (footnoteLabels) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	if !hasFootnoteSyntax(reader.Source()) {
+		return
+	}
 	prefix := optionsOf(pc).IDPrefix
 	labels := map[int]string{}
 	taken := map[string]bool{}
@@ -131,26 +155,18 @@ func (footnoteLabels) Transform(doc *ast.Document, reader text.Reader, pc parser
 		}
 		return ast.WalkContinue, nil
 	})
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *east.FootnoteLink:
-			n.SetAttributeString("label", labels[n.Index])
-		case *east.FootnoteBacklink:
-			n.SetAttributeString("label", labels[n.Index])
-		case *east.Footnote:
-			n.SetAttributeString("label", labels[n.Index])
-		}
-		return ast.WalkContinue, nil
-	})
+	doc.SetAttribute(footnoteLabelsAttr, labels)
 }
 
-func labelOf(n ast.Node) string {
-	v, _ := n.AttributeString("label")
-	s, _ := v.(string)
-	return s
+// labelOf returns the label of the footnote numbered index, to which n
+// (a reference, backlink or footnote) belongs.
+func labelOf(n ast.Node, index int) string {
+	for n.Parent() != nil {
+		n = n.Parent()
+	}
+	v, _ := n.Attribute(footnoteLabelsAttr)
+	labels, _ := v.(map[int]string)
+	return labels[index]
 }
 
 // refID names the k-th reference (from 0) to a footnote.
@@ -173,7 +189,7 @@ func (footnoteRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 func renderFootnoteLink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		n := node.(*east.FootnoteLink)
-		label, num := labelOf(n), strconv.Itoa(n.Index)
+		label, num := labelOf(n, n.Index), strconv.Itoa(n.Index)
 		_, _ = w.WriteString(`<sup class="fnref"><a id="` + refID(label, n.RefIndex) + `" href="#fn-` + label +
 			`" role="doc-noteref" aria-label="Annotation ` + num + `">` + num + `</a></sup>`)
 	}
@@ -186,7 +202,7 @@ func renderFootnoteLink(w util.BufWriter, _ []byte, node ast.Node, entering bool
 func renderBacklink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		n := node.(*east.FootnoteBacklink)
-		label, num := labelOf(n), strconv.Itoa(n.Index)
+		label, num := labelOf(n, n.Index), strconv.Itoa(n.Index)
 		aria := "Back to reference " + num
 		mark := ""
 		if n.RefCount > 1 {
@@ -201,7 +217,7 @@ func renderBacklink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (a
 
 func renderFootnote(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		_, _ = w.WriteString(`<li id="fn-` + labelOf(node) + `">` + "\n")
+		_, _ = w.WriteString(`<li id="fn-` + labelOf(node, node.(*east.Footnote).Index) + `">` + "\n")
 	} else {
 		_, _ = w.WriteString("</li>\n")
 	}

@@ -24,7 +24,17 @@ func (p *prefixedIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	return []byte(p.unique(p.prefix + base))
 }
 
-func (p *prefixedIDs) Put(value []byte) { p.seen[string(value)] = true }
+// Put records an id the source gives explicitly as taken.
+func (p *prefixedIDs) Put(value []byte) { p.mark(string(value)) }
+
+// mark records id as taken; the map is made only for fragments with
+// headings, which few are.
+func (p *prefixedIDs) mark(id string) {
+	if p.seen == nil {
+		p.seen = map[string]bool{}
+	}
+	p.seen[id] = true
+}
 
 func (p *prefixedIDs) unique(id string) string {
 	if p.next == nil {
@@ -35,7 +45,7 @@ func (p *prefixedIDs) unique(id string) string {
 		candidate = id + "-" + strconv.Itoa(i)
 		p.next[id] = i + 1
 	}
-	p.seen[candidate] = true
+	p.mark(candidate)
 	return candidate
 }
 

@@ -9,8 +9,10 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"sync"
 
 	"github.com/korean-war-sources/edition/internal/markdown/xref"
 	"github.com/yuin/goldmark"
@@ -26,7 +28,21 @@ import (
 type Converter struct {
 	md       goldmark.Markdown
 	verbatim goldmark.Markdown // without typographic substitutions
+	// outputs holds *output for reuse: the buffers of a conversion are
+	// sized for the fragment, and remaking them is a good part of the
+	// cost of short fragments.
+	outputs sync.Pool
 }
+
+// output is where a conversion renders to.
+type output struct {
+	buf bytes.Buffer
+	w   *bufio.Writer // on buf; the renderer needs a util.BufWriter
+}
+
+// maxPooled is the largest buffer kept for reuse, so that one huge
+// fragment does not pin its memory.
+const maxPooled = 1 << 20
 
 // New returns a Converter configured for the edition.
 func New() *Converter {
@@ -85,18 +101,31 @@ var optionsKey = parser.NewContextKey()
 // failures of the renderer itself.
 func (c *Converter) Convert(src []byte, opts Options) ([]byte, error) {
 	doc := c.Parse(src, opts)
-	var buf bytes.Buffer
-	buf.Grow(len(src) * 2)
-	if err := c.pick(opts).Renderer().Render(&buf, src, doc); err != nil {
+	out, _ := c.outputs.Get().(*output)
+	if out == nil {
+		out = &output{}
+		out.w = bufio.NewWriter(&out.buf)
+	}
+	defer c.release(out)
+	if err := c.pick(opts).Renderer().Render(out.w, src, doc); err != nil {
 		return nil, fmt.Errorf("rendering Markdown: %w", err)
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(out.buf.Bytes()), nil
+}
+
+func (c *Converter) release(out *output) {
+	if out.buf.Cap() > maxPooled {
+		return
+	}
+	out.buf.Reset()
+	out.w.Reset(&out.buf) // drops what a failed rendering left unflushed
+	c.outputs.Put(out)
 }
 
 // Parse parses src into an AST with references resolved, without
 // rendering; checks use it.
 func (c *Converter) Parse(src []byte, opts Options) ast.Node {
-	pc := parser.NewContext(parser.WithIDs(&prefixedIDs{prefix: opts.IDPrefix, seen: map[string]bool{}}))
+	pc := parser.NewContext(parser.WithIDs(&prefixedIDs{prefix: opts.IDPrefix}))
 	pc.Set(optionsKey, &opts)
 	if opts.Resolver != nil {
 		xref.SetResolver(pc, opts.Resolver)

@@ -1,8 +1,8 @@
 package markdown
 
 import (
-	"fmt"
 	"hash/fnv"
+	"strconv"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -23,16 +23,21 @@ func (permalinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		return
 	}
 	seen := map[string]bool{}
-	next := map[string]int{} // the next suffix to try for a repeated paragraph
+	var next map[string]int // the next suffix to try for a repeated paragraph
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if n.Kind() != ast.KindParagraph {
 			continue
 		}
-		id := opts.IDPrefix + ParagraphID(n.Lines().Value(reader.Source()))
-		base := id
-		for i := max(next[base], 2); seen[id]; i++ {
-			id = fmt.Sprintf("%s-%d", base, i)
-			next[base] = i + 1
+		id := opts.IDPrefix + hashLines(n.Lines(), reader.Source())
+		if seen[id] {
+			if next == nil {
+				next = map[string]int{}
+			}
+			base := id
+			for i := max(next[base], 2); seen[id]; i++ {
+				id = base + "-" + strconv.Itoa(i)
+				next[base] = i + 1
+			}
 		}
 		seen[id] = true
 		n.SetAttributeString("id", []byte(id))
@@ -44,7 +49,33 @@ func (permalinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 func ParagraphID(src []byte) string {
 	h := fnv.New32a()
 	_, _ = h.Write(src)
-	return fmt.Sprintf("p-%08x", h.Sum32())[:8]
+	return formatParagraphID(h.Sum32())
+}
+
+// hashLines is ParagraphID of the text of lines, hashed line by line
+// rather than copied into one slice first.
+func hashLines(lines *text.Segments, src []byte) string {
+	const offset32, prime32 = 2166136261, 16777619 // FNV-1a, as hash/fnv
+	h := uint32(offset32)
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		for _, c := range seg.Value(src) {
+			h ^= uint32(c)
+			h *= prime32
+		}
+	}
+	return formatParagraphID(h)
+}
+
+// formatParagraphID writes "p-" and the first six hex digits of the
+// eight of h.
+func formatParagraphID(h uint32) string {
+	const digits = "0123456789abcdef"
+	b := [8]byte{'p', '-'}
+	for i := range 6 {
+		b[2+i] = digits[h>>(28-4*i)&0xf]
+	}
+	return string(b[:])
 }
 
 type paragraphRenderer struct{}
@@ -60,14 +91,18 @@ func renderParagraph(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast
 	if entering {
 		_, _ = w.WriteString("<p")
 		if id, ok := n.AttributeString("id"); ok {
-			_, _ = fmt.Fprintf(w, ` id="%s"`, util.EscapeHTML(id.([]byte)))
+			_, _ = w.WriteString(` id="`)
+			_, _ = w.Write(util.EscapeHTML(id.([]byte)))
+			_ = w.WriteByte('"')
 		}
 		_ = w.WriteByte('>')
 		return ast.WalkContinue, nil
 	}
 	if permalink {
 		id, _ := n.AttributeString("id")
-		_, _ = fmt.Fprintf(w, ` <a class="pilcrow" href="#%s" aria-label="Link to this paragraph">¶</a>`, id.([]byte))
+		_, _ = w.WriteString(` <a class="pilcrow" href="#`)
+		_, _ = w.Write(id.([]byte))
+		_, _ = w.WriteString(`" aria-label="Link to this paragraph">¶</a>`)
 	}
 	_, _ = w.WriteString("</p>\n")
 	return ast.WalkContinue, nil

@@ -1,8 +1,6 @@
 package site
 
 import (
-	"maps"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -15,21 +13,11 @@ import (
 type checker struct {
 	s     *Site
 	diags *diag.List
-	ids   map[string][]string // kind → sorted ids, for suggestions
+	ids   map[string][]string // kind → sorted ids, for suggestions (Site.ids)
 }
 
 func (s *Site) checkFrontMatter(diags *diag.List) {
-	c := &checker{s: s, diags: diags, ids: map[string][]string{
-		"doc":      slices.Sorted(maps.Keys(s.Docs)),
-		"person":   slices.Sorted(maps.Keys(s.Persons)),
-		"work":     slices.Sorted(maps.Keys(s.Works)),
-		"event":    slices.Sorted(maps.Keys(s.Events)),
-		"section":  slices.Sorted(maps.Keys(s.Sections)),
-		"conflict": slices.Sorted(maps.Keys(s.Conflicts)),
-		"term":     slices.Sorted(maps.Keys(s.Terms)),
-		"archive":  slices.Sorted(maps.Keys(s.Archives)),
-		"packet":   slices.Sorted(maps.Keys(s.Packets)),
-	}}
+	c := &checker{s: s, diags: diags, ids: s.ids}
 	for _, d := range s.Ed.Documents {
 		c.document(d)
 	}
@@ -68,9 +56,11 @@ func (s *Site) checkFrontMatter(diags *diag.List) {
 }
 
 func (c *checker) document(d *content.Document) {
-	for _, p := range slices.Concat(d.From, d.To) {
-		if p.Person.ID != "" {
-			c.refs("person", p.Person)
+	for _, parties := range [][]content.Party{d.From, d.To} {
+		for _, p := range parties {
+			if p.Person.ID != "" {
+				c.refs("person", p.Person)
+			}
 		}
 	}
 	c.refs("person", d.Mentions...)
@@ -81,8 +71,10 @@ func (c *checker) document(d *content.Document) {
 			c.notes([]content.NoteRef{a.Note})
 		}
 	}
-	for _, w := range slices.Concat(d.Translations, d.KnownThrough, d.PublishedIn) {
-		c.refs("work", w.Work)
+	for _, works := range [][]content.WorkPages{d.Translations, d.KnownThrough, d.PublishedIn} {
+		for _, w := range works {
+			c.refs("work", w.Work)
+		}
 	}
 	for _, q := range d.Quotations {
 		if q.Note.N != 0 {
@@ -108,30 +100,47 @@ func (s *Site) failed(kind, id string) bool {
 
 // Exists reports whether kind:id names something in the edition.
 func (s *Site) Exists(kind, id string) bool {
+	_, ok := s.target(kind, id)
+	return ok
+}
+
+// target reports whether kind:id names something in the edition and, if
+// so, its default title as Locate gives it, except for a note, whose
+// title follows from its id and is left out. Unlike Locate it makes no
+// path, so checking the fragment cache's dependencies allocates little.
+func (s *Site) target(kind, id string) (title string, ok bool) {
 	switch kind {
 	case "doc":
-		return s.Docs[id] != nil
+		return titleOf(s.Docs[id], func(d *content.Document) string { return d.Title })
 	case "person":
-		return s.Persons[id] != nil
+		return titleOf(s.Persons[id], func(p *content.Person) string { return p.Name })
 	case "work":
-		return s.Works[id] != nil
+		return titleOf(s.Works[id], WorkShort)
 	case "event":
-		return s.Events[id] != nil
+		return titleOf(s.Events[id], func(e *content.Event) string { return e.Title })
 	case "section":
-		return s.Sections[id] != nil
+		return titleOf(s.Sections[id], func(x *content.Section) string { return x.Title })
 	case "conflict":
-		return s.Conflicts[id] != nil
+		return titleOf(s.Conflicts[id], func(c *content.Conflict) string { return c.Title })
 	case "term":
-		return s.Terms[id] != nil
+		return titleOf(s.Terms[id], func(t *content.Term) string { return t.Term })
 	case "archive":
-		return s.Archives[id] != nil
+		return "", s.Archives[id] != nil
 	case "packet":
-		return s.Packets[id] != nil
+		return titleOf(s.Packets[id], func(p *content.Packet) string { return p.Title })
 	case "note":
 		n, err := strconv.Atoi(id)
-		return err == nil && s.Notes[n] != nil
+		return "", err == nil && s.Notes[n] != nil
 	}
-	return false
+	return "", false
+}
+
+// titleOf returns title(x) and true, or false for a nil x.
+func titleOf[T any](x *T, title func(*T) string) (string, bool) {
+	if x == nil {
+		return "", false
+	}
+	return title(x), true
 }
 
 var kindNames = map[string]string{

@@ -28,7 +28,7 @@ import (
 // one entry per fragment key, so its size is bounded by the number of
 // fragments the edition has had.
 type FragmentCache struct {
-	mu      sync.Mutex
+	mu      sync.RWMutex           // builds look up far more often than they store
 	entries map[string]*cacheEntry // by fragment key, "doc/ID"
 	hits    atomic.Int64
 	misses  atomic.Int64
@@ -59,7 +59,7 @@ type cacheEntry struct {
 type dep struct {
 	kind, id string
 	exists   bool
-	title    string            // the default title, when it exists
+	title    string            // the default title, when it exists (not for notes)
 	failed   bool              // when it does not exist
 	ids      [sha256.Size]byte // signature of the kind's ids, for the suggestion
 }
@@ -67,18 +67,24 @@ type dep struct {
 // renderEnv is what a build computes once for checking entries.
 type renderEnv struct {
 	glossary [sha256.Size]byte
-	ids      map[string][sha256.Size]byte // kind → signature of its ids
+	// ids is the signature of each kind's ids, computed when first
+	// needed: only a reference to something unknown needs it, and hashing
+	// ten thousand ids on every build would cost more than all the
+	// cache hits.
+	ids map[string]func() [sha256.Size]byte
 }
 
 func newRenderEnv(links map[string]string, ids map[string][]string) *renderEnv {
-	env := &renderEnv{ids: map[string][sha256.Size]byte{}}
+	env := &renderEnv{ids: make(map[string]func() [sha256.Size]byte, len(ids))}
 	h := sha256.New()
 	for _, k := range slices.Sorted(maps.Keys(links)) {
 		h.Write([]byte(k + "\x00" + links[k] + "\x00"))
 	}
 	copy(env.glossary[:], h.Sum(nil))
 	for kind, list := range ids {
-		env.ids[kind] = sha256.Sum256([]byte(strings.Join(list, "\x00")))
+		env.ids[kind] = sync.OnceValue(func() [sha256.Size]byte {
+			return sha256.Sum256([]byte(strings.Join(list, "\x00")))
+		})
 	}
 	return env
 }
@@ -92,9 +98,9 @@ func (env *renderEnv) glossaryOf(f fragment) [sha256.Size]byte {
 
 // lookup returns the cached result of f if it is still valid.
 func (c *FragmentCache) lookup(s *Site, env *renderEnv, f fragment) (result, bool) {
-	c.mu.Lock()
+	c.mu.RLock()
 	e := c.entries[f.key]
-	c.mu.Unlock()
+	c.mu.RUnlock()
 	if e == nil || e.src != f.src || e.prefix != f.opts.IDPrefix || e.verbatim != f.opts.Verbatim ||
 		e.perma != f.opts.Permalinks || e.glossary != env.glossaryOf(f) {
 		c.misses.Add(1)
@@ -120,14 +126,13 @@ func (c *FragmentCache) store(env *renderEnv, f fragment, deps []dep, r result) 
 
 // lookupDep records everything the resolver reads about kind:id.
 func (s *Site) lookupDep(env *renderEnv, kind, id string) dep {
-	d := dep{kind: kind, id: id, exists: s.Exists(kind, id)}
-	if d.exists {
-		_, d.title = s.Locate(kind, id)
+	d := dep{kind: kind, id: id}
+	if d.title, d.exists = s.target(kind, id); d.exists {
 		return d
 	}
 	d.failed = s.failed(kind, id)
 	if !d.failed && kind != "note" {
-		d.ids = env.ids[kind]
+		d.ids = env.ids[kind]()
 	}
 	return d
 }

@@ -22,9 +22,13 @@ import (
 type fragment struct {
 	key   string
 	src   string
-	pos   func(offset int) diag.Position
 	opts  markdown.Options
 	owner string // "kind:id" of the page the fragment belongs to
+	// at is where src is in its file: the text itself, or for a body
+	// (body set), its file and first line. Kept as data rather than a
+	// closure so that making the fragments of a build allocates less.
+	at   content.Text
+	body bool
 }
 
 // result is what rendering one fragment produced. Problems keep their
@@ -44,16 +48,22 @@ type problem struct {
 
 func bodyFragment(key, owner string, b content.Body, permalinks bool) fragment {
 	return fragment{key: key, owner: owner, src: b.Src, opts: markdown.Options{Permalinks: permalinks},
-		pos: func(off int) diag.Position {
-			pos := offsetPos(b.File, b.Src, off)
-			pos.Line += b.Line - 1
-			return pos
-		}}
+		at: content.Text{Pos: diag.Position{File: b.File, Line: b.Line}}, body: true}
 }
 
 func textFragment(key, owner string, t content.Text, prefix string, verbatim bool) fragment {
-	return fragment{key: key, owner: owner, src: t.Src, pos: t.PosAt,
+	return fragment{key: key, owner: owner, src: t.Src, at: t,
 		opts: markdown.Options{IDPrefix: prefix, Verbatim: verbatim}}
+}
+
+// pos returns the file position of byte offset off in the fragment.
+func (f *fragment) pos(off int) diag.Position {
+	if !f.body {
+		return f.at.PosAt(off)
+	}
+	pos := offsetPos(f.at.Pos.File, f.src, off)
+	pos.Line += f.at.Pos.Line - 1
+	return pos
 }
 
 // offsetPos converts a byte offset of a file's text into line and column.
@@ -65,8 +75,24 @@ func offsetPos(file, src string, off int) diag.Position {
 	return diag.Position{File: file, Line: line, Col: col}
 }
 
+// fragmentCount is how many fragments the edition has, to size the list.
+func (s *Site) fragmentCount() int {
+	n := len(s.Ed.Documents) + len(s.Ed.Persons) + len(s.Ed.Sections) + 2*len(s.NoteList) +
+		len(s.Ed.Conflicts) + len(s.Ed.Pages) + len(s.Ed.Packets)
+	for _, d := range s.Ed.Documents {
+		n += len(d.EditorialNotes)
+	}
+	for _, w := range s.Ed.Works {
+		n += len(w.EditorialNotes)
+	}
+	for _, e := range s.Ed.Events {
+		n += len(e.EditorialNotes)
+	}
+	return n
+}
+
 func (s *Site) fragments() []fragment {
-	var fs []fragment
+	fs := make([]fragment, 0, s.fragmentCount())
 	for _, d := range s.Ed.Documents {
 		owner := "doc:" + d.ID
 		fs = append(fs, bodyFragment("doc/"+d.ID, owner, d.Body, true))
@@ -125,13 +151,14 @@ func (s *Site) renderAll(conv *markdown.Converter, cache *FragmentCache, diags *
 		}
 	}
 	results := make([]result, len(frags))
-	ids := s.allIDs()
+	ids := s.refIDs()
 	var env *renderEnv
 	if cache != nil {
 		env = newRenderEnv(links, ids)
 	}
-	s.render = renderState{conv: conv, cache: cache, env: env, ids: ids, glossary: glossary, refs: map[string][]Ref{}}
-	parallel.For(len(frags), func(_, i int) {
+	s.render = renderState{conv: conv, cache: cache, env: env, ids: ids, glossary: glossary,
+		refs: make(map[string][]Ref, len(frags))}
+	forChunks(len(frags), func(i int) {
 		if cache == nil {
 			results[i], _ = s.renderOne(conv, frags[i], ids, nil)
 			return
@@ -144,12 +171,16 @@ func (s *Site) renderAll(conv *markdown.Converter, cache *FragmentCache, diags *
 		}
 		results[i] = r
 	})
+	s.collect(frags, results, diags)
+}
 
+// collect records the results of rendering frags, in order.
+func (s *Site) collect(frags []fragment, results []result, diags *diag.List) {
 	s.HTML = make(map[string]template.HTML, len(frags))
-	s.NoteRefs = map[int][]Ref{}
-	s.fragRefs = map[string][]Ref{}
-	for i, f := range frags {
-		r := &results[i]
+	s.NoteRefs = make(map[int][]Ref, len(s.NoteList))
+	s.fragRefs = make(map[string][]Ref, len(frags))
+	for i := range frags {
+		f, r := &frags[i], &results[i]
 		s.HTML[f.key] = r.html
 		for _, p := range r.problems {
 			diags.Errorf(f.pos(p.offset), "%s", p.msg)
@@ -161,6 +192,20 @@ func (s *Site) renderAll(conv *markdown.Converter, cache *FragmentCache, diags *
 			s.NoteRefs[num] = slices.Clip(r.refs) // shared with the cache: appends must copy
 		}
 	}
+}
+
+// chunk is how many fragments a worker takes at a time: a cache hit costs
+// about as much as handing a worker one index, so one at a time would
+// spend as long distributing the work as doing it.
+const chunk = 32
+
+// forChunks calls fn(i) for every i in [0, n) on all cores.
+func forChunks(n int, fn func(i int)) {
+	parallel.For((n+chunk-1)/chunk, func(_, c int) {
+		for i := c * chunk; i < min(n, (c+1)*chunk); i++ {
+			fn(i)
+		}
+	})
 }
 
 // renderState is what renderAll used, kept for ReplaceBody.
@@ -215,18 +260,47 @@ func (s *Site) glossaryLinks() map[string]string {
 	return links
 }
 
-func (s *Site) allIDs() map[string][]string {
-	notes := make([]string, 0, len(s.Notes))
+// sortedIDs returns the ids of every kind of the edition, sorted, and
+// the note numbers in order, for suggestions and the cache's signatures.
+// It is computed once per build: sorting ten thousand ids is not free.
+func (s *Site) sortedIDs() map[string][]string {
+	notes := make([]string, 0, len(s.NoteList))
 	for _, n := range s.NoteList {
 		notes = append(notes, strconv.Itoa(n.Number))
 	}
+	ed := s.Ed
 	return map[string][]string{
-		"doc": slices.Sorted(maps.Keys(s.Docs)), "person": slices.Sorted(maps.Keys(s.Persons)),
-		"work": slices.Sorted(maps.Keys(s.Works)), "event": slices.Sorted(maps.Keys(s.Events)),
-		"section": slices.Sorted(maps.Keys(s.Sections)), "conflict": slices.Sorted(maps.Keys(s.Conflicts)),
-		"term": slices.Sorted(maps.Keys(s.Terms)), "packet": slices.Sorted(maps.Keys(s.Packets)),
-		"note": notes,
+		"doc":      sortedIDs(ed.Documents, func(d *content.Document) string { return d.ID }),
+		"person":   sortedIDs(ed.Persons, func(p *content.Person) string { return p.ID }),
+		"work":     sortedIDs(ed.Works, func(w *content.Work) string { return w.ID }),
+		"event":    sortedIDs(ed.Events, func(e *content.Event) string { return e.ID }),
+		"section":  sortedIDs(ed.Sections, func(x *content.Section) string { return x.ID }),
+		"conflict": sortedIDs(ed.Conflicts, func(c *content.Conflict) string { return c.ID }),
+		"term":     sortedIDs(ed.Terms, func(t *content.Term) string { return t.ID }),
+		"archive":  sortedIDs(ed.Archives, func(a *content.Archive) string { return a.ID }),
+		"packet":   sortedIDs(ed.Packets, func(p *content.Packet) string { return p.ID }),
+		"note":     notes,
 	}
+}
+
+// sortedIDs returns the distinct ids of items, sorted: the keys of the
+// index byID makes. The items come in file order, which is mostly id
+// order, so the sort has little to do.
+func sortedIDs[T any](items []*T, id func(*T) string) []string {
+	ids := make([]string, len(items))
+	for i, it := range items {
+		ids[i] = id(it)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// refIDs returns the ids of the kinds Markdown may refer to, which are
+// all but archives.
+func (s *Site) refIDs() map[string][]string {
+	ids := maps.Clone(s.ids)
+	delete(ids, "archive")
+	return ids
 }
 
 // renderOne renders f. With env set it also returns every reference

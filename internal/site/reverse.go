@@ -11,17 +11,18 @@ import (
 // reverse derives every backlink in one pass over the references, so the
 // work grows with the number of references, never with their square.
 func (s *Site) reverse() {
-	s.DocCitedIn = map[string][]int{}
-	s.WorkCitedIn = map[string][]int{}
-	s.DocReferencedBy = map[string][]string{}
+	docs, persons := len(s.Docs), len(s.Persons)
+	s.DocCitedIn = make(map[string][]int, docs)
+	s.WorkCitedIn = make(map[string][]int, len(s.Works))
+	s.DocReferencedBy = make(map[string][]string, docs)
 	s.DocEvents = map[string][]string{}
 	s.DocConflicts = map[string][]string{}
 	s.NoteEvents = map[int][]string{}
-	s.PersonSent = map[string][]string{}
-	s.PersonReceived = map[string][]string{}
-	s.PersonMentioned = map[string][]string{}
-	s.PersonNotes = map[string][]int{}
-	s.PersonEvents = map[string][]string{}
+	s.PersonSent = make(map[string][]string, persons)
+	s.PersonReceived = make(map[string][]string, persons)
+	s.PersonMentioned = make(map[string][]string, persons)
+	s.PersonNotes = make(map[string][]int, persons)
+	s.PersonEvents = make(map[string][]string, persons)
 
 	for _, n := range s.NoteList {
 		for _, r := range s.NoteRefs[n.Number] {
@@ -60,9 +61,9 @@ func (s *Site) reverse() {
 		for _, m := range d.Mentions {
 			s.PersonMentioned[m.ID] = append(s.PersonMentioned[m.ID], d.ID)
 		}
-		for _, n := range s.DocCitedIn[d.ID] {
+		if cited := s.DocCitedIn[d.ID]; len(cited) > 0 {
 			for _, p := range d.People() {
-				s.PersonNotes[p] = append(s.PersonNotes[p], n)
+				s.PersonNotes[p] = append(s.PersonNotes[p], cited...)
 			}
 		}
 	}
@@ -95,11 +96,7 @@ func (s *Site) tidy() {
 			m[k] = sortedUnique(v)
 		}
 	}
-	byDate := func(ids []string) []string {
-		ids = sortedUnique(ids)
-		slices.SortStableFunc(ids, func(a, b string) int { return CompareDocs(s.Docs[a], s.Docs[b]) })
-		return ids
-	}
+	byDate := s.docsByDate()
 	for _, m := range []map[string][]string{s.DocReferencedBy, s.PersonSent, s.PersonReceived, s.PersonMentioned} {
 		for k, v := range m {
 			m[k] = byDate(v)
@@ -121,6 +118,34 @@ func (s *Site) tidy() {
 	}
 	for k, v := range s.DocConflicts {
 		s.DocConflicts[k] = sortedUnique(v)
+	}
+}
+
+// docsByDate returns a function that sorts document ids as DocsByDate
+// orders the documents, without repeats. It sorts the documents' places
+// in DocsByDate instead of comparing documents: CompareDocs orders
+// distinct ids strictly, so the order is the same, and sorting numbers
+// is much cheaper than comparing dates and titles.
+func (s *Site) docsByDate() func(ids []string) []string {
+	rank := make(map[string]int, len(s.DocsByDate))
+	for i, d := range s.DocsByDate {
+		if s.Docs[d.ID] == d { // of two documents with one id, the one Docs holds
+			rank[d.ID] = i
+		}
+	}
+	var ranks []int // reused: the lists are sorted one after another
+	return func(ids []string) []string {
+		ranks = ranks[:0]
+		for _, id := range ids {
+			ranks = append(ranks, rank[id])
+		}
+		ranks = sortedUnique(ranks)
+		clear(ids[len(ranks):])
+		ids = ids[:len(ranks)]
+		for i, r := range ranks {
+			ids[i] = s.DocsByDate[r].ID
+		}
+		return slices.Clip(ids)
 	}
 }
 

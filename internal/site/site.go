@@ -65,8 +65,9 @@ type Site struct {
 	// HTML holds every rendered Markdown fragment by key (see fragment).
 	HTML map[string]template.HTML
 
-	fragRefs map[string][]Ref // owner "kind:id" → references in its Markdown
-	render   renderState      // how the fragments were rendered
+	fragRefs map[string][]Ref    // owner "kind:id" → references in its Markdown
+	ids      map[string][]string // kind → sorted ids (notes in order), see sortedIDs
+	render   renderState         // how the fragments were rendered
 }
 
 // NoteInfo is a note with its section.
@@ -146,6 +147,7 @@ func (s *Site) index(diags *diag.List) {
 
 	s.DocsByDate = slices.Clone(ed.Documents)
 	slices.SortFunc(s.DocsByDate, CompareDocs)
+	s.ids = s.sortedIDs()
 	s.indexNames(diags)
 }
 

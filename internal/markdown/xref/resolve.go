@@ -1,6 +1,7 @@
 package xref
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -28,6 +29,9 @@ func (resolveTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		if u, ok := r.(interface{ Malformed(offset int, text string) }); ok && m.text != "" {
 			u.Malformed(m.offset, m.text)
 		}
+	}
+	if !bytes.Contains(reader.Source(), []byte("[[")) {
+		return // no reference or opener: spare most fragments the walks
 	}
 	var open []*opener
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
