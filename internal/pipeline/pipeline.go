@@ -275,7 +275,7 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	}
 	// Each kind of generated file is emitted, and dropped, before the
 	// next is made.
-	for _, gen := range generators(e.res.Site, e.res.Paths, &e.index) {
+	for _, gen := range generators(e.res.Site, e.res.Paths, buildIndex(e.res.Site, &e.index)) {
 		files, err := gen()
 		if err != nil {
 			return err
@@ -377,7 +377,7 @@ func (e *emitter) add(m made) error {
 // pages'.
 func generated(s *site.Site, paths []string) ([]output.File, error) {
 	var files []output.File
-	for _, gen := range generators(s, paths, nil) {
+	for _, gen := range generators(s, paths, buildIndex(s, nil)) {
 		more, err := gen()
 		if err != nil {
 			return nil, err
@@ -388,8 +388,8 @@ func generated(s *site.Site, paths []string) ([]output.File, error) {
 }
 
 // generators make the files of generated, one kind at a time, in order.
-// If index is not nil, the search index is kept there.
-func generators(s *site.Site, paths []string, index **search.Built) []func() ([]output.File, error) {
+// index makes the files of the search index (see buildIndex).
+func generators(s *site.Site, paths []string, index func() ([]output.File, error)) []func() ([]output.File, error) {
 	return []func() ([]output.File, error){
 		func() ([]output.File, error) { return feeds.Files(s, paths) },
 		func() ([]output.File, error) {
@@ -397,15 +397,21 @@ func generators(s *site.Site, paths []string, index **search.Built) []func() ([]
 			return []output.File{{Path: "assets/chroma.css", Data: css}}, err
 		},
 		func() ([]output.File, error) { return export.Files(export.Tables(s)) },
-		func() ([]output.File, error) {
-			built, err := search.Build(search.Items(s), search.DefaultLayout())
-			if err != nil {
-				return nil, fmt.Errorf("search index: %w", err)
-			}
-			if index != nil {
-				*index = built
-			}
-			return built.Files, nil
-		},
+		index,
+	}
+}
+
+// buildIndex returns the maker of the search index of s, which keeps the
+// index in *keep if keep is not nil.
+func buildIndex(s *site.Site, keep **search.Built) func() ([]output.File, error) {
+	return func() ([]output.File, error) {
+		built, err := search.Build(search.Items(s), search.DefaultLayout())
+		if err != nil {
+			return nil, fmt.Errorf("search index: %w", err)
+		}
+		if keep != nil {
+			*keep = built
+		}
+		return built.Files, nil
 	}
 }

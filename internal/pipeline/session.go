@@ -214,7 +214,7 @@ func (s *Session) selective(rels []string) (res *Result, ok bool, err error) {
 			chosen = append(chosen, i)
 		}
 	}
-	if err := s.remake(res, views, chosen); err != nil {
+	if err := s.remake(res, views, chosen, remake); err != nil {
 		return nil, false, err
 	}
 	s.last = res
@@ -253,7 +253,8 @@ func viewKeys(views []render.View) []string {
 
 // remake makes the pages of the chosen views and every generated file
 // into res; the pages of the other views are as the last build made them.
-func (s *Session) remake(res *Result, views []render.View, chosen []int) error {
+// touched are the subjects whose search items may have changed.
+func (s *Session) remake(res *Result, views []render.View, chosen []int, touched map[string]bool) error {
 	keys := viewKeys(views)
 	made := make([][]*render.Page, len(chosen))
 	parallel.For(len(chosen), func(_, i int) { made[i] = views[chosen[i]].Make() })
@@ -278,7 +279,7 @@ func (s *Session) remake(res *Result, views []render.View, chosen []int) error {
 		res.Files = append(res.Files, output.File{Path: f.Path, Data: f.Data})
 		res.Paths = append(res.Paths, f.Path)
 	}
-	for _, gen := range generators(res.Site, res.Paths, &s.index) {
+	for _, gen := range generators(res.Site, res.Paths, s.updateIndex(res.Site, touched)) {
 		more, err := gen()
 		if err != nil {
 			return err
@@ -286,6 +287,25 @@ func (s *Session) remake(res *Result, views []render.View, chosen []int) error {
 		res.Files = append(res.Files, more...)
 	}
 	return nil
+}
+
+// updateIndex returns the maker of the search index after an edit: it
+// updates the items of the touched subjects in the last build's index,
+// or builds the index anew when items came, went or moved.
+func (s *Session) updateIndex(st *site.Site, touched map[string]bool) func() ([]output.File, error) {
+	return func() ([]output.File, error) {
+		order, items := search.ItemsOf(st, func(kind, id string) bool {
+			if kind == search.KindDocument {
+				kind = "doc"
+			}
+			return touched[kind+":"+id]
+		})
+		files, ok, err := s.index.UpdateItems(order, items)
+		if err != nil || ok {
+			return files, err
+		}
+		return buildIndex(st, &s.index)()
+	}
 }
 
 // pagePaths returns the paths of pages and records their citations.

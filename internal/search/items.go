@@ -58,25 +58,61 @@ type Item struct {
 // every core, each into its place, so the order does not depend on
 // scheduling.
 func Items(s *site.Site) []Item {
-	var makers []func() Item
+	makers := itemMakers(s)
+	items := make([]Item, len(makers))
+	parallel.For(len(makers), func(_, i int) { items[i] = makers[i].make() })
+	return items
+}
+
+// itemMaker makes the item of one subject.
+type itemMaker struct {
+	kind, id string
+	make     func() Item
+}
+
+// itemMakers lists the makers of Items, in its order.
+func itemMakers(s *site.Site) []itemMaker {
+	var makers []itemMaker
 	for _, d := range s.DocsByDate {
-		makers = append(makers, func() Item { return documentItem(s, d) })
+		makers = append(makers, itemMaker{KindDocument, d.ID, func() Item { return documentItem(s, d) }})
 	}
 	for _, p := range sortedPersons(s) {
-		makers = append(makers, func() Item { return personItem(s, p) })
+		makers = append(makers, itemMaker{KindPerson, p.ID, func() Item { return personItem(s, p) }})
 	}
 	for _, n := range s.NoteList {
-		makers = append(makers, func() Item { return noteItem(s, n) })
+		makers = append(makers, itemMaker{KindNote, strconv.Itoa(n.Number), func() Item { return noteItem(s, n) }})
 	}
 	for _, e := range sortedEvents(s) {
-		makers = append(makers, func() Item { return eventItem(s, e) })
+		makers = append(makers, itemMaker{KindEvent, e.ID, func() Item { return eventItem(s, e) }})
 	}
 	for _, w := range sortedWorks(s) {
-		makers = append(makers, func() Item { return workItem(s, w) })
+		makers = append(makers, itemMaker{KindWork, w.ID, func() Item { return workItem(s, w) }})
 	}
-	items := make([]Item, len(makers))
-	parallel.For(len(makers), func(_, i int) { items[i] = makers[i]() })
-	return items
+	return makers
+}
+
+// ItemsOf makes the items of Items(s) whose kind and id remake accepts,
+// by their place in Items(s), for Built.UpdateItems after an edit; order
+// lists the kind and id of every item of Items(s), to tell whether items
+// came, went or moved. Events and works are always made: their items show
+// what other subjects are called.
+func ItemsOf(s *site.Site, remake func(kind, id string) bool) (order []string, items map[int]Item) {
+	makers := itemMakers(s)
+	order = make([]string, len(makers))
+	var chosen []int
+	for i, m := range makers {
+		order[i] = m.kind + ":" + m.id
+		if m.kind == KindEvent || m.kind == KindWork || remake(m.kind, m.id) {
+			chosen = append(chosen, i)
+		}
+	}
+	made := make([]Item, len(chosen))
+	parallel.For(len(chosen), func(_, j int) { made[j] = makers[chosen[j]].make() })
+	items = make(map[int]Item, len(chosen))
+	for j, i := range chosen {
+		items[i] = made[j]
+	}
+	return order, items
 }
 
 func documentItem(s *site.Site, d *content.Document) Item {

@@ -46,21 +46,47 @@ func termWeights(it Item) map[string]int {
 // in place (its kind label is new to the index); the caller then builds
 // the index anew.
 func (b *Built) Update(i int, it Item) (files []output.File, ok bool, err error) {
+	if b.state == nil || i < 0 || i >= len(b.Index.Items) {
+		return nil, false, nil
+	}
+	return b.UpdateItems(nil, map[int]Item{i: it})
+}
+
+// UpdateItems is Update for several items at once: items holds new items
+// by their place. order, if not nil, lists the kind and id of every item
+// of the new list (see ItemsOf); ok is false when it is not the list of
+// the index, which must then be built anew. Items equal to the ones they
+// replace change nothing.
+func (b *Built) UpdateItems(order []string, items map[int]Item) (files []output.File, ok bool, err error) {
 	ix, st := b.Index, b.state
-	if st == nil || i < 0 || i >= len(ix.Items) {
+	if st == nil || !b.sameOrder(order) {
 		return nil, false, nil
 	}
-	if _, found := slices.BinarySearch(st.labels, it.Label); !found {
-		return nil, false, nil
+	for i, it := range items {
+		if i < 0 || i >= len(ix.Items) {
+			return nil, false, nil
+		}
+		if _, found := slices.BinarySearch(st.labels, it.Label); !found {
+			return nil, false, nil
+		}
 	}
-	changed := b.replacePostings(i, it)
-	ix.Items[i] = it
-	termFiles := b.relayout(changed)
-	doc := i / st.layout.DocShardItems
-	start := doc * st.layout.DocShardItems
-	chunk := ix.Items[start:min(start+st.layout.DocShardItems, len(ix.Items))]
-	docFile := output.File{Path: Dir + "/d-" + strconv.Itoa(doc) + ".js", Data: docScript(doc, chunk, st.labels, st.layout.SnippetRunes)}
-	files = append(termFiles, docFile)
+	changed := map[string]bool{}
+	docs := map[int]bool{}
+	for _, i := range slices.Sorted(maps.Keys(items)) {
+		if sameItem(ix.Items[i], items[i]) {
+			continue
+		}
+		b.replacePostings(i, items[i], changed)
+		ix.Items[i] = items[i]
+		docs[i/st.layout.DocShardItems] = true
+	}
+	if len(docs) == 0 {
+		return nil, true, nil
+	}
+	files = b.relayout(changed)
+	for _, n := range slices.Sorted(maps.Keys(docs)) {
+		files = append(files, b.docShard(n))
+	}
 	for _, f := range files {
 		st.files[f.Path] = f
 		st.digests[f.Path] = sha256.Sum256(f.Data)
@@ -72,23 +98,55 @@ func (b *Built) Update(i int, it Item) (files []output.File, ok bool, err error)
 	return append([]output.File{manifest}, files...), true, nil
 }
 
+// sameOrder reports whether order (nil: not known) lists the items of
+// the index.
+func (b *Built) sameOrder(order []string) bool {
+	if order == nil {
+		return true
+	}
+	if len(order) != len(b.Index.Items) {
+		return false
+	}
+	for i, it := range b.Index.Items {
+		if order[i] != it.Kind+":"+it.ID {
+			return false
+		}
+	}
+	return true
+}
+
+// docShard writes document shard n.
+func (b *Built) docShard(n int) output.File {
+	st, items := b.state, b.Index.Items
+	start := n * st.layout.DocShardItems
+	chunk := items[start:min(start+st.layout.DocShardItems, len(items))]
+	return output.File{Path: Dir + "/d-" + strconv.Itoa(n) + ".js", Data: docScript(n, chunk, st.labels, st.layout.SnippetRunes)}
+}
+
+func sameItem(a, b Item) bool {
+	return a.Kind == b.Kind && a.ID == b.ID && a.Label == b.Label && a.Title == b.Title && a.URL == b.URL &&
+		a.Date == b.Date && a.Text == b.Text && slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Names, b.Names)
+}
+
 // replacePostings changes the postings of item i to those of it, and
-// returns the terms whose postings changed.
-func (b *Built) replacePostings(i int, it Item) map[string]bool {
+// adds the terms whose postings changed to changed.
+func (b *Built) replacePostings(i int, it Item, changed map[string]bool) {
 	ix, st := b.Index, b.state
 	old, now := termWeights(ix.Items[i]), termWeights(it)
-	changed := map[string]bool{}
+	var terms []string
 	for term, w := range old {
 		if nw, ok := now[term]; !ok || nw != w {
-			changed[term] = true
+			terms = append(terms, term)
 		}
 	}
 	for term := range now {
 		if _, ok := old[term]; !ok {
-			changed[term] = true
+			terms = append(terms, term)
 		}
 	}
-	for _, term := range slices.Sorted(maps.Keys(changed)) {
+	slices.Sort(terms)
+	for _, term := range terms {
+		changed[term] = true
 		n, found := slices.BinarySearch(ix.Terms, term)
 		if !found {
 			ix.Terms = slices.Insert(ix.Terms, n, term)
@@ -112,7 +170,6 @@ func (b *Built) replacePostings(i int, it Item) map[string]bool {
 		ix.Postings[n] = ps
 		st.entries[n] = newTermEntry(term, ps)
 	}
-	return changed
 }
 
 // relayout splits the terms into shards again, as Build does, and writes

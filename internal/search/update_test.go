@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,4 +73,49 @@ func filesByPath(files []output.File) map[string][]byte {
 		m[f.Path] = f.Data
 	}
 	return m
+}
+
+// TestUpdateItemsMatchesBuild replaces several items at once, some of them
+// unchanged, and checks the index against Build; a list in another order
+// is refused.
+func TestUpdateItemsMatchesBuild(t *testing.T) {
+	items := mustRealItems(t)
+	b, err := Build(items, DefaultLayout())
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := filesByPath(b.Files)
+	order := make([]string, len(items))
+	for i, it := range items {
+		order[i] = it.Kind + ":" + it.ID
+	}
+	changes := map[int]Item{}
+	for _, i := range []int{1, 2, 40, len(items) - 1} {
+		it := items[i]
+		it.Title += " revised"
+		it.Names = append(slices.Clone(it.Names), "Ongjin")
+		items[i], changes[i] = it, it
+	}
+	changes[5] = items[5] // unchanged
+	changed, ok, err := b.UpdateItems(order, changes)
+	if err != nil || !ok {
+		t.Fatalf("UpdateItems: ok %v, err %v", ok, err)
+	}
+	want, err := Build(items, DefaultLayout())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, returned := filesByPath(b.Files), filesByPath(changed)
+	for _, f := range want.Files {
+		if !bytes.Equal(got[f.Path], f.Data) {
+			t.Errorf("%s differs from Build's", f.Path)
+		}
+		if !bytes.Equal(before[f.Path], f.Data) && !bytes.Equal(returned[f.Path], f.Data) {
+			t.Errorf("%s changed but was not returned", f.Path)
+		}
+	}
+	order[0], order[1] = order[1], order[0]
+	if _, ok, _ := b.UpdateItems(order, map[int]Item{0: items[0]}); ok {
+		t.Error("UpdateItems accepted items in another order")
+	}
 }
