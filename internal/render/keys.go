@@ -1,6 +1,9 @@
 package render
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // The Key methods name the data of partials executed by partialCached
 // (templates/partials.html). A key holds every field the partial shows,
@@ -29,6 +32,11 @@ func (n NoteView) Key() string {
 		b.WriteString("\x01")
 	}
 	return b.String()
+}
+
+// Key names a link to a note.
+func (n NoteLink) Key() string {
+	return join(strconv.Itoa(n.N), n.URL, n.PageURL, n.Section, strconv.FormatBool(n.Available))
 }
 
 // Key names a link for the "link-item" partial.

@@ -24,20 +24,26 @@ func (t *Templates) partialCached(name string, data any, key string) (template.H
 	return t.executePartial(cache, name, data, key)
 }
 
-// partialList is the template function {{partialList NAME LIST}}: the
-// partial NAME executed for each element of LIST, in order, as
-// partialCached would with the element's Key, and joined. A timeline or
-// a documents list of ten thousand entries so costs one template call
-// and ten thousand map lookups, not tens of thousands of template calls.
-// The lists it takes are those of the Key methods.
-func (t *Templates) partialList(name string, list any) (template.HTML, error) {
+// partialList is the template function {{partialList NAME LIST [SEP]}}:
+// the partial NAME executed for each element of LIST, in order, as
+// partialCached would with the element's Key, and joined, with the text
+// SEP (escaped) between elements if it is given. A timeline or a
+// documents list of ten thousand entries so costs one template call and
+// ten thousand map lookups, not tens of thousands of template calls. The
+// lists it takes are those of the Key methods.
+func (t *Templates) partialList(name string, list any, sep ...string) (template.HTML, error) {
+	between := template.HTMLEscapeString(strings.Join(sep, ""))
 	switch l := list.(type) {
 	case []TimelineEntry:
-		return eachCached(t, name, l)
+		return eachCached(t, name, l, between)
 	case []DocRow:
-		return eachCached(t, name, l)
+		return eachCached(t, name, l, between)
 	case []Link:
-		return eachCached(t, name, l)
+		return eachCached(t, name, l, between)
+	case []NoteLink:
+		return eachCached(t, name, l, between)
+	case []NoteView:
+		return eachCached(t, name, l, between)
 	}
 	return "", fmt.Errorf("partialList %q: cannot list %T", name, list)
 }
@@ -45,10 +51,13 @@ func (t *Templates) partialList(name string, list any) (template.HTML, error) {
 // keyed is the element of a list for partialList.
 type keyed interface{ Key() string }
 
-func eachCached[T keyed](t *Templates, name string, items []T) (template.HTML, error) {
+func eachCached[T keyed](t *Templates, name string, items []T, between string) (template.HTML, error) {
 	cache := t.partialCache(name)
 	var b strings.Builder
-	for _, it := range items {
+	for i, it := range items {
+		if i > 0 {
+			b.WriteString(between)
+		}
 		key := it.Key()
 		html, ok := cache.Load(key)
 		if !ok {
