@@ -7,12 +7,12 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/jsonstr"
 	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/site"
 )
@@ -54,32 +54,32 @@ func Files(tables []Table) ([]output.File, error) {
 	return files, nil
 }
 
+// toJSON writes the rows as an array of objects, one row to a line, each
+// string as encoding/json writes it.
 func toJSON(t Table) ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString("[\n")
-	for i, row := range t.Rows {
-		b.WriteString("  {")
-		for j, col := range t.Columns {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			k, _ := json.Marshal(col.Name)
-			v, err := json.Marshal(row[j])
-			if err != nil {
-				return nil, fmt.Errorf("data/%s.json: %w", t.Name, err)
-			}
-			b.Write(k)
-			b.WriteString(": ")
-			b.Write(v)
-		}
-		b.WriteString("}")
-		if i < len(t.Rows)-1 {
-			b.WriteString(",")
-		}
-		b.WriteString("\n")
+	keys := make([][]byte, len(t.Columns))
+	for j, col := range t.Columns {
+		keys[j] = append(jsonstr.Append(nil, col.Name), ": "...)
 	}
-	b.WriteString("]\n")
-	return b.Bytes(), nil
+	b := []byte("[\n")
+	for i, row := range t.Rows {
+		if len(row) != len(t.Columns) {
+			return nil, fmt.Errorf("data/%s.json: row %d has %d values for %d columns", t.Name, i+1, len(row), len(t.Columns))
+		}
+		b = append(b, "  {"...)
+		for j, v := range row {
+			if j > 0 {
+				b = append(b, ", "...)
+			}
+			b = jsonstr.Append(append(b, keys[j]...), v)
+		}
+		b = append(b, '}')
+		if i < len(t.Rows)-1 {
+			b = append(b, ',')
+		}
+		b = append(b, '\n')
+	}
+	return append(b, "]\n"...), nil
 }
 
 func toCSV(t Table) ([]byte, error) {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/korean-war-sources/edition/internal/jsonstr"
 	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/parallel"
 )
@@ -201,7 +202,7 @@ type termEntry struct {
 func newTermEntry(term string, ps []Posting) termEntry {
 	var buf [64]byte
 	p := encodePostings(ps)
-	quoted := len(appendJSONString(buf[:0], term))
+	quoted := len(jsonstr.Append(buf[:0], term))
 	return termEntry{term: term, postings: p, size: len(`[`) + quoted + len(`,"`) + len(p) + len(`"],`)}
 }
 
@@ -256,14 +257,14 @@ func termShards(ix *Index, limit int) ([]termEntry, []output.File, []TermShard, 
 func termScript(g shardGroup) []byte {
 	b := make([]byte, 0, total(g.key, g.entries))
 	b = append(b, scriptStart+`{"type":"terms","key":`...)
-	b = appendJSONString(b, g.key)
+	b = jsonstr.Append(b, g.key)
 	b = append(b, `,"terms":[`...)
 	for i, e := range g.entries {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(append(b, '['), e.term)
-		b = appendJSONString(append(b, ','), e.postings)
+		b = jsonstr.Append(append(b, '['), e.term)
+		b = jsonstr.Append(append(b, ','), e.postings)
 		b = append(b, ']')
 	}
 	return append(b, "]}"+scriptEnd...)
@@ -373,7 +374,7 @@ func docScript(n int, chunk []Item, labels []string, snippetRunes int) []byte {
 		label, _ := slices.BinarySearch(labels, it.Label)
 		b = strconv.AppendInt(append(b, '['), int64(label), 10)
 		for _, s := range [...]string{it.Title, it.URL, it.Date, Snippet(it.Text, snippetRunes)} {
-			b = appendJSONString(append(b, ','), s)
+			b = jsonstr.Append(append(b, ','), s)
 		}
 		b = append(b, ']')
 	}
@@ -402,59 +403,3 @@ func shorten(text string) string {
 	}
 	return strings.TrimRight(text, " ,;:") + "…"
 }
-
-// appendJSONString appends s as a JSON string exactly as encoding/json
-// writes it, so that shards written by hand match json.Marshal: '<', '>'
-// and '&' escaped, as are U+2028 and U+2029, and invalid UTF-8 replaced
-// by U+FFFD.
-func appendJSONString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	start := 0 // of the bytes not yet copied
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf && jsonSafe(c) {
-			i++
-			continue
-		}
-		size, escaped := 1, ""
-		if c < utf8.RuneSelf {
-			escaped = jsonEscapes[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			switch {
-			case r == utf8.RuneError && size == 1:
-				escaped = `\ufffd`
-			case r == '\u2028':
-				escaped = `\u2028`
-			case r == '\u2029':
-				escaped = `\u2029`
-			}
-		}
-		if escaped != "" {
-			dst = append(append(dst, s[start:i]...), escaped...)
-			start = i + size
-		}
-		i += size
-	}
-	return append(append(dst, s[start:]...), '"')
-}
-
-// jsonSafe reports whether encoding/json writes the ASCII byte c as it is.
-func jsonSafe(c byte) bool {
-	return c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
-}
-
-// jsonEscapes is how encoding/json writes each ASCII byte that is not
-// jsonSafe.
-var jsonEscapes = func() (t [utf8.RuneSelf]string) {
-	const hex = "0123456789abcdef"
-	for c := range t {
-		if !jsonSafe(byte(c)) {
-			t[c] = `\u00` + string(hex[c>>4]) + string(hex[c&0xf])
-		}
-	}
-	t['"'], t['\\'] = `\"`, `\\`
-	t['\b'], t['\f'], t['\n'], t['\r'], t['\t'] = `\b`, `\f`, `\n`, `\r`, `\t`
-	return t
-}()

@@ -1,4 +1,4 @@
-package search
+package jsonstr
 
 import (
 	"encoding/json"
@@ -10,9 +10,8 @@ var jsonSeeds = []string{
 	"\u2028\u2029", "\xff\xfe", "Vyšinskii 毛泽东 …", "\xe2\x80", "\ufffd", "ok\xc3",
 }
 
-// TestAppendJSONString checks the hand-written encoder of the shards
-// against encoding/json.
-func TestAppendJSONString(t *testing.T) {
+// TestAppend checks the encoder against encoding/json.
+func TestAppend(t *testing.T) {
 	for _, s := range jsonSeeds {
 		checkJSONString(t, s)
 	}
@@ -21,7 +20,7 @@ func TestAppendJSONString(t *testing.T) {
 	}
 }
 
-func FuzzAppendJSONString(f *testing.F) {
+func FuzzAppend(f *testing.F) {
 	for _, s := range jsonSeeds {
 		f.Add(s)
 	}
@@ -33,7 +32,7 @@ func checkJSONString(t *testing.T, s string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := appendJSONString(nil, s); string(got) != string(want) {
-		t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+	if got := Append(nil, s); string(got) != string(want) {
+		t.Errorf("Append(%q) = %s, want %s", s, got, want)
 	}
 }
