@@ -24,7 +24,7 @@ func (l *loader) site(ed *Edition) error {
 		return err
 	}
 	src := yamlx.Source{File: l.show(p), Line: 1, Top: p}
-	if node := yamlx.Parse([]byte(text), src, l.diags); node != nil {
+	if node := yamlx.Parse(text, src, l.diags); node != nil {
 		yamlx.Decode(node, &ed.Site, src, l.diags)
 	}
 	return nil
@@ -163,13 +163,11 @@ func (l *loader) packets(ed *Edition) error {
 			return d, err
 		}
 		src := yamlx.Source{File: l.show(p), Line: 1, Top: "the packet"}
-		node := yamlx.Parse([]byte(text), src, l.diags)
+		node := yamlx.Parse(text, src, l.diags)
 		if node == nil {
 			return d, nil
 		}
-		before := l.diagsCount()
-		yamlx.Decode(node, d.pk, src, l.diags)
-		d.ok = l.diagsCount() == before
+		d.ok = l.decode(node, d.pk, src)
 		return d, nil
 	})
 	if err != nil {

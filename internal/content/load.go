@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -80,12 +80,24 @@ type loader struct {
 	failed map[string]bool // Edition.Failed
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-
 // ValidID reports whether id can name a page: lowercase ASCII letters and
 // digits in words joined by single hyphens, so it is safe in any URL and
-// file system.
-func ValidID(id string) bool { return idPattern.MatchString(id) }
+// file system. It matches ^[a-z0-9]+(?:-[a-z0-9]+)*$, checked by hand
+// because every file name is checked.
+func ValidID(id string) bool {
+	if id == "" || id[0] == '-' || id[len(id)-1] == '-' {
+		return false
+	}
+	for i := range len(id) {
+		switch c := id[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && id[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // files lists dir/*.md (or another extension), sorted, refusing symbolic
 // links and anything that is not a regular file. kind is the reference
@@ -142,42 +154,69 @@ func (l *loader) fail(kind, id string) {
 
 // read returns a file's text with a byte order mark removed and CRLF (or
 // CR) line endings made LF, or ok=false after reporting why it cannot be
-// used.
-func (l *loader) read(p string) (text string, ok bool, err error) {
+// used. The text is returned as bytes, which the YAML parser reads, so
+// that only Markdown files are copied into a string.
+func (l *loader) read(p string) (text []byte, ok bool, err error) {
 	info, err := fs.Lstat(l.fsys, p)
 	if err != nil {
-		return "", false, fmt.Errorf("reading %s: %w", l.show(p), err)
+		return nil, false, fmt.Errorf("reading %s: %w", l.show(p), err)
 	}
 	file := l.filePos(p)
 	if info.Mode()&fs.ModeSymlink != 0 {
 		l.diags.Errorf(file, "symbolic links are not allowed in content; copy the file into %s instead", l.show(path.Dir(p)))
-		return "", false, nil
+		return nil, false, nil
 	}
 	if info.Size() > MaxFileSize {
 		l.diags.Errorf(file, "file is too large (%.1f MB; content files may be at most %d MB)", float64(info.Size())/(1<<20), MaxFileSize>>20)
-		return "", false, nil
+		return nil, false, nil
 	}
 	b, err := fs.ReadFile(l.fsys, p)
 	if err != nil {
-		return "", false, fmt.Errorf("reading %s: %w", l.show(p), err)
+		return nil, false, fmt.Errorf("reading %s: %w", l.show(p), err)
 	}
-	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
-	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
-	b = bytes.ReplaceAll(b, []byte("\r"), []byte("\n")) // a lone CR ends a line for YAML and Markdown too
+	b = normalizeNewlines(bytes.TrimPrefix(b, []byte("\uFEFF")))
 	if i := invalidUTF8(b); i >= 0 {
 		line := bytes.Count(b[:i], []byte("\n")) + 1
 		col := utf8.RuneCount(b[bytes.LastIndexByte(b[:i], '\n')+1:i]) + 1
 		l.diags.Errorf(diag.Position{File: file.File, Line: line, Col: col}, "file is not valid UTF-8 (byte 0x%02x); save it as UTF-8", b[i])
-		return "", false, nil
+		return nil, false, nil
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		l.diags.Errorf(file, "file is empty")
-		return "", false, nil
+		return nil, false, nil
 	}
-	return string(b), true, nil
+	return b, true, nil
 }
 
+// normalizeNewlines makes CRLF and lone CR line endings LF, as
+// replacing every CRLF and then every CR would, but in place (b is the
+// caller's own copy of the file) and without a pass when there is no CR.
+// A lone CR ends a line for YAML and Markdown too.
+func normalizeNewlines(b []byte) []byte {
+	i := bytes.IndexByte(b, '\r')
+	if i < 0 {
+		return b
+	}
+	out := b[:i]
+	for ; i < len(b); i++ {
+		c := b[i]
+		if c == '\r' {
+			c = '\n'
+			if i+1 < len(b) && b[i+1] == '\n' {
+				i++
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// invalidUTF8 returns the offset of the first byte of b that is not
+// valid UTF-8, or -1.
 func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1 // the usual case, checked much faster
+	}
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size <= 1 {
@@ -213,23 +252,43 @@ func splitFrontMatter(text string) (front, body string, line int, ok bool) {
 // page decodes one Markdown file with front matter into v, whose type must
 // be a pointer to a struct; it returns the body and whether it succeeded.
 func (l *loader) page(p string, v any) (Body, bool, error) {
-	text, ok, err := l.read(p)
+	b, ok, err := l.read(p)
 	if err != nil || !ok {
 		return Body{}, false, err
 	}
+	text := string(b)
+	file := l.show(p)
 	front, body, line, ok := splitFrontMatter(text)
 	if !ok {
-		l.diags.Errorf(diag.Position{File: l.show(p), Line: 1, Col: 1}, "missing front matter: the file must start with a line \"---\", then YAML, then a closing \"---\" line")
+		l.diags.Errorf(diag.Position{File: file, Line: 1, Col: 1}, "missing front matter: the file must start with a line \"---\", then YAML, then a closing \"---\" line")
 		return Body{}, false, nil
 	}
-	before := l.diagsCount()
-	src := yamlx.Source{File: l.show(p), Line: 2}
-	node := yamlx.Parse([]byte(front), src, l.diags)
+	src := yamlx.Source{File: file, Line: 2}
+	// front is text[len("---\n"):][:len(front)], and b holds the same
+	// bytes: the parser reads them there rather than from a new copy.
+	node := yamlx.Parse(b[len("---\n"):len("---\n")+len(front)], src, l.diags)
 	if node == nil {
 		return Body{}, false, nil
 	}
-	yamlx.Decode(node, v, src, l.diags)
-	return Body{Src: body, Line: line, File: l.show(p), Raw: text}, l.diagsCount() == before, nil
+	ok = l.decode(node, v, src)
+	return Body{Src: body, Line: line, File: file, Raw: text}, ok, nil
+}
+
+// decode decodes node into v, whose type must be a pointer, and reports
+// whether that added no error to l.diags. Errors are counted as
+// diag.List counts them, so an exact repeat of an error reported before
+// adds none. Counting sorts the whole list, so it is done only when
+// decoding found a problem.
+func (l *loader) decode(node *yaml.Node, v any, src yamlx.Source) bool {
+	var own diag.List
+	yamlx.Decode(node, v, src, &own)
+	if !own.HasErrors(false) {
+		l.diags.Append(&own)
+		return true
+	}
+	before := l.diagsCount()
+	l.diags.Append(&own)
+	return l.diagsCount() == before
 }
 
 func (l *loader) diagsCount() int { e, _ := l.diags.Count(); return e }
@@ -278,7 +337,7 @@ func yamlMap[T any](l *loader, p, kind string, validKey func(string, diag.Positi
 		return err
 	}
 	src := yamlx.Source{File: l.show(p), Line: 1}
-	node := yamlx.Parse([]byte(text), src, l.diags)
+	node := yamlx.Parse(text, src, l.diags)
 	if node == nil {
 		l.fail(kind, "*")
 		return nil
@@ -291,7 +350,7 @@ func yamlMap[T any](l *loader, p, kind string, validKey func(string, diag.Positi
 		l.fail(kind, "*")
 		return nil
 	}
-	seen := map[string]int{}
+	seen := make(map[string]int, len(node.Content)/2)
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		k, val := node.Content[i], node.Content[i+1]
 		pos := src.Pos(k)
@@ -304,11 +363,9 @@ func yamlMap[T any](l *loader, p, kind string, validKey func(string, diag.Positi
 			continue
 		}
 		v := new(T)
-		before := l.diagsCount()
 		entry := src
-		entry.Top = fmt.Sprintf("entry %q", k.Value)
-		yamlx.Decode(val, v, entry, l.diags)
-		if l.diagsCount() != before {
+		entry.Top = "entry " + strconv.Quote(k.Value) // as %q would
+		if !l.decode(val, v, entry) {
 			l.fail(kind, k.Value)
 			continue
 		}
@@ -325,10 +382,11 @@ func yamlMap[T any](l *loader, p, kind string, validKey func(string, diag.Positi
 func ReloadBody(fsys fs.FS, root, p string, old Body) (body Body, ok bool) {
 	var diags diag.List
 	l := loader{fsys: fsys, root: root, diags: &diags}
-	text, ok, err := l.read(p)
+	b, ok, err := l.read(p)
 	if err != nil || !ok || l.show(p) != old.File {
 		return Body{}, false
 	}
+	text := string(b)
 	front, src, line, ok := splitFrontMatter(text)
 	oldFront, _, _, oldOK := splitFrontMatter(old.Raw)
 	if !ok || !oldOK || front != oldFront {

@@ -36,9 +36,11 @@ func validate(ed *Edition, diags *diag.List) {
 	for _, d := range ed.Documents {
 		oneOf(diags, at(d.KeyPos, "kind", d.Pos), "kind", d.Kind, DocumentKinds)
 		oneOf(diags, at(d.KeyPos, "nature", d.Pos), "nature", d.Nature, Natures)
-		for _, p := range slices.Concat(d.From, d.To) {
-			if (p.Person.ID == "") == (p.Name == "") {
-				diags.Errorf(p.Pos, "a sender or recipient needs exactly one of person (an id) or name (a body without a page)")
+		for _, parties := range [...][]Party{d.From, d.To} {
+			for _, p := range parties {
+				if (p.Person.ID == "") == (p.Name == "") {
+					diags.Errorf(p.Pos, "a sender or recipient needs exactly one of person (an id) or name (a body without a page)")
+				}
 			}
 		}
 		if d.Date.IsZero() && len(d.EditorialNotes) == 0 {

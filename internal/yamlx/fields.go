@@ -3,6 +3,7 @@ package yamlx
 import (
 	"reflect"
 	"strings"
+	"sync"
 )
 
 // Field describes one key of a struct as the schema exposes it. The same
@@ -43,4 +44,51 @@ func Fields(t reflect.Type) []Field {
 		})
 	}
 	return out
+}
+
+// structInfo is what decoding needs to know of a struct type. Reading
+// tags and looking fields up by name cost more than decoding a value, so
+// it is worked out once per type (see infoFor) rather than per value.
+type structInfo struct {
+	fields []Field
+	// byName maps a key to its field in fields; when two fields share a
+	// key, the last one wins.
+	byName map[string]int
+	names  []string // the keys, for suggesting one in place of a typo
+	pos    []int    // the index of the field receiving the position, or nil
+	keyPos []int    // the index of the field receiving the keys' positions, or nil
+}
+
+// structInfos caches structInfo by reflect.Type. Types are few and never
+// change, so the cache only grows to the number of struct types decoded.
+var structInfos sync.Map
+
+// infoFor returns the structInfo of struct type t.
+func infoFor(t reflect.Type) *structInfo {
+	if info, ok := structInfos.Load(t); ok {
+		return info.(*structInfo)
+	}
+	info := newStructInfo(t)
+	actual, _ := structInfos.LoadOrStore(t, info)
+	return actual.(*structInfo)
+}
+
+func newStructInfo(t reflect.Type) *structInfo {
+	fields := Fields(t)
+	info := &structInfo{
+		fields: fields,
+		byName: make(map[string]int, len(fields)),
+		names:  make([]string, 0, len(fields)),
+	}
+	for i, f := range fields {
+		info.byName[f.Name] = i
+		info.names = append(info.names, f.Name)
+	}
+	if f, ok := t.FieldByName("Pos"); ok && f.Type == posType {
+		info.pos = f.Index
+	}
+	if f, ok := t.FieldByName("KeyPos"); ok && f.Type == keyPosType {
+		info.keyPos = f.Index
+	}
+	return info
 }

@@ -72,12 +72,10 @@ var parserProblems = map[string]bool{
 // Parse parses src into a document node. A syntax error is reported at
 // its line and nil is returned.
 func Parse(src []byte, s Source, diags *diag.List) *yaml.Node {
+	// Unmarshal reads src in place, where a Decoder would copy it through
+	// a reader; like Decoder.Decode, it parses the first document only.
 	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	if err := dec.Decode(&doc); err != nil {
-		if err.Error() == "EOF" {
-			return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
-		}
+	if err := yaml.Unmarshal(src, &doc); err != nil {
 		pos := diag.Position{File: s.File, Line: s.Line, Col: 1}
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		if m := lineInError.FindStringSubmatch(err.Error()); m != nil {
@@ -93,6 +91,10 @@ func Parse(src []byte, s Source, diags *diag.List) *yaml.Node {
 		diags.Errorf(pos, "invalid YAML: %s", msg)
 		return nil
 	}
+	if doc.Kind == 0 {
+		// No document at all: empty, or only comments.
+		return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
+	}
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		if n := doc.Content[0]; n.Kind == yaml.ScalarNode && n.Tag == "!!null" && n.Value == "" {
 			// An empty document ("---" alone) is placed after its end.
@@ -106,13 +108,23 @@ func Parse(src []byte, s Source, diags *diag.List) *yaml.Node {
 // Decode decodes n into the value v points to, reporting every problem.
 func Decode(n *yaml.Node, v any, s Source, diags *diag.List) {
 	d := decoder{src: s, diags: diags}
-	d.value(n, reflect.ValueOf(v).Elem(), "")
+	d.value(n, reflect.ValueOf(v).Elem())
 }
 
 type decoder struct {
 	src    Source
 	diags  *diag.List
 	errors int // errors reported so far
+	// path leads from the top of the document to the value being
+	// decoded. Only messages show it, so it is kept as steps and made
+	// into text (see where and label) only when there is a problem.
+	path []step
+}
+
+// step is a mapping key or, when index is not negative, a list item.
+type step struct {
+	key   string
+	index int
 }
 
 var (
@@ -125,7 +137,15 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	d.diags.Errorf(d.src.Pos(n), format, args...)
 }
 
-func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
+// child decodes n into v as the value of key, or of list item index when
+// index is not negative.
+func (d *decoder) child(n *yaml.Node, v reflect.Value, key string, index int) {
+	d.path = append(d.path, step{key, index})
+	d.value(n, v)
+	d.path = d.path[:len(d.path)-1]
+}
+
+func (d *decoder) value(n *yaml.Node, v reflect.Value) {
 	if n.Kind == yaml.AliasNode {
 		n = n.Alias
 	}
@@ -139,36 +159,37 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 		n = &yaml.Node{Kind: yaml.MappingNode, Line: n.Line, Column: n.Column}
 	}
 	if v.CanAddr() {
-		if nd, ok := v.Addr().Interface().(NodeDecoder); ok {
+		p := v.Addr().Interface()
+		if nd, ok := p.(NodeDecoder); ok {
 			if err := nd.DecodeNode(n, d.src.Pos(n)); err != nil {
-				d.errorf(n, "%s%v", label(path), err)
+				d.errorf(n, "%s%v", d.label(), err)
 			}
 			return
 		}
-		if tu, ok := v.Addr().Interface().(encoding.TextUnmarshaler); ok && v.Kind() != reflect.String {
-			if !d.expect(n, yaml.ScalarNode, path) {
+		if tu, ok := p.(encoding.TextUnmarshaler); ok && v.Kind() != reflect.String {
+			if !d.expect(n, yaml.ScalarNode) {
 				return
 			}
 			if err := tu.UnmarshalText([]byte(n.Value)); err != nil {
-				d.errorf(n, "%s%v", label(path), err)
+				d.errorf(n, "%s%v", d.label(), err)
 			}
 			return
 		}
 	}
 	switch v.Kind() {
 	case reflect.Struct:
-		d.structure(n, v, path)
+		d.structure(n, v)
 	case reflect.Slice:
-		d.sequence(n, v, path)
+		d.sequence(n, v)
 	case reflect.Map:
-		d.mapping(n, v, path)
+		d.mapping(n, v)
 	case reflect.Pointer:
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
-		d.value(n, v.Elem(), path)
+		d.value(n, v.Elem())
 	default:
-		d.scalar(n, v, path)
+		d.scalar(n, v)
 	}
 }
 
@@ -184,18 +205,33 @@ func selfDecoding(v reflect.Value) bool {
 	return false
 }
 
-func label(path string) string {
-	if path == "" {
-		return ""
+// pathString is the path of the value being decoded as messages show it:
+// "from[0].person", or "" at the top.
+func (d *decoder) pathString() string {
+	path := ""
+	for _, s := range d.path {
+		if s.index >= 0 {
+			path += "[" + strconv.Itoa(s.index) + "]"
+		} else {
+			path = join(path, s.key)
+		}
 	}
-	return path + ": "
+	return path
 }
 
-func (d *decoder) expect(n *yaml.Node, kind yaml.Kind, path string) bool {
+// label prefixes a message about the value being decoded with its path.
+func (d *decoder) label() string {
+	if path := d.pathString(); path != "" {
+		return path + ": "
+	}
+	return ""
+}
+
+func (d *decoder) expect(n *yaml.Node, kind yaml.Kind) bool {
 	if n.Kind == kind {
 		return true
 	}
-	d.errorf(n, "%swant %s, found %s", label(path), kindName(kind), describe(n))
+	d.errorf(n, "%swant %s, found %s", d.label(), kindName(kind), describe(n))
 	return false
 }
 
@@ -219,8 +255,8 @@ func describe(n *yaml.Node) string {
 	return fmt.Sprintf("%q", n.Value)
 }
 
-func (d *decoder) scalar(n *yaml.Node, v reflect.Value, path string) {
-	if !d.expect(n, yaml.ScalarNode, path) {
+func (d *decoder) scalar(n *yaml.Node, v reflect.Value) {
+	if !d.expect(n, yaml.ScalarNode) {
 		return
 	}
 	switch v.Kind() {
@@ -229,7 +265,7 @@ func (d *decoder) scalar(n *yaml.Node, v reflect.Value, path string) {
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		i, err := strconv.ParseInt(n.Value, 10, 64)
 		if err != nil || n.Tag == "!!str" {
-			d.errorf(n, "%swant a whole number, found %q", label(path), n.Value)
+			d.errorf(n, "%swant a whole number, found %q", d.label(), n.Value)
 			return
 		}
 		v.SetInt(i)
@@ -240,40 +276,40 @@ func (d *decoder) scalar(n *yaml.Node, v reflect.Value, path string) {
 		case "false":
 			v.SetBool(false)
 		default:
-			d.errorf(n, "%swant true or false, found %q", label(path), n.Value)
+			d.errorf(n, "%swant true or false, found %q", d.label(), n.Value)
 		}
 	default:
-		d.errorf(n, "%scannot decode into %s", label(path), v.Type())
+		d.errorf(n, "%scannot decode into %s", d.label(), v.Type())
 	}
 }
 
-func (d *decoder) sequence(n *yaml.Node, v reflect.Value, path string) {
+func (d *decoder) sequence(n *yaml.Node, v reflect.Value) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return
 	}
-	if !d.expect(n, yaml.SequenceNode, path) {
+	if !d.expect(n, yaml.SequenceNode) {
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 	for i, item := range n.Content {
-		d.value(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
+		d.child(item, s.Index(i), "", i)
 	}
 	v.Set(s)
 }
 
-func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
+func (d *decoder) mapping(n *yaml.Node, v reflect.Value) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return
 	}
-	if !d.expect(n, yaml.MappingNode, path) {
+	if !d.expect(n, yaml.MappingNode) {
 		return
 	}
 	if v.Type().Key().Kind() != reflect.String {
-		d.errorf(n, "%scannot decode into %s", label(path), v.Type())
+		d.errorf(n, "%scannot decode into %s", d.label(), v.Type())
 		return
 	}
 	m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
-	seen := map[string]*yaml.Node{}
+	seen := make(map[string]*yaml.Node, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if prev, dup := seen[k.Value]; dup {
@@ -282,7 +318,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 		}
 		seen[k.Value] = k
 		elem := reflect.New(v.Type().Elem()).Elem()
-		d.value(val, elem, join(path, k.Value))
+		d.child(val, elem, k.Value, -1)
 		m.SetMapIndex(reflect.ValueOf(k.Value).Convert(v.Type().Key()), elem)
 	}
 	v.Set(m)
@@ -295,60 +331,71 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string) {
-	if !d.expect(n, yaml.MappingNode, path) {
+// keyState is what decoding a struct learnt of one of its keys.
+type keyState struct {
+	seen    *yaml.Node // the key, once found
+	invalid bool       // its value had errors, reported already
+}
+
+// maxStackKeys bounds the structs whose key states are kept on the stack;
+// every struct of the schema has fewer keys.
+const maxStackKeys = 32
+
+func (d *decoder) structure(n *yaml.Node, v reflect.Value) {
+	if !d.expect(n, yaml.MappingNode) {
 		return
 	}
-	fields := Fields(v.Type())
-	byName := map[string]Field{}
-	names := make([]string, 0, len(fields))
-	for _, f := range fields {
-		byName[f.Name] = f
-		names = append(names, f.Name)
-	}
-	if f, ok := v.Type().FieldByName("Pos"); ok && f.Type == posType {
-		v.FieldByIndex(f.Index).Set(reflect.ValueOf(d.src.Pos(n)))
+	info := infoFor(v.Type())
+	if info.pos != nil {
+		*v.FieldByIndex(info.pos).Addr().Interface().(*diag.Position) = d.src.Pos(n)
 	}
 	var keyPos map[string]diag.Position
-	if f, ok := v.Type().FieldByName("KeyPos"); ok && f.Type == keyPosType {
-		keyPos = map[string]diag.Position{}
-		v.FieldByIndex(f.Index).Set(reflect.ValueOf(keyPos))
+	if info.keyPos != nil {
+		keyPos = make(map[string]diag.Position, len(n.Content)/2)
+		v.FieldByIndex(info.keyPos).Set(reflect.ValueOf(keyPos))
 	}
-	seen := map[string]*yaml.Node{}
-	invalid := map[string]bool{}
+	// Indexed like info.fields, through info.byName.
+	var stack [maxStackKeys]keyState
+	states := stack[:0]
+	if len(info.fields) > len(stack) {
+		states = make([]keyState, len(info.fields))
+	} else {
+		states = stack[:len(info.fields)]
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if keyPos != nil {
 			keyPos[k.Value] = d.src.Pos(val)
 		}
-		f, ok := byName[k.Value]
+		fi, ok := info.byName[k.Value]
 		if !ok {
-			d.errorf(k, "unknown key %q in %s%s", k.Value, d.where(path), diag.Suggest(k.Value, names))
+			d.errorf(k, "unknown key %q in %s%s", k.Value, d.where(), diag.Suggest(k.Value, info.names))
 			continue
 		}
-		if prev, dup := seen[k.Value]; dup {
-			d.errorf(k, "duplicate key %q (first defined on line %d)", k.Value, d.src.Pos(prev).Line)
+		st := &states[fi]
+		if st.seen != nil {
+			d.errorf(k, "duplicate key %q (first defined on line %d)", k.Value, d.src.Pos(st.seen).Line)
 			continue
 		}
-		seen[k.Value] = k
+		st.seen = k
 		before := d.errors
-		d.value(val, v.FieldByIndex(f.Index), join(path, k.Value))
-		if d.errors > before {
-			invalid[k.Value] = true // reported already; not also "missing"
-		}
+		d.child(val, v.FieldByIndex(info.fields[fi].Index), k.Value, -1)
+		st.invalid = d.errors > before // reported already; not also "missing"
 	}
-	for _, f := range fields {
-		if f.Required && !invalid[f.Name] && (seen[f.Name] == nil || v.FieldByIndex(f.Index).IsZero()) {
-			d.errorf(n, "missing required key %q in %s", f.Name, d.where(path))
+	for _, f := range info.fields {
+		st := states[info.byName[f.Name]]
+		if f.Required && !st.invalid && (st.seen == nil || v.FieldByIndex(f.Index).IsZero()) {
+			d.errorf(n, "missing required key %q in %s", f.Name, d.where())
 		}
 	}
 }
 
-func (d *decoder) where(path string) string {
-	switch {
-	case path != "":
+// where names the mapping being decoded in messages.
+func (d *decoder) where() string {
+	if path := d.pathString(); path != "" {
 		return path
-	case d.src.Top != "":
+	}
+	if d.src.Top != "" {
 		return d.src.Top
 	}
 	return "front matter"
