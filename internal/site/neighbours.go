@@ -66,7 +66,8 @@ func (s *Site) Neighbours(subject string) []string {
 		for _, d := range s.PersonReceived[id] {
 			add("person", s.Docs[d].People()...)
 		}
-		notes(s.PersonNotes[id]...)
+		// Notes show a person only through their Markdown, whose
+		// rendering changes with the person's name: see FragmentSubjects.
 		refs("person:" + id)
 	case "section":
 		sec := s.Sections[id]
