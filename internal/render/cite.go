@@ -1,11 +1,11 @@
 package render
 
 import (
-	"encoding/json"
 	"html/template"
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/jsonstr"
 )
 
 // Citation is the "Cite this page" box: a Chicago-style citation of the
@@ -40,24 +40,26 @@ func (b *builder) pageCitation(title, sitePath string) *Citation {
 	c.BibTeX = "@misc{" + key + ",\n  title = {" + bibEscape(title) + "},\n  editor = {" + bibEscape(st.Editors) +
 		"},\n  howpublished = {" + bibEscape(st.Title) + "},\n  url = {" + url + "}\n}\n"
 	c.RIS = "TY  - ELEC\nTI  - " + title + "\nED  - " + st.Editors + "\nT2  - " + st.Title + "\nUR  - " + url + "\nER  - \n"
-	c.CSLJSON, c.cslItems = cslJSON(map[string]any{
-		"id": key, "type": "webpage", "title": title, "container-title": st.Title,
-		"editor": []map[string]string{{"literal": st.Editors}}, "URL": url,
-	})
+	item := cslWebpage(key, title, st.Title, st.Editors, url)
+	c.CSLJSON, c.cslItems = joinCSL([]string{item}), []string{item}
 	return c
 }
 
 // citationKey turns a page path into a citation key.
 var citationKey = strings.NewReplacer("/", "-", ".html", "")
 
-// cslJSON writes CSL-JSON items as an indented array, as json.MarshalIndent
-// writes it, and returns each item as it is indented inside the array.
-func cslJSON(items ...map[string]any) (array string, indented []string) {
-	for _, it := range items {
-		b, _ := json.MarshalIndent(it, "  ", "  ")
-		indented = append(indented, string(b))
-	}
-	return joinCSL(indented), indented
+// cslWebpage writes the CSL-JSON item of an edition page as
+// json.MarshalIndent(item, "  ", "  ") writes the map with these keys
+// (sorted, as maps are), indented as inside an array: written by hand
+// because every page has one (TestCSLWebpage holds it to encoding/json).
+func cslWebpage(id, title, container, editors, url string) string {
+	b := []byte("{\n    \"URL\": ")
+	b = jsonstr.Append(b, url)
+	b = jsonstr.Append(append(b, ",\n    \"container-title\": "...), container)
+	b = jsonstr.Append(append(b, ",\n    \"editor\": [\n      {\n        \"literal\": "...), editors)
+	b = jsonstr.Append(append(b, "\n      }\n    ],\n    \"id\": "...), id)
+	b = jsonstr.Append(append(b, ",\n    \"title\": "...), title)
+	return string(append(b, ",\n    \"type\": \"webpage\"\n  }"...))
 }
 
 // joinCSL writes items, each indented as inside an array, as the array.
@@ -135,6 +137,17 @@ func bibEscape(s string) string { return bibEscaper.Replace(s) }
 
 var bibEscaper = strings.NewReplacer("{", `\{`, "}", `\}`, "&", `\&`, "%", `\%`, "#", `\#`)
 
+// archiveComponentLD writes a document page's schema.org description as
+// json.Marshal writes the map with these keys (TestArchiveComponentLD).
+func archiveComponentLD(name, date, collection, url string) []byte {
+	b := []byte(`{"@context":"https://schema.org","@type":"ArchiveComponent","dateCreated":`)
+	b = jsonstr.Append(b, date)
+	b = jsonstr.Append(append(b, `,"isPartOf":{"@type":"Collection","name":`...), collection)
+	b = jsonstr.Append(append(b, `},"name":`...), name)
+	b = jsonstr.Append(append(b, `,"url":`...), url)
+	return append(b, '}')
+}
+
 func (b *builder) documentCitation(d *content.Document, p *Page) *Citation {
 	c := b.cite(p, d.Title)
 	var orig []string
@@ -157,11 +170,7 @@ func (b *builder) documentCitation(d *content.Document, p *Page) *Citation {
 		}
 		p.Meta = append(p.Meta, Meta{"citation_author", name}, Meta{"DC.creator", name})
 	}
-	ld, _ := json.Marshal(map[string]any{
-		"@context": "https://schema.org", "@type": "ArchiveComponent", "name": d.Title,
-		"dateCreated": d.Date.ISOAttr(), "isPartOf": map[string]string{"@type": "Collection", "name": b.s.Ed.Site.Title},
-		"url": b.absURL(p.Path),
-	})
+	ld := archiveComponentLD(d.Title, d.Date.ISOAttr(), b.s.Ed.Site.Title, b.absURL(p.Path))
 	p.JSONLD = template.JS(ld)
 	return c
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"strings"
 	"sync"
@@ -17,11 +18,21 @@ import (
 // differently, in this build and the next ones of a preview (see the Key
 // methods).
 func (t *Templates) partialCached(name string, data any, key string) (template.HTML, error) {
-	cache := t.partialCache(name)
-	if html, ok := cache.Load(key); ok {
+	cache, k := t.partialCache(name), t.hashKey(key)
+	if html, ok := cache.Load(k); ok {
 		return html.(template.HTML), nil
 	}
-	return t.executePartial(cache, name, data, key)
+	return t.executePartial(cache, name, data, k)
+}
+
+// partialKey is a key of partialCached, hashed: keys hold all the text
+// of what they name, and ten thousand of them would double the memory of
+// a build. 128 bits of hash make a collision in a build of a million
+// partials less likely than one in 10^25.
+type partialKey [2]uint64
+
+func (t *Templates) hashKey(key string) partialKey {
+	return partialKey{maphash.String(t.seeds[0], key), maphash.String(t.seeds[1], key)}
 }
 
 // partialList is the template function {{partialList NAME LIST [SEP]}}:
@@ -58,7 +69,7 @@ func eachCached[T keyed](t *Templates, name string, items []T, between string) (
 		if i > 0 {
 			b.WriteString(between)
 		}
-		key := it.Key()
+		key := t.hashKey(it.Key())
 		html, ok := cache.Load(key)
 		if !ok {
 			var err error
@@ -82,7 +93,7 @@ func (t *Templates) partialCache(name string) *sync.Map {
 
 // executePartial executes the partial name with data and stores its
 // markup in cache under key.
-func (t *Templates) executePartial(cache *sync.Map, name string, data any, key string) (template.HTML, error) {
+func (t *Templates) executePartial(cache *sync.Map, name string, data any, key partialKey) (template.HTML, error) {
 	var buf bytes.Buffer
 	if err := t.base.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err

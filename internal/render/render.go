@@ -6,6 +6,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"path"
@@ -26,6 +27,7 @@ type Templates struct {
 	// Templates across builds while the template files are unchanged, so
 	// a key must name its data completely.
 	partials sync.Map
+	seeds    [2]maphash.Seed // of partialKey
 	// buffers hold pages being executed: a build executes tens of
 	// thousands, and growing a fresh buffer for each doubles what it
 	// allocates.
@@ -41,7 +43,7 @@ var PageTypes = []string{
 
 // Load parses base.html and every page type's file from fsys.
 func Load(fsys fs.FS) (*Templates, error) {
-	t := &Templates{sets: map[string]*template.Template{}}
+	t := &Templates{sets: map[string]*template.Template{}, seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
 	base, err := template.New("base.html").Option("missingkey=error").
 		Funcs(template.FuncMap{"partialCached": t.partialCached, "partialList": t.partialList}).
 		ParseFS(fsys, "base.html", "partials.html")
