@@ -39,6 +39,9 @@ func (n NoteLink) Key() string {
 	return join(strconv.Itoa(n.N), n.URL, n.PageURL, n.Section, strconv.FormatBool(n.Available))
 }
 
+// Key names a metadata tag.
+func (m Meta) Key() string { return join(m.Name, m.Content) }
+
 // Key names a link for the "link-item" partial.
 func (l Link) Key() string { return join(l.URL, l.Text, l.Note) }
 
