@@ -37,6 +37,8 @@ func TestSessionRebuildsWhatChanged(t *testing.T) {
 		{"body emptied", doc, func(f, b string) string { return f }, true, false, nil},
 		{"person renamed", "persons/stalin.md", func(f, b string) string { return strings.Replace(f, "name: ", "name: Comrade ", 1) + b }, true, false, nil},
 		{"note edited", "essay/impetus.md", func(f, b string) string { return strings.Replace(f, "context: ", "context: Revised ", 1) + b }, true, false, nil},
+		{"conflict retitled", "conflicts/date-of-stalins-approval.md", func(f, b string) string { return strings.Replace(f, "title: ", "title: Revised ", 1) + b }, true, false, nil},
+		{"packet retitled", "packets/stalin-january-1950.yaml", func(f, b string) string { return strings.Replace(f+b, "title: ", "title: Revised ", 1) }, true, false, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -152,8 +154,47 @@ func editFile(t *testing.T, path string, edit func(front, body string) string) {
 		t.Fatal(err)
 	}
 	text := string(b)
-	end := strings.Index(text[4:], "\n---\n") + 4 + len("\n---\n")
+	end := 0 // a YAML file: all of it is "front matter"
+	if strings.HasPrefix(text, "---\n") {
+		end = strings.Index(text[4:], "\n---\n") + 4 + len("\n---\n")
+	}
 	if err := os.WriteFile(path, []byte(edit(text[:end], text[end:])), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestSessionNewAndRemovedPages checks that a page that comes or goes
+// makes a full build, with the page made or gone.
+func TestSessionNewAndRemovedPages(t *testing.T) {
+	cfg := copyOfRealEdition(t)
+	s := pipeline.NewSession(cfg)
+	if _, _, err := s.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(cfg.Content, "documents", "1945-06-29-zhukov-zabrodin-spravka.md")
+	copied := filepath.Join(cfg.Content, "documents", "1945-06-30-copy.md")
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(copied, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, partial, err := s.Build([]string{copied})
+	if err != nil || partial || res.Failed(false) {
+		t.Fatalf("new page: partial %v, err %v\n%s", partial, err, res.Diags.String())
+	}
+	if _, ok := filesOf(res)["documents/1945-06-30-copy.html"]; !ok {
+		t.Error("the new document's page was not made")
+	}
+	if err := os.Remove(copied); err != nil {
+		t.Fatal(err)
+	}
+	res, partial, err = s.Build([]string{copied})
+	if err != nil || partial || res.Failed(false) {
+		t.Fatalf("removed page: partial %v, err %v", partial, err)
+	}
+	if _, ok := filesOf(res)["documents/1945-06-30-copy.html"]; ok {
+		t.Error("the removed document's page is still made")
 	}
 }
