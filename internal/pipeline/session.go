@@ -45,11 +45,14 @@ type Session struct {
 }
 
 // NewSession returns a Session building cfg; it adds a fragment cache if
-// cfg has none.
+// cfg has none. A session never makes edition.zip: zipping the whole site
+// after every edit would cost more than the rest of a rebuild, and the
+// preview is read in the browser.
 func NewSession(cfg Config) *Session {
 	if cfg.Fragments == nil {
 		cfg.Fragments = site.NewFragmentCache()
 	}
+	cfg.Archive = false
 	return &Session{cfg: cfg, files: content.NewCache()}
 }
 
@@ -61,10 +64,9 @@ func NewSession(cfg Config) *Session {
 func (s *Session) Build(changed []string) (res *Result, partial bool, err error) {
 	start := time.Now()
 	rels, inContent := s.contentPaths(changed)
-	if inContent {
-		s.files.Forget(rels...)
-	} else {
-		s.files.Clear()
+	s.files.Forget(rels...)
+	if changed == nil || slices.Contains(changed, "") {
+		s.files.Clear() // anything may have changed
 	}
 	if inContent && s.last != nil {
 		if res, ok := s.proseOnly(rels); ok {
@@ -107,22 +109,20 @@ func (s *Session) full(start time.Time) (*Result, bool, error) {
 	return res, false, nil
 }
 
-// contentPaths returns the changed paths relative to the content folder,
-// slash-separated, or false if any is not in it (or stands for unknown
-// changes).
-func (s *Session) contentPaths(changed []string) ([]string, bool) {
-	if len(changed) == 0 {
-		return nil, false
-	}
-	rels := make([]string, 0, len(changed))
+// contentPaths returns those of the changed paths that are in the content
+// folder, relative to it and slash-separated, and whether all of them
+// are (and there is at least one).
+func (s *Session) contentPaths(changed []string) (rels []string, all bool) {
+	all = len(changed) > 0
 	for _, p := range changed {
 		rel, err := filepath.Rel(s.cfg.Content, p)
 		if p == "" || err != nil || !filepath.IsLocal(rel) {
-			return nil, false
+			all = false
+			continue
 		}
 		rels = append(rels, filepath.ToSlash(rel))
 	}
-	return rels, true
+	return rels, all
 }
 
 // proseOnly makes the files of a build after edits to documents' bodies
