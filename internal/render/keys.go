@@ -39,6 +39,12 @@ func (n NoteLink) Key() string {
 	return join(strconv.Itoa(n.N), n.URL, n.PageURL, n.Section, strconv.FormatBool(n.Available))
 }
 
+// Key names a sender or recipient for the "party" partial.
+func (p PartyView) Key() string { return join(p.AsWritten, p.Lang, p.Name, p.URL) }
+
+// Key names a note's wording of a document for the "cited-as" partial.
+func (c CitedAs) Key() string { return join(c.Note.Key(), c.Text) }
+
 // Key names a metadata tag.
 func (m Meta) Key() string { return join(m.Name, m.Content) }
 

@@ -57,6 +57,10 @@ func (t *Templates) partialList(name string, list any, sep ...string) (template.
 		return eachCached(t, name, l, between)
 	case []Meta:
 		return eachCached(t, name, l, between)
+	case []PartyView:
+		return eachCached(t, name, l, between)
+	case []CitedAs:
+		return eachCached(t, name, l, between)
 	}
 	return "", fmt.Errorf("partialList %q: cannot list %T", name, list)
 }
