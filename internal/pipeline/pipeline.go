@@ -266,6 +266,10 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	if err != nil {
 		return err
 	}
+	if e.views == nil {
+		// Not a Session: no later build reuses the partials.
+		tpl.ForgetPartials()
+	}
 	var citations []output.File
 	for _, f := range cites.Files() {
 		citations = append(citations, output.File{Path: f.Path, Data: f.Data})

@@ -88,6 +88,11 @@ func eachCached[T keyed](t *Templates, name string, items []T, between string) (
 	return template.HTML(b.String()), nil
 }
 
+// ForgetPartials drops the markup partialCached and partialList keep. A
+// build that makes every page once calls it when the pages are done, so
+// the memory goes to what comes next (the search index).
+func (t *Templates) ForgetPartials() { t.partials.Clear() }
+
 // partialCache returns the cache of the partial name.
 func (t *Templates) partialCache(name string) *sync.Map {
 	if c, ok := t.partials.Load(name); ok {
