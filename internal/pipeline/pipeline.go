@@ -6,9 +6,12 @@ package pipeline
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/korean-war-sources/edition/internal/content"
@@ -277,13 +280,11 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	if err := e.emitFiles(citations); err != nil {
 		return err
 	}
-	// Each kind of generated file is emitted, and dropped, before the
-	// next is made.
-	for _, gen := range generators(e.res.Site, e.res.Paths, buildIndex(e.res.Site, &e.index)) {
-		files, err := gen()
-		if err != nil {
-			return err
-		}
+	made, err := runAll(generators(e.res.Site, e.res.Paths, buildIndex(e.res.Site, &e.index)))
+	if err != nil {
+		return err
+	}
+	for _, files := range made {
 		if err := e.emitFiles(files); err != nil {
 			return err
 		}
@@ -380,15 +381,22 @@ func (e *emitter) add(m made) error {
 // downloads, feeds and stylesheets made at build time. paths are the
 // pages'.
 func generated(s *site.Site, paths []string) ([]output.File, error) {
-	var files []output.File
-	for _, gen := range generators(s, paths, buildIndex(s, nil)) {
-		more, err := gen()
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, more...)
+	made, err := runAll(generators(s, paths, buildIndex(s, nil)))
+	return slices.Concat(made...), err
+}
+
+// runAll runs the generators at the same time, as they only read the
+// site, and returns their files in the generators' order, or the first
+// error in that order.
+func runAll(gens []func() ([]output.File, error)) ([][]output.File, error) {
+	made := make([][]output.File, len(gens))
+	errs := make([]error, len(gens))
+	var wg sync.WaitGroup
+	for i, gen := range gens {
+		wg.Go(func() { made[i], errs[i] = gen() })
 	}
-	return files, nil
+	wg.Wait()
+	return made, errors.Join(errs...)
 }
 
 // generators make the files of generated, one kind at a time, in order.

@@ -279,14 +279,9 @@ func (s *Session) remake(res *Result, views []render.View, chosen []int, touched
 		res.Files = append(res.Files, output.File{Path: f.Path, Data: f.Data})
 		res.Paths = append(res.Paths, f.Path)
 	}
-	for _, gen := range generators(res.Site, res.Paths, s.updateIndex(res.Site, touched)) {
-		more, err := gen()
-		if err != nil {
-			return err
-		}
-		res.Files = append(res.Files, more...)
-	}
-	return nil
+	extra, err := runAll(generators(res.Site, res.Paths, s.updateIndex(res.Site, touched)))
+	res.Files = append(res.Files, slices.Concat(extra...)...)
+	return err
 }
 
 // updateIndex returns the maker of the search index after an edit: it
