@@ -6,13 +6,12 @@ import (
 	"github.com/korean-war-sources/edition/internal/diag"
 )
 
-// Cache keeps the pages and packets of a load decoded, each one file, so
-// that loading again after an edit decodes only the files the edit
-// touched. The preview keeps one for its session and tells it, through
-// Forget, which files changed; the cache does not look at the files
-// itself, because checking ten thousand of them costs more than a rebuild
-// may take. Registries (bibliography.yaml, events.yaml …) and site.yaml
-// are read on every load.
+// Cache keeps the files of a load decoded (pages, packets and registries
+// such as events.yaml; site.yaml is read on every load), so that loading
+// again after an edit decodes only the files the edit touched. The
+// preview keeps one for its session and tells it, through Forget, which
+// files changed; the cache does not look at the files itself, because
+// checking ten thousand of them costs more than a rebuild may take.
 //
 // What LoadCached returns shares the decoded values with earlier loads:
 // a page unchanged since the last load is the same *Document (or *Person

@@ -327,7 +327,48 @@ func Slug(s string) string {
 // yamlMap decodes a file holding a mapping of key to entry; each key is
 // checked by validKey and each entry decoded into a new T and passed to
 // add. kind is the reference kind of the entries, for Edition.Failed.
+//
+// With a Cache, a file the cache holds is not read again: its entries,
+// failures and diagnostics are those of the load that decoded it.
 func yamlMap[T any](l *loader, p, kind string, validKey func(string, diag.Position) bool, add func(id string, v *T)) error {
+	c, ok := l.cache.get(p)
+	if !ok {
+		r := &registry[T]{}
+		own := *l
+		own.diags, own.failed = &r.diags, map[string]bool{}
+		err := decodeMap(&own, p, kind, validKey, func(id string, v *T) {
+			r.ids, r.entries = append(r.ids, id), append(r.entries, v)
+		})
+		if err != nil {
+			return err
+		}
+		for f := range own.failed {
+			r.failed = append(r.failed, f)
+		}
+		c = decodedFile{result: r, diags: r.diags}
+		l.cache.put(p, c)
+	}
+	r := c.result.(*registry[T])
+	l.diags.Append(&c.diags)
+	for _, f := range r.failed {
+		l.failed[f] = true
+	}
+	for i, id := range r.ids {
+		add(id, r.entries[i])
+	}
+	return nil
+}
+
+// registry is what decoding a registry file gave.
+type registry[T any] struct {
+	ids     []string
+	entries []*T
+	failed  []string // Edition.Failed marks
+	diags   diag.List
+}
+
+// decodeMap decodes the registry file p for yamlMap.
+func decodeMap[T any](l *loader, p, kind string, validKey func(string, diag.Position) bool, add func(id string, v *T)) error {
 	text, ok, err := l.read(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil

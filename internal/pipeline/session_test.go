@@ -198,3 +198,32 @@ func TestSessionNewAndRemovedPages(t *testing.T) {
 		t.Error("the removed document's page is still made")
 	}
 }
+
+// TestSessionRegistryEdit checks that an edit of a registry builds
+// everything again with the registry read anew.
+func TestSessionRegistryEdit(t *testing.T) {
+	cfg := copyOfRealEdition(t)
+	s := pipeline.NewSession(cfg)
+	if _, _, err := s.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	events := filepath.Join(cfg.Content, "events.yaml")
+	editFile(t, events, func(f, b string) string { return strings.Replace(f+b, "title: ", "title: Revised ", 1) })
+	res, partial, err := s.Build([]string{events})
+	if err != nil || partial || res.Failed(false) {
+		t.Fatalf("partial %v, err %v\n%s", partial, err, res.Diags.String())
+	}
+	full, err := pipeline.Run(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, want := filesOf(res), filesOf(full)
+	for p, data := range want {
+		if !bytes.Equal(got[p], data) {
+			t.Errorf("%s differs from a fresh build's", p)
+		}
+	}
+	if !bytes.Contains(want["timeline/index.html"], []byte("Revised ")) {
+		t.Error("the timeline does not show the edited event")
+	}
+}
