@@ -12,6 +12,13 @@ import (
 
 // Key names a timeline entry for the "entry" partial.
 func (e TimelineEntry) Key() string {
+	if e.key != "" {
+		return e.key
+	}
+	return e.makeKey()
+}
+
+func (e TimelineEntry) makeKey() string {
 	return join(e.Anchor, e.Filter, e.Persons, e.Date.Display, e.Date.ISO, e.Date.Precision,
 		e.Kind, e.URL, e.Title, e.Parties, e.Summary)
 }
