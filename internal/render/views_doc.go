@@ -132,11 +132,19 @@ func partyViews(s *site.Site, ps []content.Party) []PartyView {
 	return out
 }
 
+// displayDate is dateView(d).Display without the other two formats.
+func displayDate(d histdate.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Display()
+}
+
 func docLinks(s *site.Site, ids []string) []Link {
 	out := make([]Link, 0, len(ids))
 	for _, id := range ids {
 		d := s.Docs[id]
-		out = append(out, Link{URL: URL(site.DocumentPath(id)), Text: d.Title, Note: dateView(d.Date).Display})
+		out = append(out, Link{URL: URL(site.DocumentPath(id)), Text: d.Title, Note: displayDate(d.Date)})
 	}
 	return out
 }

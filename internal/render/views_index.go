@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/parallel"
 	"github.com/korean-war-sources/edition/internal/site"
 )
 
@@ -76,11 +77,25 @@ func (b *builder) documentIndexes() []*Page {
 		p.Scripts = []string{URL("assets/filter.js")}
 		return p
 	}
-	return []*Page{mk(0, b.byDate()), mk(1, b.byKey(func(d *content.Document) string { return KindLabel(d.Kind) })),
-		mk(2, b.byKey(func(d *content.Document) string { return b.docRow(d).Sender })), mk(3, b.byArchive())}
+	rows := b.docRows()
+	return []*Page{mk(0, b.byDate(rows)), mk(1, b.byKey(rows, func(r DocRow) string { return r.Kind })),
+		mk(2, b.byKey(rows, func(r DocRow) string { return r.Sender })), mk(3, b.byArchive(rows))}
 }
 
-func (b *builder) byDate() []DocGroup {
+// docRows makes the row of every document once, on every core, for the
+// four views that list them all.
+func (b *builder) docRows() map[*content.Document]DocRow {
+	docs := b.s.DocsByDate
+	made := make([]DocRow, len(docs))
+	parallel.For(len(docs), func(_, i int) { made[i] = b.docRow(docs[i]) })
+	rows := make(map[*content.Document]DocRow, len(docs))
+	for i, d := range docs {
+		rows[d] = made[i]
+	}
+	return rows
+}
+
+func (b *builder) byDate(rows map[*content.Document]DocRow) []DocGroup {
 	var groups []DocGroup
 	for _, d := range b.s.DocsByDate {
 		year := "Undated"
@@ -90,19 +105,20 @@ func (b *builder) byDate() []DocGroup {
 		if n := len(groups); n == 0 || groups[n-1].Title != year {
 			groups = append(groups, DocGroup{Title: year, Anchor: "y-" + strings.ToLower(year)})
 		}
-		groups[len(groups)-1].Rows = append(groups[len(groups)-1].Rows, b.docRow(d))
+		groups[len(groups)-1].Rows = append(groups[len(groups)-1].Rows, rows[d])
 	}
 	return groups
 }
 
-func (b *builder) byKey(key func(*content.Document) string) []DocGroup {
+func (b *builder) byKey(rows map[*content.Document]DocRow, key func(DocRow) string) []DocGroup {
 	m := map[string][]DocRow{}
 	for _, d := range b.s.DocsByDate {
-		k := key(d)
+		r := rows[d]
+		k := key(r)
 		if k == "" {
 			k = "Not known"
 		}
-		m[k] = append(m[k], b.docRow(d))
+		m[k] = append(m[k], r)
 	}
 	var groups []DocGroup
 	for k, rows := range m {
@@ -115,13 +131,13 @@ func (b *builder) byKey(key func(*content.Document) string) []DocGroup {
 // byArchive groups documents by repository, then fond/opis/delo, sorted
 // as numbers ("059a" after "45"), with documents known only by the
 // author's collection number or by a publication in groups of their own.
-func (b *builder) byArchive() []DocGroup {
+func (b *builder) byArchive(docRows map[*content.Document]DocRow) []DocGroup {
 	type key struct{ repo, fond, opis, delo, papka string }
 	rows := map[key][]DocRow{}
 	var bySD, byPub []DocRow
 	for _, d := range b.s.DocsByDate {
 		if len(d.Archive) == 0 {
-			r := b.docRow(d)
+			r := docRows[d]
 			if d.Collection != "" {
 				bySD = append(bySD, r)
 			} else {
@@ -131,7 +147,7 @@ func (b *builder) byArchive() []DocGroup {
 		}
 		for _, a := range d.Archive {
 			k := key{a.Repository.ID, a.Fond, a.Opis, a.Delo, a.Papka}
-			r := b.docRow(d)
+			r := docRows[d]
 			r.Listy = a.Listy
 			rows[k] = append(rows[k], r)
 		}
