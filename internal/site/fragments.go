@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/diag"
@@ -56,23 +57,50 @@ func textFragment(key, owner string, t content.Text, prefix string, verbatim boo
 		opts: markdown.Options{IDPrefix: prefix, Verbatim: verbatim}}
 }
 
-// pos returns the file position of byte offset off in the fragment.
-func (f *fragment) pos(off int) diag.Position {
+// positions returns the file position of byte offsets of the fragment,
+// given in increasing order, which it
+// finds scanning the source once: a fragment may report thousands of
+// problems on one long line, and finding each from the start of the
+// source would take time quadratic in its length.
+func (f *fragment) positions() func(off int) diag.Position {
 	if !f.body {
-		return f.at.PosAt(off)
+		return f.at.PosAt
 	}
-	pos := offsetPos(f.at.Pos.File, f.src, off)
-	pos.Line += f.at.Pos.Line - 1
-	return pos
+	c := lineCounter{src: f.src, line: 1, col: 1}
+	return func(off int) diag.Position {
+		line, col := c.at(off)
+		return diag.Position{File: f.at.Pos.File, Line: line + f.at.Pos.Line - 1, Col: col}
+	}
 }
 
-// offsetPos converts a byte offset of a file's text into line and column.
-func offsetPos(file, src string, off int) diag.Position {
-	off = min(max(off, 0), len(src))
-	before := src[:off]
-	line := strings.Count(before, "\n") + 1
-	col := len([]rune(before[strings.LastIndexByte(before, '\n')+1:])) + 1
-	return diag.Position{File: file, Line: line, Col: col}
+// lineCounter turns byte offsets of src into lines and rune columns,
+// counting on from the previous offset when offsets increase.
+type lineCounter struct {
+	src            string
+	off, line, col int
+}
+
+func (c *lineCounter) at(off int) (line, col int) {
+	off = min(max(off, 0), len(c.src))
+	if off < c.off {
+		c.off, c.line, c.col = 0, 1, 1
+	}
+	// The count moves on to the start of the rune holding off, so that
+	// it never stands inside a rune; the bytes of a rune cut at off count
+	// one each, as []rune counts them.
+	start := off
+	for start > c.off && start < len(c.src) && !utf8.RuneStart(c.src[start]) {
+		start--
+	}
+	seg := c.src[c.off:start]
+	if nl := strings.LastIndexByte(seg, '\n'); nl >= 0 {
+		c.line += strings.Count(seg, "\n")
+		c.col = 1 + utf8.RuneCountInString(seg[nl+1:])
+	} else {
+		c.col += utf8.RuneCountInString(seg)
+	}
+	c.off = start
+	return c.line, c.col + utf8.RuneCountInString(c.src[start:off])
 }
 
 // fragmentCount is how many fragments the edition has, to size the list.
@@ -182,8 +210,11 @@ func (s *Site) collect(frags []fragment, results []result, diags *diag.List) {
 	for i := range frags {
 		f, r := &frags[i], &results[i]
 		s.HTML[f.key] = r.html
-		for _, p := range r.problems {
-			diags.Errorf(f.pos(p.offset), "%s", p.msg)
+		if len(r.problems) > 0 {
+			at := f.positions()
+			for _, p := range r.problems {
+				diags.Errorf(at(p.offset), "%s", p.msg)
+			}
 		}
 		s.fragRefs[f.owner] = append(s.fragRefs[f.owner], r.refs...)
 		s.render.refs[f.key] = r.refs
