@@ -412,6 +412,7 @@ func xrefHead(s string) (int, bool) {
 // inline emits the rest of a line up to end: cross-references, footnote
 // marks, links, code and emphasis, and text between them.
 func (t *tokenizer) inline(end int) {
+	missing := absent{end: end}
 	for i := t.pos; i < end; {
 		if !inlineMarks[t.src[i]] {
 			i++ // most of a line is prose: pass it by quickly
@@ -427,7 +428,7 @@ func (t *tokenizer) inline(end int) {
 					i = t.pos
 					continue
 				}
-				closing := strings.Index(s[n:], "]]")
+				closing := missing.index(t.src, i+n, "]]")
 				if closing < 0 {
 					i++
 					continue
@@ -445,7 +446,7 @@ func (t *tokenizer) inline(end int) {
 				i = t.pos
 				continue
 			}
-			if text, url := link(s); url > 0 {
+			if text, url := link(t.src, i, &missing); url > 0 {
 				t.emit(chroma.Text, i)
 				t.emit(chroma.NameTag, i+text)
 				t.emit(chroma.NameAttribute, i+url)
@@ -453,14 +454,14 @@ func (t *tokenizer) inline(end int) {
 				continue
 			}
 		case '`':
-			if j := strings.IndexByte(s[1:], '`'); j >= 0 {
+			if j := missing.index(t.src, i+1, "`"); j >= 0 {
 				t.emit(chroma.Text, i)
 				t.emit(chroma.LiteralStringBacktick, i+j+2)
 				i = t.pos
 				continue
 			}
 		case '*', '_':
-			if n, typ := emphasis(t.src, i, end); n > 0 {
+			if n, typ := emphasis(t.src, i, &missing); n > 0 {
 				t.emit(chroma.Text, i)
 				t.emit(typ, i+n)
 				i = t.pos
@@ -475,14 +476,39 @@ func (t *tokenizer) inline(end int) {
 // inlineMarks are the bytes that may open what inline looks for.
 var inlineMarks = [256]bool{'[': true, '`': true, '*': true, '_': true}
 
-// link returns the ends of "[text]" and of "(url)" for an inline link at
-// the start of s, or zeros.
-func link(s string) (text, url int) {
-	j := strings.IndexByte(s, ']')
-	if j < 0 || j+1 >= len(s) || s[j+1] != '(' {
+// absent finds closing marks in src up to end, remembering from which
+// offset on a mark no longer occurs: a line of thousands of openers that
+// are never closed is then searched once for each mark, not once for
+// each opener.
+type absent struct {
+	end  int
+	from map[string]int // mark → no occurrence at or after this offset
+}
+
+// index returns the offset of mark in src[from:end], relative to from,
+// or -1.
+func (a *absent) index(src string, from int, mark string) int {
+	if f, ok := a.from[mark]; ok && from >= f {
+		return -1
+	}
+	j := strings.Index(src[from:a.end], mark)
+	if j < 0 {
+		if a.from == nil {
+			a.from = map[string]int{}
+		}
+		a.from[mark] = from
+	}
+	return j
+}
+
+// link returns the ends, relative to i, of "[text]" and of "(url)" for an
+// inline link at src[i], or zeros.
+func link(src string, i int, missing *absent) (text, url int) {
+	j := missing.index(src, i, "]")
+	if j < 0 || i+j+1 >= missing.end || src[i+j+1] != '(' {
 		return 0, 0
 	}
-	k := strings.IndexByte(s[j:], ')')
+	k := missing.index(src, i+j, ")")
 	if k < 0 {
 		return 0, 0
 	}
@@ -492,7 +518,8 @@ func link(s string) (text, url int) {
 // emphasis returns the length of an emphasis or strong emphasis opening
 // at src[i], closed on the same line before end, and its token type. An
 // underscore inside a word (snake_case) opens nothing.
-func emphasis(src string, i, end int) (int, chroma.TokenType) {
+func emphasis(src string, i int, missing *absent) (int, chroma.TokenType) {
+	end := missing.end
 	c := src[i]
 	n := 1
 	if i+1 < end && src[i+1] == c {
@@ -505,7 +532,7 @@ func emphasis(src string, i, end int) (int, chroma.TokenType) {
 	if i+n >= end || src[i+n] == ' ' {
 		return 0, chroma.Text
 	}
-	j := strings.Index(src[i+n+1:end], delim)
+	j := missing.index(src, i+n+1, delim)
 	if j < 0 {
 		return 0, chroma.Text
 	}
