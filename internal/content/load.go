@@ -37,6 +37,10 @@ type Edition struct {
 	Pages     []*Page
 	Redirects []Redirect
 
+	// Root is the content folder as the build was given it, the prefix
+	// of every File.
+	Root string
+
 	// Failed holds "kind:id" (doc:ID, person:ID, section:ID, work:ID …)
 	// of every file or entry that exists but could not be decoded, and
 	// "kind:*" when a whole file of entries could not be. Such entries
@@ -57,7 +61,7 @@ func Load(fsys fs.FS, root string, diags *diag.List) (*Edition, error) {
 // file. The edition is the same either way.
 func LoadCached(fsys fs.FS, root string, cache *Cache, diags *diag.List) (*Edition, error) {
 	l := loader{fsys: fsys, root: root, diags: diags, cache: cache}
-	ed := &Edition{Failed: map[string]bool{}}
+	ed := &Edition{Root: root, Failed: map[string]bool{}}
 	l.failed = ed.Failed
 	steps := []func(*Edition) error{
 		l.site, l.documents, l.persons, l.sections, l.conflicts, l.packets,

@@ -240,7 +240,7 @@ type Site struct {
 	Language    string  `yaml:"language" doc:"BCP 47 language of the edition." example:"en"`
 	BaseURL     string  `yaml:"base_url" doc:"Absolute URL where the edition is published, ending in /; used in citations, feeds and sitemaps only." example:"https://example.org/korean-war-sources/"`
 	Repository  string  `yaml:"repository" doc:"URL of the source repository."`
-	EditURL     string  `yaml:"edit_url" doc:"Template of an 'Edit this page' link; {path} becomes the file's path." example:"https://github.com/example/edition/edit/main/{path}"`
+	EditURL     string  `yaml:"edit_url" doc:"Template of an 'Edit this page' link; {path} becomes the file's path in the repository, content/…, wherever the build reads the content folder from." example:"https://github.com/example/edition/edit/main/{path}"`
 	Article     Article `yaml:"article" doc:"The article the edition annotates."`
 	Editors     string  `yaml:"editors" doc:"Who edits the edition."`
 	License     string  `yaml:"license" doc:"Licence of the editorial text."`

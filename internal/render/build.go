@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,12 +48,16 @@ func (b *builder) canonical(path string) string {
 	return b.absURL(path)
 }
 
+// editURL is the "Edit this page" link of a content file. The file's
+// path in the repository is content/ and its path in the content folder,
+// whatever folder the build was given (-content ../elsewhere).
 func (b *builder) editURL(file string) string {
 	t := b.s.Ed.Site.EditURL
 	if t == "" {
 		return ""
 	}
-	return strings.ReplaceAll(t, "{path}", file)
+	rel := strings.TrimPrefix(file, path.Clean(b.s.Ed.Root)+"/")
+	return strings.ReplaceAll(t, "{path}", path.Join("content", rel))
 }
 
 // Pages lists every page of the edition as a view, in a fixed order.
