@@ -48,6 +48,7 @@ type Party struct {
 	Person    Ref    `yaml:"person" doc:"Person id." example:"stalin"`
 	Name      string `yaml:"name" doc:"A body or unnamed party with no person page, such as Soviet Foreign Ministry." example:"Soviet Foreign Ministry"`
 	AsWritten string `yaml:"as_written" doc:"The name as the source or citation writes it, when it differs from the person's name." example:"Filippov"`
+	Lang      string `yaml:"lang" doc:"Language of as_written when it is not the person's own, e.g. ru for a Chinese name in Russian transliteration." example:"ru"`
 }
 
 // ArchiveRef is one archival citation, in parts and as printed.

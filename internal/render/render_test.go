@@ -23,9 +23,9 @@ var tiny = fstest.MapFS{
 	"archives.yaml":                         {Data: []byte("APRF: {name: Arkhiv, english: Archive}\n")},
 	"documents/1950-05-14-stalin-to-mao.md": {Data: []byte("---\ntitle: Stalin to Mao\nkind: telegram\ndate: 1950-05-14\nnature: contemporary\nfrom: [{person: stalin, as_written: Filippov}]\nto: [{person: mao}]\n---\nSee [[doc:1950-05-report]].\n")},
 	"documents/1950-05-report.md":           {Data: []byte("---\ntitle: A report of May\nkind: report\ndate: 1950-05\nnature: contemporary\nfrom: [{person: mao}]\nto: [{person: stalin}]\n---\nHeadnote.\n")},
-	"documents/1950-04-visit.md":            {Data: []byte("---\ntitle: Visit record\nkind: conversation-record\ndate: 1950-04-08/1950-04-25\nnature: contemporary\nfrom: [{person: stalin}]\nto: [{person: mao}]\n---\nHeadnote.\n")},
+	"documents/1950-04-visit.md":            {Data: []byte("---\ntitle: Visit record\nkind: conversation-record\ndate: 1950-04-08/1950-04-25\nnature: contemporary\nfrom: [{person: stalin}]\nto: [{person: mao, as_written: Mao-Tsze-Dunom, lang: ru}]\n---\nHeadnote.\n")},
 	"persons/stalin.md":                     {Data: []byte("---\nname: Stalin\nsort_name: Stalin\naliases: [Filippov]\nrole: Leader\n---\nBio.\n")},
-	"persons/mao.md":                        {Data: []byte("---\nname: Mao\nsort_name: Mao\nrole: Chairman\n---\nBio.\n")},
+	"persons/mao.md":                        {Data: []byte("---\nname: Mao\nsort_name: Mao\nrole: Chairman\nlang: zh\n---\nBio.\n")},
 	"essay/one.md":                          {Data: []byte("---\ntitle: One\norder: 1\nnotes:\n  - number: 1\n    text: '[[doc:1950-05-14-stalin-to-mao|Telegram]]; [[doc:1950-04-visit|Record]]; [[doc:1950-05-report|Report]].'\n    context: c\n---\nGuide.\n")},
 	"events.yaml":                           {Data: []byte("may-1950:\n  title: May\n  date: 1950-05\n  summary: s\n  notes: [1]\n  documents: [1950-05-report]\n")},
 	"redirects.yaml":                        {Data: []byte("documents/old-name.html: {to: 'doc:1950-05-report'}\n")},
@@ -103,6 +103,11 @@ func TestBacklinks(t *testing.T) {
 	tel := out["documents/1950-05-14-stalin-to-mao.html"]
 	if !strings.Contains(tel, `<span class="as-written">Filippov</span> [<a href="../persons/stalin.html">Stalin</a>]`) {
 		t.Error("telegram page does not show the name as written with the resolved person")
+	}
+	// A name as written is marked in the language the entry gives, else
+	// in the person's.
+	if !strings.Contains(out["documents/1950-04-visit.html"], `<span class="as-written" lang="ru-Latn">Mao-Tsze-Dunom</span>`) {
+		t.Error("visit record does not mark Mao-Tsze-Dunom as Russian")
 	}
 	if !strings.Contains(out["persons/index.html"], "Filippov</span>, pseudonym of") {
 		t.Error("persons index lacks the cross-reference from the pseudonym")

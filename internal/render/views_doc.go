@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"html/template"
 	"strconv"
 	"strings"
@@ -121,8 +122,11 @@ func partyViews(s *site.Site, ps []content.Party) []PartyView {
 		}
 		person := s.Persons[p.Person.ID]
 		v := PartyView{Name: person.Name, URL: URL(site.PersonPath(person.ID))}
-		if person.Lang != "" && person.Lang != "en" {
-			v.Lang = person.Lang + "-Latn"
+		// The name as written is in the source's language if the entry
+		// says so (Mao-Tsze-Dunom in a Soviet record), else in the
+		// person's.
+		if lang := cmp.Or(p.Lang, person.Lang); lang != "" && lang != "en" {
+			v.Lang = lang + "-Latn"
 		}
 		if p.AsWritten != "" && p.AsWritten != person.Name {
 			v.AsWritten = p.AsWritten
