@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/korean-war-sources/edition/internal/output"
 )
@@ -217,7 +218,7 @@ func (b *Built) relayout(changed map[string]bool) []output.File {
 	return files
 }
 
-func isTermShard(p string) bool { return len(p) > len(Dir)+3 && p[len(Dir)+1:len(Dir)+3] == "t-" }
+func isTermShard(p string) bool { return strings.HasPrefix(p, Dir+"/t-") }
 
 // writeManifest writes the manifest of the shards as they are now.
 func (b *Built) writeManifest() (output.File, error) {
