@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/net/html"
+	"github.com/korean-war-sources/edition/internal/htmlcheck"
 )
 
 // The bad-input fixtures live in testdata/badinput/NAME/. Each holds the
@@ -293,7 +291,7 @@ var successChecks = map[string]func(t *testing.T, root string, out map[string]st
 	"script-escaped": func(t *testing.T, root string, out map[string]string) {
 		for p, data := range out {
 			if strings.HasSuffix(p, ".html") {
-				for _, f := range liveScripts(data) {
+				for _, f := range htmlcheck.LiveScripts([]byte(data), false) {
 					t.Errorf("%s: %s", p, f)
 				}
 			}
@@ -312,83 +310,4 @@ var successChecks = map[string]func(t *testing.T, root string, out map[string]st
 			t.Errorf("the document's rendered body does not omit its raw HTML")
 		}
 	},
-}
-
-// liveScripts lists the script elements of page other than the site's
-// own (a src into the site, or JSON-LD metadata), and every
-// event-handler attribute.
-func liveScripts(page string) []string {
-	var found []string
-	z := html.NewTokenizer(strings.NewReader(page))
-	script := "" // the kind of script element being read: "json", "src" or ""
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return found
-		case html.StartTagToken, html.SelfClosingTagToken:
-			tok := z.Token()
-			for _, a := range tok.Attr {
-				if strings.HasPrefix(strings.ToLower(a.Key), "on") {
-					found = append(found, fmt.Sprintf("<%s> with event handler %s=%q", tok.Data, a.Key, a.Val))
-				}
-			}
-			if tok.Data != "script" {
-				continue
-			}
-			src, typ := "", ""
-			for _, a := range tok.Attr {
-				switch a.Key {
-				case "src":
-					src = a.Val
-				case "type":
-					typ = a.Val
-				}
-			}
-			switch {
-			case src != "":
-				script = "src"
-				if strings.Contains(src, ":") || strings.HasPrefix(src, "/") {
-					found = append(found, "script from outside the site: "+src)
-				}
-			case typ == "application/ld+json":
-				script = "json"
-			default:
-				script = "inline"
-				found = append(found, "inline "+tok.String())
-			}
-		case html.TextToken:
-			// JSON-LD may carry the title, but only as valid JSON with
-			// every "<" escaped, so it cannot end the element early.
-			text := z.Text()
-			switch {
-			case script == "json" && (!json.Valid(text) || bytes.Contains(text, []byte("<"))):
-				found = append(found, "JSON-LD that is not valid JSON: "+string(text))
-			case script == "src" && len(bytes.TrimSpace(text)) > 0:
-				found = append(found, "script with both src and text: "+string(text))
-			}
-		case html.EndTagToken:
-			script = ""
-		}
-	}
-}
-
-func TestLiveScripts(t *testing.T) {
-	tests := []struct {
-		page string
-		live bool
-	}{
-		{`<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><script src="assets/site.js"></script>`, false},
-		{`<script type="application/ld+json">{"name":"a \u003cscript\u003e"}</script>`, false},
-		{`<p>x</p><script>alert(1)</script>`, true},
-		{`<script type="application/ld+json">{"name":"</script><script>alert(1)</script>"}</script>`, true},
-		{`<script src="https://evil.example/x.js"></script>`, true},
-		{`<script src="assets/site.js">alert(1)</script>`, true},
-		{`<div onclick="alert(1)">x</div>`, true},
-		{`<SCRIPT>alert(1)</SCRIPT>`, true},
-	}
-	for _, tt := range tests {
-		if got := liveScripts(tt.page); (len(got) > 0) != tt.live {
-			t.Errorf("liveScripts(%q) = %q, want live %v", tt.page, got, tt.live)
-		}
-	}
 }

@@ -18,11 +18,11 @@ import (
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/diag"
+	"github.com/korean-war-sources/edition/internal/htmlcheck"
 	"github.com/korean-war-sources/edition/internal/markdown"
 	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/render"
 	"github.com/korean-war-sources/edition/internal/site"
-	"golang.org/x/net/html"
 )
 
 // fuzzContent is the rest of the edition around the fuzzed document.
@@ -143,7 +143,7 @@ func outputProblems(f output.File) []string {
 	}
 	switch path.Ext(f.Path) {
 	case ".html":
-		problems = append(problems, liveScripts(f.Data)...)
+		problems = append(problems, htmlcheck.LiveScripts(f.Data, true)...)
 	case ".json":
 		if !json.Valid(f.Data) {
 			problems = append(problems, "not valid JSON")
@@ -170,58 +170,6 @@ func outputProblems(f output.File) []string {
 		}
 	}
 	return problems
-}
-
-// liveScripts lists the script elements of an HTML page other than the
-// site's own (a src inside the site, or JSON-LD that is valid JSON with
-// every "<" escaped), and every event-handler attribute.
-func liveScripts(page []byte) []string {
-	var found []string
-	z := html.NewTokenizer(bytes.NewReader(page))
-	script := ""
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return found
-		case html.StartTagToken, html.SelfClosingTagToken:
-			tok := z.Token()
-			src, typ := "", ""
-			for _, a := range tok.Attr {
-				switch {
-				case strings.HasPrefix(strings.ToLower(a.Key), "on"):
-					found = append(found, "event handler on <"+tok.Data+">: "+a.Key)
-				case a.Key == "src":
-					src = a.Val
-				case a.Key == "type":
-					typ = a.Val
-				case a.Key == "href" && strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "javascript:"):
-					found = append(found, "javascript: link "+a.Val)
-				}
-			}
-			if tok.Data != "script" {
-				continue
-			}
-			switch {
-			case src != "" && !strings.Contains(src, ":") && !strings.HasPrefix(src, "//"):
-				script = "src" // relative, or from the site's root (404.html)
-			case src == "" && typ == "application/ld+json":
-				script = "json"
-			default:
-				script = "other"
-				found = append(found, "script element "+tok.String())
-			}
-		case html.TextToken:
-			text := z.Text()
-			switch {
-			case script == "json" && (!json.Valid(text) || bytes.Contains(text, []byte("<"))):
-				found = append(found, "JSON-LD that is not valid JSON: "+string(text))
-			case script == "src" && len(bytes.TrimSpace(text)) > 0:
-				found = append(found, "script with src and text: "+string(text))
-			}
-		case html.EndTagToken:
-			script = ""
-		}
-	}
 }
 
 func TestOutputProblems(t *testing.T) {

@@ -168,15 +168,17 @@ func (s *Session) proseOnly(rels []string) (*Result, bool) {
 			res.Files = append(res.Files, output.File{Path: f.Path, Data: f.Data})
 		}
 	}
+	items := map[int]search.Item{}
 	for _, id := range ids {
 		i, item, _ := search.DocumentItem(st, id)
-		index, ok, err := s.index.Update(i, item)
-		if err != nil || !ok {
-			s.last = nil
-			return nil, false
-		}
-		res.Files = append(res.Files, index...)
+		items[i] = item
 	}
+	index, ok, err := s.index.UpdateItems(nil, items)
+	if err != nil || !ok {
+		s.last = nil
+		return nil, false
+	}
+	res.Files = append(res.Files, index...)
 	s.last = res
 	return res, true
 }

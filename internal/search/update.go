@@ -44,12 +44,9 @@ func termWeights(it Item) map[string]int {
 // document shard holding the item.
 //
 // ok is false, and nothing is changed, when the item cannot be replaced
-// in place (its kind label is new to the index); the caller then builds
-// the index anew.
+// in place (its kind label is new to the index, or i is out of range);
+// the caller then builds the index anew.
 func (b *Built) Update(i int, it Item) (files []output.File, ok bool, err error) {
-	if b.state == nil || i < 0 || i >= len(b.Index.Items) {
-		return nil, false, nil
-	}
 	return b.UpdateItems(nil, map[int]Item{i: it})
 }
 
