@@ -13,6 +13,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"sync"
 	"time"
@@ -54,9 +55,7 @@ func Listen(port int) (net.Listener, error) {
 // down gracefully: it returns only after every goroutine it started has
 // ended. It closes ln. A build that fails does not stop the preview.
 func Run(ctx context.Context, ln net.Listener, opts Options) error {
-	if opts.Quiet <= 0 {
-		opts.Quiet = DefaultQuiet
-	}
+	opts = opts.withDefaults()
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	defer func() {
@@ -95,6 +94,21 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 		srv.Close()
 		return fmt.Errorf("serving: %w", err)
 	}
+}
+
+// withDefaults fills in what the zero Options leave to defaults, so that
+// every use below, Run's own messages included, sees the same writers.
+func (o Options) withDefaults() Options {
+	if o.Quiet <= 0 {
+		o.Quiet = DefaultQuiet
+	}
+	if o.Stdout == nil {
+		o.Stdout = os.Stdout
+	}
+	if o.Stderr == nil {
+		o.Stderr = os.Stderr
+	}
+	return o
 }
 
 // shutdown stops accepting requests and waits for those in flight.

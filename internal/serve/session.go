@@ -33,12 +33,7 @@ type session struct {
 }
 
 func newSession(opts Options) *session {
-	if opts.Stdout == nil {
-		opts.Stdout = os.Stdout
-	}
-	if opts.Stderr == nil {
-		opts.Stderr = os.Stderr
-	}
+	opts = opts.withDefaults()
 	cfg := opts.Config
 	if cfg.Fragments == nil {
 		// One cache for the whole session: a rebuild renders only the
