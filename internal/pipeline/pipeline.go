@@ -36,6 +36,9 @@ type Config struct {
 	// Fragments, when not nil, keeps rendered Markdown across builds so
 	// that a rebuild renders only what changed (the preview sets it).
 	Fragments *site.FragmentCache
+	// UncachedPartials executes every partial of every page afresh: the
+	// plain path, slower, whose output the partial cache must reproduce.
+	UncachedPartials bool
 }
 
 // Result is a finished build.
@@ -206,7 +209,11 @@ func prepareCached(cfg Config, files *content.Cache) (*Result, *render.Templates
 	if err != nil {
 		return nil, nil, err
 	}
-	tpl, err := render.Load(os.DirFS(cfg.Templates))
+	load := render.Load
+	if cfg.UncachedPartials {
+		load = render.LoadUncached
+	}
+	tpl, err := load(os.DirFS(cfg.Templates))
 	if err != nil {
 		return nil, nil, err
 	}

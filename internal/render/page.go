@@ -27,6 +27,19 @@ type Page struct {
 	Root string
 }
 
+// HeaderView is what the site header shows: the same on every page of a
+// navigation entry.
+type HeaderView struct {
+	Title   string
+	Nav     []NavItem
+	Current string // the Key of the current entry
+}
+
+// Header returns what the site header of p shows.
+func (p *Page) Header() HeaderView {
+	return HeaderView{Title: p.Site.Title, Nav: p.Site.Nav, Current: p.Nav}
+}
+
 // Meta is one <meta name content> tag.
 type Meta struct{ Name, Content string }
 

@@ -5,19 +5,27 @@ import (
 	"fmt"
 	"hash/maphash"
 	"html/template"
+	"reflect"
 	"strings"
 	"sync"
 )
 
-// partialCached is the template function {{partialCached NAME DATA KEY}}:
-// it executes the partial NAME (of base.html or partials.html) with DATA
-// the first time it meets NAME and KEY, and returns that markup every
+// partialCached is the template function {{partialCached NAME DATA}}: it
+// executes the partial NAME (of base.html or partials.html) with DATA the
+// first time it meets NAME and that DATA, and returns that markup every
 // later time. Markup shared by thousands of pages (the site header, a
 // note shown on its own page and in its section) is so executed once
-// instead of once per page. KEY must tell apart every DATA that renders
-// differently, in this build and the next ones of a preview (see the Key
-// methods).
-func (t *Templates) partialCached(name string, data any, key string) (template.HTML, error) {
+// instead of once per page. The cache key is derived from DATA itself
+// (see datakey.go), so DATA must be what the partial shows and no more:
+// a partial given the whole page would be cached per page.
+func (t *Templates) partialCached(name string, data any) (template.HTML, error) {
+	if t.uncached {
+		return t.executePartial(nil, name, data, partialKey{})
+	}
+	key, err := t.keys.key(data)
+	if err != nil {
+		return "", fmt.Errorf("partialCached %q: %w", name, err)
+	}
 	cache, k := t.partialCache(name), t.hashKey(key)
 	if html, ok := cache.Load(k); ok {
 		return html.(template.HTML), nil
@@ -36,54 +44,27 @@ func (t *Templates) hashKey(key string) partialKey {
 }
 
 // partialList is the template function {{partialList NAME LIST [SEP]}}:
-// the partial NAME executed for each element of LIST, in order, as
-// partialCached would with the element's Key, and joined, with the text
-// SEP (escaped) between elements if it is given. A timeline or a
-// documents list of ten thousand entries so costs one template call and
-// ten thousand map lookups, not tens of thousands of template calls. The
-// lists it takes are those of the Key methods.
+// the partial NAME executed for each element of the slice LIST, in order,
+// as partialCached would with the element, and joined, with the text SEP
+// (escaped) between elements if it is given. A timeline or a documents
+// list of ten thousand entries so costs one template call and ten
+// thousand map lookups, not tens of thousands of template calls.
 func (t *Templates) partialList(name string, list any, sep ...string) (template.HTML, error) {
 	between := template.HTMLEscapeString(strings.Join(sep, ""))
-	switch l := list.(type) {
-	case []TimelineEntry:
-		return eachCached(t, name, l, between)
-	case []DocRow:
-		return eachCached(t, name, l, between)
-	case []Link:
-		return eachCached(t, name, l, between)
-	case []NoteLink:
-		return eachCached(t, name, l, between)
-	case []NoteView:
-		return eachCached(t, name, l, between)
-	case []Meta:
-		return eachCached(t, name, l, between)
-	case []PartyView:
-		return eachCached(t, name, l, between)
-	case []CitedAs:
-		return eachCached(t, name, l, between)
+	items := reflect.ValueOf(list)
+	if items.Kind() != reflect.Slice && items.Kind() != reflect.Array {
+		return "", fmt.Errorf("partialList %q: cannot list %T", name, list)
 	}
-	return "", fmt.Errorf("partialList %q: cannot list %T", name, list)
-}
-
-// keyed is the element of a list for partialList.
-type keyed interface{ Key() string }
-
-func eachCached[T keyed](t *Templates, name string, items []T, between string) (template.HTML, error) {
-	cache := t.partialCache(name)
 	var b strings.Builder
-	for i, it := range items {
+	for i := range items.Len() {
 		if i > 0 {
 			b.WriteString(between)
 		}
-		key := t.hashKey(it.Key())
-		html, ok := cache.Load(key)
-		if !ok {
-			var err error
-			if html, err = t.executePartial(cache, name, it, key); err != nil {
-				return "", err
-			}
+		html, err := t.partialCached(name, items.Index(i).Interface())
+		if err != nil {
+			return "", err
 		}
-		b.WriteString(string(html.(template.HTML)))
+		b.WriteString(string(html))
 	}
 	return template.HTML(b.String()), nil
 }
@@ -103,13 +84,15 @@ func (t *Templates) partialCache(name string) *sync.Map {
 }
 
 // executePartial executes the partial name with data and stores its
-// markup in cache under key.
+// markup in cache under key, unless cache is nil.
 func (t *Templates) executePartial(cache *sync.Map, name string, data any, key partialKey) (template.HTML, error) {
 	var buf bytes.Buffer
 	if err := t.base.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
 	html := template.HTML(buf.String())
-	cache.Store(key, html)
+	if cache != nil {
+		cache.Store(key, html)
+	}
 	return html, nil
 }

@@ -28,6 +28,10 @@ type Templates struct {
 	// a key must name its data completely.
 	partials sync.Map
 	seeds    [2]maphash.Seed // of partialKey
+	keys     dataKeys
+	// uncached makes partialCached and partialList execute their partial
+	// every time: the plain path that tests hold the cache to.
+	uncached bool
 	// buffers hold pages being executed: a build executes tens of
 	// thousands, and growing a fresh buffer for each doubles what it
 	// allocates.
@@ -42,8 +46,19 @@ var PageTypes = []string{
 }
 
 // Load parses base.html and every page type's file from fsys.
-func Load(fsys fs.FS) (*Templates, error) {
-	t := &Templates{sets: map[string]*template.Template{}, seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
+func Load(fsys fs.FS) (*Templates, error) { return load(fsys, false) }
+
+// LoadUncached is Load with partialCached and partialList executing their
+// partial on every call. Its pages must be byte-identical to Load's; it
+// exists so that tests can prove it.
+func LoadUncached(fsys fs.FS) (*Templates, error) { return load(fsys, true) }
+
+func load(fsys fs.FS, uncached bool) (*Templates, error) {
+	t := &Templates{
+		sets:     map[string]*template.Template{},
+		seeds:    [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
+		uncached: uncached,
+	}
 	base, err := template.New("base.html").Option("missingkey=error").
 		Funcs(template.FuncMap{"partialCached": t.partialCached, "partialList": t.partialList}).
 		ParseFS(fsys, "base.html", "partials.html")

@@ -30,6 +30,21 @@ type NoteView struct {
 	Section  Link
 }
 
+// NoteBody is what the "notebody" partial shows of a note, the same on
+// the note's own page, in its section and in packets.
+type NoteBody struct {
+	Text             template.HTML
+	Context          string
+	Comment          template.HTML
+	Uncited          string
+	Reported, Events []Link
+}
+
+// Body returns the part of the note the "notebody" partial shows.
+func (n NoteView) Body() NoteBody {
+	return NoteBody{Text: n.Text, Context: n.Context, Comment: n.Comment, Uncited: n.Uncited, Reported: n.Reported, Events: n.Events}
+}
+
 func (b *builder) noteView(n *site.NoteInfo) NoteView {
 	s := b.s
 	num := strconv.Itoa(n.Number)

@@ -25,8 +25,6 @@ type TimelineEntry struct {
 	Parties string // "Shtykov → Vyshinskii"
 	Summary string
 	Persons string // space-separated person ids, for filtering
-
-	key string // Key, computed once: every timeline view lists the entry
 }
 
 // TimelineView is a timeline page: entries grouped by year and month.
@@ -75,9 +73,6 @@ func (b *builder) entries() []TimelineEntry {
 	slices.SortStableFunc(out, func(a, b TimelineEntry) int {
 		return cmp.Or(histdate.Compare(a.date, b.date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.ID, b.ID))
 	})
-	for i := range out {
-		out[i].key = out[i].makeKey()
-	}
 	return out
 }
 
