@@ -231,10 +231,11 @@ func invalidUTF8(b []byte) int {
 	return -1
 }
 
-// splitFrontMatter separates "---\nYAML\n---\nBody"; the YAML may be
+// SplitFrontMatter separates "---\nYAML\n---\nBody"; the YAML may be
 // empty. line is the line of the file where the body starts. Both parts
-// share text's memory.
-func splitFrontMatter(text string) (front, body string, line int, ok bool) {
+// share text's memory. It is the one rule for where front matter ends:
+// the loader and the source view both use it.
+func SplitFrontMatter(text string) (front, body string, line int, ok bool) {
 	if !strings.HasPrefix(text, "---\n") {
 		return "", "", 0, false
 	}
@@ -262,7 +263,7 @@ func (l *loader) page(p string, v any) (Body, bool, error) {
 	}
 	text := string(b)
 	file := l.show(p)
-	front, body, line, ok := splitFrontMatter(text)
+	front, body, line, ok := SplitFrontMatter(text)
 	if !ok {
 		l.diags.Errorf(diag.Position{File: file, Line: 1, Col: 1}, "missing front matter: the file must start with a line \"---\", then YAML, then a closing \"---\" line")
 		return Body{}, false, nil
@@ -432,8 +433,8 @@ func ReloadBody(fsys fs.FS, root, p string, old Body) (body Body, ok bool) {
 		return Body{}, false
 	}
 	text := string(b)
-	front, src, line, ok := splitFrontMatter(text)
-	oldFront, _, _, oldOK := splitFrontMatter(old.Raw)
+	front, src, line, ok := SplitFrontMatter(text)
+	oldFront, _, _, oldOK := SplitFrontMatter(old.Raw)
 	if !ok || !oldOK || front != oldFront {
 		return Body{}, false
 	}

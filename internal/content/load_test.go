@@ -33,9 +33,9 @@ func TestSplitFrontMatter(t *testing.T) {
 		{"", "", "", 0, false},
 	}
 	for _, tt := range tests {
-		front, body, line, ok := splitFrontMatter(tt.text)
+		front, body, line, ok := SplitFrontMatter(tt.text)
 		if front != tt.front || body != tt.body || line != tt.line || ok != tt.ok {
-			t.Errorf("splitFrontMatter(%q) = %q, %q, %d, %v, want %q, %q, %d, %v", tt.text, front, body, line, ok, tt.front, tt.body, tt.line, tt.ok)
+			t.Errorf("SplitFrontMatter(%q) = %q, %q, %d, %v, want %q, %q, %d, %v", tt.text, front, body, line, ok, tt.front, tt.body, tt.line, tt.ok)
 		}
 	}
 }
@@ -51,9 +51,9 @@ func lineCol(s string, off int) (int, int) {
 // the file.
 func TestSplitFrontMatterKeepsPositions(t *testing.T) {
 	text := "---\ntitle: Ŏngjin\nnotes:\n  - x\n---\nFirst ¶ line\n\nSecond *line* [[doc:a]]\n"
-	_, body, first, ok := splitFrontMatter(text)
+	_, body, first, ok := SplitFrontMatter(text)
 	if !ok {
-		t.Fatal("splitFrontMatter failed")
+		t.Fatal("SplitFrontMatter failed")
 	}
 	head := strings.Index(text, "First")
 	for off := 0; off < len(body); off++ {

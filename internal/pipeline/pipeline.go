@@ -71,9 +71,6 @@ func (r *Result) Summary() string {
 		pages, len(ed.Documents), len(ed.Persons), len(r.Site.NoteList), r.Elapsed.Round(time.Millisecond))
 }
 
-// Converter is shared by every build of a process.
-var converter = markdown.New
-
 // Run builds everything in memory, into Result.Files: the preview server
 // serves it, and Write writes it. Content problems are in Result.Diags;
 // the error reports failures of the program or its templates.
@@ -217,7 +214,7 @@ func prepareCached(cfg Config, files *content.Cache) (*Result, *render.Templates
 	if err != nil {
 		return nil, nil, err
 	}
-	res.Site = site.BuildCached(ed, converter(), cfg.Fragments, &res.Diags)
+	res.Site = site.BuildCached(ed, markdown.New(), cfg.Fragments, &res.Diags)
 	res.tpl = tpl
 	return res, tpl, nil
 }

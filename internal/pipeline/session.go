@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/markdown"
 	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/parallel"
 	"github.com/korean-war-sources/edition/internal/render"
@@ -200,7 +201,7 @@ func (s *Session) selective(rels []string) (res *Result, ok bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
-	res.Site = site.BuildCached(ed, converter(), s.cfg.Fragments, &res.Diags)
+	res.Site = site.BuildCached(ed, markdown.New(), s.cfg.Fragments, &res.Diags)
 	if res.Diags.HasErrors(s.cfg.Strict) {
 		return res, false, nil
 	}

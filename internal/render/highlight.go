@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
+	"github.com/korean-war-sources/edition/internal/content"
 )
 
 // The source view highlights a content file with a tokenizer written for
@@ -44,19 +45,10 @@ func (t *tokenizer) run() {
 }
 
 // frontMatterEnd returns the offset just after the closing "---" line of
-// the front matter, by the rule of the content loader.
+// the front matter, by the content loader's own rule.
 func frontMatterEnd(src string) (int, bool) {
-	const opening, closing = "---\n", "\n---\n"
-	if !strings.HasPrefix(src, opening) {
-		return 0, false
-	}
-	if i := strings.Index(src[len(opening):], closing); i >= 0 {
-		return len(opening) + i + len(closing), true
-	}
-	if strings.HasSuffix(src[len(opening):], "\n---") {
-		return len(src), true
-	}
-	return 0, false
+	_, body, _, ok := content.SplitFrontMatter(src)
+	return len(src) - len(body), ok
 }
 
 // span is a token by its end offset; it starts where the previous ends.

@@ -207,3 +207,25 @@ func FuzzHighlightMatchesChroma(f *testing.F) {
 		checkMatchesChroma(t, h, fmt.Sprintf("%q", src), src)
 	})
 }
+
+// TestFrontMatterEndFollowsTheLoader holds the source view to the
+// loader's rule for where front matter ends, empty front matter included.
+func TestFrontMatterEndFollowsTheLoader(t *testing.T) {
+	tests := []struct {
+		src  string
+		end  int
+		isFM bool
+	}{
+		{"---\ntitle: x\n---\nBody\n", len("---\ntitle: x\n---\n"), true},
+		{"---\n---\nBody\n", len("---\n---\n"), true},
+		{"---\ntitle: x\n---", len("---\ntitle: x\n---"), true},
+		{"---\ntitle: x\n", 0, false},
+		{"Body only\n", 0, false},
+	}
+	for _, tt := range tests {
+		end, ok := frontMatterEnd(tt.src)
+		if ok != tt.isFM || (ok && end != tt.end) {
+			t.Errorf("frontMatterEnd(%q) = %d, %v, want %d, %v", tt.src, end, ok, tt.end, tt.isFM)
+		}
+	}
+}

@@ -9,8 +9,6 @@ import (
 	"hash/maphash"
 	"html/template"
 	"io/fs"
-	"path"
-	"strings"
 	"sync"
 
 	"github.com/korean-war-sources/edition/internal/site"
@@ -115,6 +113,3 @@ func Relocate(b []byte, pagePath string) []byte {
 
 // URL marks a site path as root-relative, to be relocated per page.
 func URL(sitePath string) string { return site.RootMarker + sitePath }
-
-// Dir is a helper for building output paths.
-func Dir(p string) string { return strings.TrimSuffix(path.Dir(p), ".") }

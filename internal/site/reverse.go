@@ -2,8 +2,6 @@ package site
 
 import (
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/korean-war-sources/edition/internal/histdate"
 )
@@ -147,13 +145,4 @@ func (s *Site) docsByDate() func(ids []string) []string {
 		}
 		return slices.Clip(ids)
 	}
-}
-
-// NoteList formats note numbers for reading: "15, 71".
-func NoteNumbers(ns []int) string {
-	parts := make([]string, len(ns))
-	for i, n := range ns {
-		parts[i] = strconv.Itoa(n)
-	}
-	return strings.Join(parts, ", ")
 }
