@@ -1,6 +1,34 @@
 // Package render lays out the edition's pages with html/template. Every
-// value a template shows is prepared in Go (view models in views.go):
-// templates hold markup only, and run with missingkey=error.
+// value a template shows is prepared in Go (the view models of the
+// views_*.go files): templates hold markup only, and run with
+// missingkey=error, so a misspelt field fails the build.
+//
+// # The template contract
+//
+// The templates folder holds base.html (the layout), partials.html
+// (markup shared by several page types) and one file per page type named
+// in PageTypes, each defining the block "main". A page type's file is
+// parsed together with base.html and partials.html into its own set.
+//
+// Every page executes base.html with a *Page: Title, Description, Nav
+// (the current entry of the main navigation), Site, Meta, JSONLD, Cite,
+// Scripts and the page type's own view in Data. Header returns what the
+// site header shows.
+//
+// URLs inside the site are written with the root marker (URL, and
+// "@@root@@/" in templates): Execute replaces it by the page's relative
+// path to the site root, so that the site works from any folder and from
+// file://. A page with Root set (the 404 page) uses that instead.
+//
+// Two template functions share markup between pages:
+//
+//	{{partialCached "name" DATA}}      the partial executed once per distinct DATA
+//	{{partialList "name" LIST [SEP]}}  the same for each element of a slice, joined by SEP
+//
+// The cache key is derived from DATA, every field and everything it
+// points to (datakey.go), never written by hand; a partial must be given
+// exactly what it shows. LoadUncached executes every partial afresh: the
+// tests hold the cached pages to its bytes.
 package render
 
 import (
