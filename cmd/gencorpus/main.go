@@ -8,6 +8,10 @@
 //
 // DIR must be empty or not exist. Build it with
 // go run ./cmd/build -content DIR -out DIR2.
+//
+// With -hugo, DIR receives the same documents as a Hugo site (document
+// pages, a timeline and person taxonomy pages), for side-by-side
+// benchmarks: hugo --source DIR.
 package main
 
 import (
@@ -21,12 +25,17 @@ import (
 func main() {
 	n := flag.Int("n", 1000, "number of documents")
 	out := flag.String("out", "", "content `folder` to create (empty or new)")
+	hugo := flag.Bool("hugo", false, "write the corpus as a Hugo site instead")
 	flag.Parse()
 	if *out == "" || flag.NArg() > 0 || *n < 1 {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := corpus.Write(*out, *n); err != nil {
+	write := corpus.Write
+	if *hugo {
+		write = corpus.WriteHugo
+	}
+	if err := write(*out, *n); err != nil {
 		fmt.Fprintln(os.Stderr, "gencorpus:", err)
 		os.Exit(1)
 	}

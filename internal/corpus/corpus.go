@@ -35,7 +35,18 @@ func FS(n int) fstest.MapFS {
 // Write writes the content tree of an edition with n documents into dir,
 // which must be empty or not exist yet, so that no stale file of a larger
 // corpus survives into a smaller one.
-func Write(dir string, n int) error {
+func Write(dir string, n int) error { return writeTree(dir, FS(n)) }
+
+// WriteHugo writes HugoFS(n) into dir, which must be empty or new.
+func WriteHugo(dir string, n int) error {
+	fsys, err := HugoFS(n)
+	if err != nil {
+		return err
+	}
+	return writeTree(dir, fsys)
+}
+
+func writeTree(dir string, fsys fstest.MapFS) error {
 	entries, err := os.ReadDir(dir)
 	switch {
 	case err == nil && len(entries) > 0:
@@ -43,7 +54,6 @@ func Write(dir string, n int) error {
 	case err != nil && !os.IsNotExist(err):
 		return fmt.Errorf("corpus: %w", err)
 	}
-	fsys := FS(n)
 	paths := make([]string, 0, len(fsys))
 	for p := range fsys {
 		paths = append(paths, p)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/korean-war-sources/edition/internal/content"
@@ -77,5 +78,35 @@ func TestDocumentShape(t *testing.T) {
 	}
 	if got := len(ed.Persons); got != 60 {
 		t.Errorf("%d persons, want 60", got)
+	}
+}
+
+// TestHugoFS checks that the Hugo form of a corpus keeps every document,
+// its title and date, and turns every cross-reference into plain Markdown.
+func TestHugoFS(t *testing.T) {
+	const n = 40
+	site, err := HugoFS(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := 0
+	for p, f := range site {
+		if !strings.HasPrefix(p, "content/documents/") {
+			continue
+		}
+		docs++
+		text := string(f.Data)
+		if strings.Contains(text, "[[") {
+			t.Errorf("%s keeps a [[kind:id]] reference", p)
+		}
+		if !strings.Contains(text, "\ntitle: ") || !strings.Contains(text, "\ndate: ") {
+			t.Errorf("%s lacks a title or a date:\n%.200s", p, text)
+		}
+	}
+	if docs != n {
+		t.Errorf("HugoFS(%d) has %d documents", n, docs)
+	}
+	if _, ok := site["hugo.toml"]; !ok {
+		t.Error("HugoFS has no hugo.toml")
 	}
 }
