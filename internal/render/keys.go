@@ -19,7 +19,7 @@ func (e TimelineEntry) Key() string {
 }
 
 func (e TimelineEntry) makeKey() string {
-	return join(e.Anchor, e.Filter, e.Persons, e.Date.Display, e.Date.ISO, e.Date.Precision,
+	return join(e.Anchor, e.Filter, e.Persons, e.Date.Display, e.Date.ISO, e.Date.Precision, e.Date.Basis,
 		e.Kind, e.URL, e.Title, e.Parties, e.Summary)
 }
 
@@ -31,7 +31,11 @@ func (r DocRow) Key() string {
 // Key names a note for the "notebody" partial.
 func (n NoteView) Key() string {
 	var b strings.Builder
-	b.WriteString(join(n.Anchor, string(n.Text), n.Context, string(n.Comment), n.Uncited))
+	b.WriteString(join(n.Anchor, string(n.Text), n.Context, string(n.Comment), n.Uncited, strconv.Itoa(n.Page)))
+	for _, r := range n.Readings {
+		b.WriteString(join("", r.Printed, r.Transcription))
+	}
+	b.WriteString("\x01")
 	for _, links := range [][]Link{n.Reported, n.Events} {
 		for _, l := range links {
 			b.WriteString(join("", l.URL, l.Text, l.Note))

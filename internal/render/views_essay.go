@@ -24,10 +24,26 @@ type NoteView struct {
 	Context  string
 	Comment  template.HTML
 	Uncited  string
-	Sources  []Link // documents and works the note cites
-	Reported []Link // documents known through the cited works
+	Page     int           // page of the printed journal, 0 when not established
+	Readings []ReadingView // where print and transcription differ
+	Sources  []Link        // documents and works the note cites
+	Reported []Link        // documents known through the cited works
 	Events   []Link
 	Section  Link
+}
+
+// ReadingView is a place where the printed article and the transcription
+// of it differ; the edition's text follows Printed.
+type ReadingView struct {
+	Printed, Transcription string
+}
+
+func readingViews(rs []content.Reading) []ReadingView {
+	var out []ReadingView
+	for _, r := range rs {
+		out = append(out, ReadingView{Printed: r.Printed, Transcription: r.Transcription})
+	}
+	return out
 }
 
 func (b *builder) noteView(n *site.NoteInfo) NoteView {
@@ -36,7 +52,7 @@ func (b *builder) noteView(n *site.NoteInfo) NoteView {
 	v := NoteView{
 		N: n.Number, Anchor: site.NoteAnchor(n.Number), Link: noteLink(s, n.Number),
 		Text: s.HTML["note/"+num], Context: n.Context, Comment: s.HTML["note-comment/"+num],
-		Uncited: n.Uncited,
+		Uncited: n.Uncited, Page: n.Page, Readings: readingViews(n.Readings),
 		Section: Link{URL: URL(site.SectionPath(n.Section.ID) + "#" + site.NoteAnchor(n.Number)), Text: n.Section.Title},
 	}
 	seen := map[string]bool{}
