@@ -25,6 +25,7 @@ type Document struct {
 	Title          string        `yaml:"title" required:"true" doc:"Editorial title: what the document is, sender and recipient." example:"Ciphered telegram from Shtykov to Vyshinskii on Kim Il Sung's plans"`
 	Kind           string        `yaml:"kind" required:"true" doc:"Form of the source; one of the document kinds listed above." example:"ciphered-telegram"`
 	Date           histdate.Date `yaml:"date" doc:"The document's own date, as precise as the source gives it: YYYY-MM-DD, YYYY-MM, YYYY or a range A/B. Leave out only when no date is known." example:"1949-09-03"`
+	DateBasis      string        `yaml:"date_basis" doc:"Required when the article does not print the date: the editors' reasoning from what the article does say. The page shows the date as the editors' inference with this basis." example:"The article says only that Mao cabled Liu Shaoqi after the talks of 16 December 1949."`
 	Describes      histdate.Date `yaml:"describes" doc:"When the events it reports happened, if that differs from date (memoirs, interviews, later reports)." example:"1950-04"`
 	Nature         string        `yaml:"nature" required:"true" doc:"What kind of witness the source is; one of the natures listed above." example:"contemporary"`
 	From           []Party       `yaml:"from" doc:"Senders or authors."`
@@ -96,14 +97,16 @@ type Person struct {
 	Pos    diag.Position            `yaml:"-"`
 	KeyPos map[string]diag.Position `yaml:"-"`
 
-	Name      string   `yaml:"name" required:"true" doc:"Display name." example:"Terentii Shtykov"`
-	SortName  string   `yaml:"sort_name" required:"true" doc:"Name for alphabetical order: Surname, Given; East Asian names as written." example:"Shtykov, Terentii"`
-	Aliases   []string `yaml:"aliases" doc:"Pseudonyms and cover names used in the sources; unique across persons." example:"[Filippov]"`
-	Spellings []string `yaml:"spellings" doc:"Other spellings printed in the sources; unique across persons." example:"[Vasilievskii]"`
-	Role      string   `yaml:"role" required:"true" doc:"Role in 1945–50, one line." example:"Soviet ambassador in Pyongyang"`
-	Country   string   `yaml:"country" doc:"soviet, chinese, korean, american or other." example:"soviet"`
-	Lang      string   `yaml:"lang" doc:"Language of the name's transliteration (BCP 47: ru, zh, ko, en)." example:"ru"`
-	Body      Body     `yaml:"-"`
+	Name           string   `yaml:"name" required:"true" doc:"Display name." example:"Terentii Shtykov"`
+	SortName       string   `yaml:"sort_name" required:"true" doc:"Name for alphabetical order: Surname, Given; East Asian names as written." example:"Shtykov, Terentii"`
+	Aliases        []string `yaml:"aliases" doc:"Pseudonyms and cover names used in the sources; unique across persons." example:"[Filippov]"`
+	Spellings      []string `yaml:"spellings" doc:"Other spellings printed in the article or its sources; unique across persons." example:"[Vasilievskii]"`
+	OtherSpellings []string `yaml:"other_spellings" doc:"Spellings readers may type that the article and its sources never print (older romanisations, English forms); for search only, shown labelled as not printed; unique across persons." example:"[Vyshinsky]"`
+	Role           string   `yaml:"role" required:"true" doc:"Role in 1945–50, one line, only as the article states it." example:"Soviet ambassador in Pyongyang"`
+	OutsideRole    string   `yaml:"outside_role" doc:"Editors' addition from outside the article: an office or rank the article does not state. Shown labelled as not from the article." example:"Senior political officer of the Korean People's Army"`
+	Country        string   `yaml:"country" doc:"soviet, chinese, korean, american or other." example:"soviet"`
+	Lang           string   `yaml:"lang" doc:"Language of the name's transliteration (BCP 47: ru, zh, ko, en)." example:"ru"`
+	Body           Body     `yaml:"-"`
 }
 
 // Section is one section of the article with its notes:
@@ -123,12 +126,22 @@ type Section struct {
 // Note is one of the article's numbered notes.
 type Note struct {
 	Pos       diag.Position
-	Number    int    `yaml:"number" required:"true" doc:"The article's note number." example:"17"`
-	Text      Text   `yaml:"text" doc:"The reference exactly as printed, each cited source wrapped in [[doc:ID|…]] or [[work:ID|…]]."`
-	Context   string `yaml:"context" required:"true" doc:"Editorial: which statement of the article the note supports."`
-	Documents []Ref  `yaml:"documents" doc:"Documents the note attests that are known only through the works it cites."`
-	Comment   Text   `yaml:"comment" doc:"Editorial comment: misprints, ambiguities, the note's own remarks in summary (Markdown)."`
-	Uncited   string `yaml:"uncited" doc:"Only for a note that cites nothing: why."`
+	Number    int       `yaml:"number" required:"true" doc:"The article's note number." example:"17"`
+	Text      Text      `yaml:"text" doc:"The reference exactly as printed, each cited source wrapped in [[doc:ID|…]] or [[work:ID|…]]."`
+	Context   string    `yaml:"context" required:"true" doc:"Editorial: which statement of the article the note supports."`
+	Documents []Ref     `yaml:"documents" doc:"Documents the note attests that are known only through the works it cites."`
+	Page      int       `yaml:"page" doc:"Page of the printed journal on which the note begins." example:"57"`
+	Readings  []Reading `yaml:"readings" doc:"Where the printed journal and the scanned transcription of the article differ: the text above follows the print."`
+	Comment   Text      `yaml:"comment" doc:"Editorial comment: misprints, ambiguities, the note's own remarks in summary (Markdown)."`
+	Uncited   string    `yaml:"uncited" doc:"Only for a note that cites nothing: why."`
+}
+
+// Reading records one place where the printed article and the scanned
+// transcription of it read differently. The note's text follows Printed.
+type Reading struct {
+	Pos           diag.Position
+	Printed       string `yaml:"printed" required:"true" doc:"The reading of the printed journal, which the note's text follows." example:"nianhou"`
+	Transcription string `yaml:"transcription" required:"true" doc:"The transcription's differing reading, kept as a variant." example:"nianbou"`
 }
 
 // Work is a secondary work or published collection in bibliography.yaml.
@@ -165,6 +178,7 @@ type Event struct {
 
 	Title          string        `yaml:"title" required:"true" doc:"What happened." example:"Kim Il Sung's secret visit to Moscow"`
 	Date           histdate.Date `yaml:"date" required:"true" doc:"When, as precise as the article supports." example:"1950-04-08/1950-04-25"`
+	DateBasis      string        `yaml:"date_basis" doc:"Required when the article does not print the date: the editors' reasoning, shown with the date as the editors' inference or addition."`
 	Summary        string        `yaml:"summary" required:"true" doc:"One editorial line."`
 	Notes          []NoteRef     `yaml:"notes" doc:"Article notes that attest it." example:"[28, 29]"`
 	Documents      []Ref         `yaml:"documents" doc:"Documents that attest it."`

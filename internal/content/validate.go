@@ -43,6 +43,9 @@ func validate(ed *Edition, diags *diag.List) {
 				}
 			}
 		}
+		if d.Date.IsZero() && strings.TrimSpace(d.DateBasis) != "" {
+			diags.Errorf(at(d.KeyPos, "date_basis", d.Pos), "date_basis explains a date, but the document has no date")
+		}
 		if d.Date.IsZero() && len(d.EditorialNotes) == 0 {
 			diags.Warnf(d.Pos, "document has no date and no editorial note explaining why")
 		}

@@ -113,6 +113,7 @@ func documents(s *site.Site) Table {
 		{"id", "Stable id; the page is documents/ID.html"}, {"title", "Editorial title"},
 		{"kind", "Form of the source"}, {"nature", "Kind of witness: contemporary, later-report, memoir, interview, recollection, published"},
 		{"date", "Date as YYYY-MM-DD, YYYY-MM, YYYY or a range A/B"}, {"date_display", "Date for readers"},
+		{"date_basis", "Editors' inference: why the date is given when the article does not print it (empty when it does)"},
 		{"from", "Sender person ids (or names of bodies)"}, {"from_as_written", "Senders as the source names them"},
 		{"to", "Recipient person ids (or names of bodies)"}, {"to_as_written", "Recipients as the source names them"},
 		{"mentions", "Person ids named"}, {"archive", "Archival citations as printed"},
@@ -136,7 +137,7 @@ func documents(s *site.Site) Table {
 		for _, w := range d.KnownThrough {
 			known = append(known, w.Work.ID+" "+w.Pages)
 		}
-		t.Rows = append(t.Rows, []string{d.ID, d.Title, d.Kind, d.Nature, d.Date.String(), d.Date.Display(),
+		t.Rows = append(t.Rows, []string{d.ID, d.Title, d.Kind, d.Nature, d.Date.String(), d.Date.Display(), d.DateBasis,
 			ids, written, toIDs, toWritten, join(mentions), join(archive), d.Collection, join(trans), join(known),
 			ints(s.DocCitedIn[d.ID]), site.DocumentPath(d.ID)})
 	}
@@ -163,12 +164,14 @@ func parties(ps []content.Party) (ids, written string) {
 func persons(s *site.Site) Table {
 	t := Table{Name: "persons", Columns: []Column{
 		{"id", "Stable id; the page is persons/ID.html"}, {"name", "Display name"}, {"sort_name", "Name for sorting"},
-		{"aliases", "Pseudonyms in the sources"}, {"spellings", "Other spellings"}, {"role", "Role in 1945–50"},
+		{"aliases", "Pseudonyms in the sources"}, {"spellings", "Other spellings printed in the sources"},
+		{"other_spellings", "Spellings not printed in the sources, for search (editorial)"}, {"role", "Role in 1945–50, as the article states it"},
+		{"outside_role", "Editors' addition from outside the article: an office or rank the article does not state"},
 		{"country", "soviet, chinese, korean, american or other"}, {"documents_sent", "Ids of documents sent"},
 		{"documents_received", "Ids of documents received"}, {"url", "Page path"},
 	}}
 	for _, p := range s.Ed.Persons {
-		t.Rows = append(t.Rows, []string{p.ID, p.Name, p.SortName, join(p.Aliases), join(p.Spellings), p.Role, p.Country,
+		t.Rows = append(t.Rows, []string{p.ID, p.Name, p.SortName, join(p.Aliases), join(p.Spellings), join(p.OtherSpellings), p.Role, p.OutsideRole, p.Country,
 			join(s.PersonSent[p.ID]), join(s.PersonReceived[p.ID]), site.PersonPath(p.ID)})
 	}
 	return t
@@ -177,6 +180,7 @@ func persons(s *site.Site) Table {
 func notes(s *site.Site) Table {
 	t := Table{Name: "notes", Columns: []Column{
 		{"number", "The article's note number"}, {"section", "Essay section id"},
+		{"page", "Page of the printed journal on which the note begins (empty if not established)"},
 		{"documents", "Ids of documents the note cites or attests"}, {"works", "Bibliography ids the note cites"},
 		{"context", "Editorial: what the note supports"}, {"url", "Page path"},
 	}}
@@ -193,7 +197,7 @@ func notes(s *site.Site) Table {
 		for _, d := range n.Documents {
 			docs = append(docs, d.ID)
 		}
-		t.Rows = append(t.Rows, []string{strconv.Itoa(n.Number), n.Section.ID, join(unique(docs)), join(unique(works)), n.Context, site.NotePath(n.Number)})
+		t.Rows = append(t.Rows, []string{strconv.Itoa(n.Number), n.Section.ID, pageOf(n.Page), join(unique(docs)), join(unique(works)), n.Context, site.NotePath(n.Number)})
 	}
 	return t
 }
@@ -228,7 +232,8 @@ func works(s *site.Site) Table {
 func events(s *site.Site) Table {
 	t := Table{Name: "events", Columns: []Column{
 		{"id", "Stable id; the entry is timeline/index.html#event-ID"}, {"title", "What happened"},
-		{"date", "Date as YYYY-MM-DD, YYYY-MM, YYYY or a range A/B"}, {"summary", "Editorial summary"},
+		{"date", "Date as YYYY-MM-DD, YYYY-MM, YYYY or a range A/B"},
+		{"date_basis", "When the article does not print the date: the editors' reasoning or addition"}, {"summary", "Editorial summary"},
 		{"notes", "Article notes attesting it"}, {"documents", "Document ids attesting it"}, {"persons", "Person ids involved"},
 	}}
 	for _, e := range s.Ed.Events {
@@ -243,7 +248,15 @@ func events(s *site.Site) Table {
 		for _, p := range e.Persons {
 			ps = append(ps, p.ID)
 		}
-		t.Rows = append(t.Rows, []string{e.ID, e.Title, e.Date.String(), e.Summary, ints(ns), join(docs), join(ps)})
+		t.Rows = append(t.Rows, []string{e.ID, e.Title, e.Date.String(), e.DateBasis, e.Summary, ints(ns), join(docs), join(ps)})
 	}
 	return t
+}
+
+// pageOf is a journal page for a table cell: empty when not established.
+func pageOf(p int) string {
+	if p == 0 {
+		return ""
+	}
+	return strconv.Itoa(p)
 }

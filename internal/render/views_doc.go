@@ -38,6 +38,7 @@ type DocView struct {
 // DateView is a date ready to show.
 type DateView struct {
 	Display, ISO, Precision string
+	Basis                   string // when the article does not print the date: the editors' reasoning
 }
 
 func dateView(d histdate.Date) DateView {
@@ -45,6 +46,16 @@ func dateView(d histdate.Date) DateView {
 		return DateView{}
 	}
 	return DateView{Display: d.Display(), ISO: d.ISOAttr(), Precision: d.PrecisionNote()}
+}
+
+// inferredDateView is dateView for a date the editors infer, with the
+// reasoning they give for it.
+func inferredDateView(d histdate.Date, basis string) DateView {
+	v := dateView(d)
+	if !d.IsZero() {
+		v.Basis = basis
+	}
+	return v
 }
 
 // PartyView shows a sender or recipient as the source names it, with the
@@ -200,7 +211,7 @@ func (b *builder) document(d *content.Document) *Page {
 	s := b.s
 	v := &DocView{
 		ID: d.ID, Kind: KindLabel(d.Kind), Nature: d.Nature, NatureNote: NatureNote(d),
-		Date: dateView(d.Date), Describes: dateView(d.Describes),
+		Date: inferredDateView(d.Date, d.DateBasis), Describes: dateView(d.Describes),
 		From: partyViews(s, d.From), To: partyViews(s, d.To),
 		Headnote:     s.HTML["doc/"+d.ID],
 		Collection:   d.Collection,

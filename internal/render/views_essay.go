@@ -17,32 +17,42 @@ type SectionView struct {
 
 // NoteView is one note of the article.
 type NoteView struct {
-	N        int
-	Anchor   string
-	Link     NoteLink
-	Text     template.HTML
-	Context  string
-	Comment  template.HTML
-	Uncited  string
-	Sources  []Link // documents and works the note cites
-	Reported []Link // documents known through the cited works
-	Events   []Link
-	Section  Link
+	N       int
+	Anchor  string
+	Link    NoteLink
+	Sources []Link // documents and works the note cites
+	Section Link
+	NoteBody
 }
 
 // NoteBody is what the "notebody" partial shows of a note, the same on
 // the note's own page, in its section and in packets.
 type NoteBody struct {
-	Text             template.HTML
-	Context          string
-	Comment          template.HTML
-	Uncited          string
-	Reported, Events []Link
+	Text     template.HTML
+	Context  string
+	Comment  template.HTML
+	Uncited  string
+	Page     int           // page of the printed journal, 0 when not established
+	Readings []ReadingView // where print and transcription differ
+	Reported []Link        // documents known through the cited works
+	Events   []Link
 }
 
 // Body returns the part of the note the "notebody" partial shows.
-func (n NoteView) Body() NoteBody {
-	return NoteBody{Text: n.Text, Context: n.Context, Comment: n.Comment, Uncited: n.Uncited, Reported: n.Reported, Events: n.Events}
+func (n NoteView) Body() NoteBody { return n.NoteBody }
+
+// ReadingView is a place where the printed article and the transcription
+// of it differ; the edition's text follows Printed.
+type ReadingView struct {
+	Printed, Transcription string
+}
+
+func readingViews(rs []content.Reading) []ReadingView {
+	var out []ReadingView
+	for _, r := range rs {
+		out = append(out, ReadingView{Printed: r.Printed, Transcription: r.Transcription})
+	}
+	return out
 }
 
 func (b *builder) noteView(n *site.NoteInfo) NoteView {
@@ -50,8 +60,10 @@ func (b *builder) noteView(n *site.NoteInfo) NoteView {
 	num := strconv.Itoa(n.Number)
 	v := NoteView{
 		N: n.Number, Anchor: site.NoteAnchor(n.Number), Link: noteLink(s, n.Number),
-		Text: s.HTML["note/"+num], Context: n.Context, Comment: s.HTML["note-comment/"+num],
-		Uncited: n.Uncited,
+		NoteBody: NoteBody{
+			Text: s.HTML["note/"+num], Context: n.Context, Comment: s.HTML["note-comment/"+num],
+			Uncited: n.Uncited, Page: n.Page, Readings: readingViews(n.Readings),
+		},
 		Section: Link{URL: URL(site.SectionPath(n.Section.ID) + "#" + site.NoteAnchor(n.Number)), Text: n.Section.Title},
 	}
 	seen := map[string]bool{}

@@ -14,7 +14,9 @@ import (
 // PersonView is a person page.
 type PersonView struct {
 	Name, Role, Lang          string
+	OutsideRole               string // editors' addition, not from the article
 	Aliases, Spellings        []string
+	OtherSpellings            []string // not printed in the sources
 	Biography                 template.HTML
 	Sent, Received, Mentioned []Link
 	Notes                     []NoteLink
@@ -33,6 +35,7 @@ func (b *builder) person(p *content.Person) *Page {
 	s := b.s
 	v := &PersonView{
 		Name: p.Name, Role: p.Role, Lang: p.Lang, Aliases: p.Aliases, Spellings: p.Spellings,
+		OutsideRole: p.OutsideRole, OtherSpellings: p.OtherSpellings,
 		Biography: s.HTML["person/"+p.ID],
 		Sent:      docLinks(s, s.PersonSent[p.ID]), Received: docLinks(s, s.PersonReceived[p.ID]),
 		Mentioned: docLinks(s, s.PersonMentioned[p.ID]),
@@ -98,6 +101,9 @@ func (b *builder) personIndex() *Page {
 		}
 		for _, a := range p.Spellings {
 			entries = append(entries, IndexEntry{Name: a, URL: url, See: p.SortName, SeeKind: "spelling of"})
+		}
+		for _, a := range p.OtherSpellings {
+			entries = append(entries, IndexEntry{Name: a, URL: url, See: p.SortName, SeeKind: "spelling not printed in the sources, for"})
 		}
 	}
 	slices.SortFunc(entries, func(a, b IndexEntry) int {

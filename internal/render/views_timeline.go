@@ -54,7 +54,7 @@ func (b *builder) entries() []TimelineEntry {
 	var out []TimelineEntry
 	for _, d := range s.DocsByDate {
 		out = append(out, TimelineEntry{
-			ID: "doc-" + d.ID, date: d.Date, Date: dateView(d.Date), Kind: KindLabel(d.Kind), Filter: d.Nature,
+			ID: "doc-" + d.ID, date: d.Date, Date: inferredDateView(d.Date, d.DateBasis), Kind: KindLabel(d.Kind), Filter: d.Nature,
 			Title: d.Title, URL: URL(site.DocumentPath(d.ID)), Anchor: "doc-" + d.ID,
 			Parties: parties(s, d), Summary: NatureNote(d), Persons: strings.Join(d.People(), " "),
 		})
@@ -65,7 +65,7 @@ func (b *builder) entries() []TimelineEntry {
 			ids = append(ids, p.ID)
 		}
 		out = append(out, TimelineEntry{
-			ID: "event-" + e.ID, date: e.Date, Date: dateView(e.Date), Kind: "event", Filter: "event",
+			ID: "event-" + e.ID, date: e.Date, Date: inferredDateView(e.Date, e.DateBasis), Kind: "event", Filter: "event",
 			Title: e.Title, URL: URL(site.EventURL(e.ID)), Anchor: "event-" + e.ID, Summary: e.Summary,
 			Persons: strings.Join(ids, " "),
 		})

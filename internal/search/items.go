@@ -209,9 +209,12 @@ func personItem(s *site.Site, p *content.Person) Item {
 	if len(p.Spellings) > 0 {
 		text = append(text, "Also written "+strings.Join(p.Spellings, ", ")+".")
 	}
+	if len(p.OtherSpellings) > 0 {
+		text = append(text, "Elsewhere spelt "+strings.Join(p.OtherSpellings, ", ")+" (not printed in the sources).")
+	}
 	text = append(text, PlainText(string(s.HTML["person/"+p.ID])))
 	return Item{Kind: KindPerson, ID: p.ID, Label: "Person", Title: p.Name, URL: site.PersonPath(p.ID),
-		Aliases: compact(slices.Concat(p.Aliases, p.Spellings)), Names: compact([]string{p.SortName, p.Country}),
+		Aliases: compact(slices.Concat(p.Aliases, p.Spellings, p.OtherSpellings)), Names: compact([]string{p.SortName, p.Country}),
 		Text: joinText(text)}
 }
 
@@ -271,6 +274,7 @@ func personNames(s *site.Site, ids []string) []string {
 			names = append(names, p.Name, p.SortName)
 			names = append(names, p.Aliases...)
 			names = append(names, p.Spellings...)
+			names = append(names, p.OtherSpellings...)
 		}
 	}
 	return names

@@ -50,6 +50,8 @@ func TestSearchRealEdition(t *testing.T) {
 		{"shtykov", KindPerson, "shtykov", 0},
 		{"Shtykov", KindPerson, "shtykov", 0},
 		{"Vyšinskii", KindPerson, "vyshinskii", 0},
+		{"Vyshinsky", KindPerson, "vyshinskii", 0},    // a spelling the sources never print still finds him
+		{"Mao Tse-tung", KindPerson, "mao-zedong", 0}, // likewise an older romanisation
 		{"SD00278", KindDocument, filippovTelegram, 5},
 		{"note 76", KindNote, "76", 0},
 		{"Zhou Enlai midnight", KindDocument, filippovTelegram, 3},

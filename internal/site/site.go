@@ -208,6 +208,9 @@ func (s *Site) indexNames(diags *diag.List) {
 		for _, a := range p.Spellings {
 			claim(a, p.ID, at(p.KeyPos, "spellings", p.Pos), "spelling")
 		}
+		for _, a := range p.OtherSpellings {
+			claim(a, p.ID, at(p.KeyPos, "other_spellings", p.Pos), "other spelling")
+		}
 	}
 }
 
