@@ -38,7 +38,16 @@ type Document struct {
 	Related        []Ref         `yaml:"related" doc:"Ids of related documents."`
 	Quotations     []Quotation   `yaml:"quotations" doc:"Every passage the article quotes from the source, verbatim."`
 	EditorialNotes []Text        `yaml:"editorial_notes" doc:"Editorial remarks on misprints, ambiguities and outside knowledge (Markdown)."`
-	Body           Body          `yaml:"-"`
+
+	// From outside the article: public records of the document.
+	PublicTexts    []PublicText   `yaml:"public_texts" doc:"From outside the article: where the whole text (or a longer one) can be read."`
+	ArchivalCopies []ArchivalCopy `yaml:"archival_copies" doc:"From outside the article: further archival copies a public record names."`
+	Transmission   Transmission   `yaml:"transmission" doc:"From outside the article: number, times and distribution list, only as a public record prints them."`
+	Summary        Summary        `yaml:"summary" doc:"The editors' summary of the whole document, in their own words, labelled with the text it summarises."`
+	Disagreements  []Disagreement `yaml:"disagreements" doc:"Where a public record and the article differ, both sourced."`
+	FullTextSearch FullTextSearch `yaml:"full_text_search" doc:"The editors' search for a public full text: when, whether found, and if not why."`
+
+	Body Body `yaml:"-"`
 }
 
 // Party is a sender or recipient: a person of the edition, or a body
@@ -128,7 +137,7 @@ type Work struct {
 	Pos    diag.Position
 	KeyPos map[string]diag.Position
 
-	Type             string   `yaml:"type" required:"true" doc:"book, article, chapter, paper, report, manuscript, collection or periodical." example:"book"`
+	Type             string   `yaml:"type" required:"true" doc:"book, article, chapter, paper, report, manuscript, collection, periodical or database." example:"book"`
 	Authors          []string `yaml:"authors" doc:"Authors as printed." example:"[Sergei Goncharov, John Lewis, Xue Litai]"`
 	Editors          []string `yaml:"editors" doc:"Editors as printed."`
 	Sort             string   `yaml:"sort" required:"true" doc:"Sort key, usually the first author's surname." example:"Goncharov"`
@@ -142,7 +151,9 @@ type Work struct {
 	Publisher        string   `yaml:"publisher"`
 	Place            string   `yaml:"place"`
 	Pages            string   `yaml:"pages" doc:"Page range of the work itself."`
-	AsPrinted        string   `yaml:"as_printed" required:"true" doc:"The full reference as first printed in the article; italics as *…*."`
+	AsPrinted        string   `yaml:"as_printed" doc:"Required except for a work added by the editors: the full reference as first printed in the article; italics as *…*."`
+	URL              string   `yaml:"url" doc:"https address, for a database or online publication." example:"https://digitalarchive.wilsoncenter.org/"`
+	AddedByEditors   bool     `yaml:"added_by_editors" doc:"True for a work the article does not cite, added by the editors (e.g. a database of full texts)."`
 	EditorialNotes   []Text   `yaml:"editorial_notes" doc:"Editorial remarks (Markdown)."`
 }
 
@@ -189,10 +200,12 @@ type Archive struct {
 	Pos    diag.Position
 	KeyPos map[string]diag.Position
 
-	Name         string `yaml:"name" required:"true" doc:"Name as the article prints it." example:"Arkhiv Prezidenta Rossiiskoi Federatsii"`
-	English      string `yaml:"english" required:"true" doc:"English name." example:"Archive of the President of the Russian Federation"`
-	Abbreviation string `yaml:"abbreviation" doc:"Abbreviation." example:"APRF"`
-	Description  string `yaml:"description" doc:"Editorial description."`
+	Name           string `yaml:"name" required:"true" doc:"Name as the article prints it." example:"Arkhiv Prezidenta Rossiiskoi Federatsii"`
+	English        string `yaml:"english" required:"true" doc:"English name." example:"Archive of the President of the Russian Federation"`
+	Abbreviation   string `yaml:"abbreviation" doc:"Abbreviation." example:"APRF"`
+	Description    string `yaml:"description" doc:"Editorial description."`
+	URL            string `yaml:"url" doc:"https address of the repository's site."`
+	AddedByEditors bool   `yaml:"added_by_editors" doc:"True for a repository the article does not cite, named by a public record the editors used."`
 }
 
 // Term is a glossary entry in glossary.yaml.

@@ -16,7 +16,7 @@ var (
 		"recollection", "speech", "agreement", "publication",
 	}
 	Natures   = []string{"contemporary", "later-report", "memoir", "interview", "recollection", "published"}
-	WorkTypes = []string{"book", "article", "chapter", "paper", "report", "manuscript", "collection", "periodical"}
+	WorkTypes = []string{"book", "article", "chapter", "paper", "report", "manuscript", "collection", "periodical", "database"}
 	Countries = []string{"soviet", "chinese", "korean", "american", "other"}
 )
 
@@ -49,6 +49,7 @@ func validate(ed *Edition, diags *diag.List) {
 		if strings.TrimSpace(d.Body.Src) == "" {
 			diags.Warnf(d.Pos, "document has no headnote yet")
 		}
+		validateFullText(d, diags)
 	}
 	for _, p := range ed.Persons {
 		if p.Country != "" {
@@ -57,6 +58,16 @@ func validate(ed *Edition, diags *diag.List) {
 	}
 	for _, w := range ed.Works {
 		oneOf(diags, at(w.KeyPos, "type", w.Pos), "type", w.Type, WorkTypes)
+		checkRegistryURL(diags, w.KeyPos, w.Pos, w.URL)
+		if w.AsPrinted == "" && !w.AddedByEditors {
+			diags.Errorf(w.Pos, "missing required key \"as_printed\" in entry %q (only a work added by the editors, added_by_editors: true, may leave it out)", w.ID)
+		}
+		if w.Type == "database" && w.URL == "" {
+			diags.Errorf(at(w.KeyPos, "type", w.Pos), "a work of type database needs its url")
+		}
+	}
+	for _, a := range ed.Archives {
+		checkRegistryURL(diags, a.KeyPos, a.Pos, a.URL)
 	}
 	for _, s := range ed.Sections {
 		for _, n := range s.Notes {

@@ -57,6 +57,9 @@ func Generate() []byte {
 	fmt.Fprintf(&b, "Document kinds: %s.\n\n", code(content.DocumentKinds))
 	fmt.Fprintf(&b, "Natures of sources: %s.\n\n", code(content.Natures))
 	fmt.Fprintf(&b, "Work types: %s.\n\n", code(content.WorkTypes))
+	fmt.Fprintf(&b, "Text forms (public_texts[].forms): %s; extents: %s.\n\n", code(content.TextForms), code(content.Extents))
+	fmt.Fprintf(&b, "Disagreement subjects (disagreements[].about): %s.\n\n", code(content.DisagreementKinds))
+	b.WriteString("The document keys `public_texts`, `archival_copies`, `transmission`, `summary`, `disagreements` and `full_text_search` hold what the editors took from outside the article (public records such as the Wilson Center Digital Archive); pages label it so. Addresses are https only, and Wilson Center Digital Archive addresses are on `" + content.WCDAHost + "`, never a mirror.\n\n")
 	for _, k := range Kinds {
 		fmt.Fprintf(&b, "### %s — `%s`\n\n%s\n\n", k.Name, k.Where, k.Intro)
 		table(&b, "", k.Type)
@@ -110,6 +113,7 @@ var (
 	noteType   = reflect.TypeFor[content.NoteRef]()
 	textType   = reflect.TypeFor[content.Text]()
 	targetType = reflect.TypeFor[content.Target]()
+	timeType   = reflect.TypeFor[content.DateTime]()
 )
 
 // TypeName is a field's type in the words of the reference.
@@ -125,8 +129,12 @@ func TypeName(t reflect.Type) string {
 		return "Markdown text"
 	case targetType:
 		return "reference kind:id"
+	case timeType:
+		return "date and time YYYY-MM-DDTHH:MM"
 	}
 	switch t.Kind() {
+	case reflect.Pointer:
+		return TypeName(t.Elem())
 	case reflect.Slice:
 		if Nested(t) != nil {
 			return "list of entries"
@@ -155,7 +163,7 @@ func Nested(t reflect.Type) reflect.Type {
 }
 
 func special(t reflect.Type) bool {
-	return t == dateType || t == refType || t == noteType || t == textType || t == targetType
+	return t == dateType || t == refType || t == noteType || t == textType || t == targetType || t == timeType
 }
 
 // Splice replaces the generated part of doc (between the markers) with gen.

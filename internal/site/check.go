@@ -81,6 +81,28 @@ func (c *checker) document(d *content.Document) {
 			c.notes([]content.NoteRef{q.Note})
 		}
 	}
+	c.outside(d)
+}
+
+// outside checks the ids named by the blocks from outside the article.
+func (c *checker) outside(d *content.Document) {
+	for _, t := range d.PublicTexts {
+		c.refs("work", t.Where)
+	}
+	for _, a := range d.ArchivalCopies {
+		c.refs("archive", a.Repository)
+	}
+	for _, cp := range d.Transmission.Copies {
+		if cp.Person.ID != "" {
+			c.refs("person", cp.Person)
+		}
+	}
+	for _, x := range d.Disagreements {
+		c.notes(x.Notes)
+		if x.Conflict.ID != "" {
+			c.refs("conflict", x.Conflict)
+		}
+	}
 }
 
 // failed reports whether kind:id may exist but could not be decoded, so

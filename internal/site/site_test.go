@@ -129,7 +129,7 @@ func TestNoCascade(t *testing.T) {
 		{"broken bibliography", map[string]string{"bibliography.yaml": "w:\n  type: book\n  - x\n"}, []string{
 			`content/bibliography.yaml:2:1: error: invalid YAML: did not find expected key`}}, // where the mapping starts: yaml.v3 gives no more
 		{"broken entry", map[string]string{"bibliography.yaml": "w:\n  type: book\n  sort: A\n  title: W\n"}, []string{
-			`content/bibliography.yaml:2:3: error: missing required key "as_printed" in entry "w"`}},
+			`content/bibliography.yaml:2:3: error: missing required key "as_printed" in entry "w" (only a work added by the editors, added_by_editors: true, may leave it out)`}},
 		{"empty person file", map[string]string{"persons/shtykov.md": " "}, []string{
 			`content/persons/shtykov.md:1:1: error: file is empty`}},
 	}
