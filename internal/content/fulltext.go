@@ -145,7 +145,7 @@ func (t *DateTime) DecodeNode(n *yaml.Node, at diag.Position) error {
 		return nil
 	}
 	v, err := time.Parse(dateTimeLayout, n.Value)
-	if err != nil {
+	if err != nil || v.Format(dateTimeLayout) != n.Value {
 		return fmt.Errorf("want a time YYYY-MM-DDTHH:MM such as 1950-05-14T05:30, found %q", n.Value)
 	}
 	t.T, t.Pos = v, at
