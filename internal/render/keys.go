@@ -20,7 +20,7 @@ func (e TimelineEntry) Key() string {
 
 func (e TimelineEntry) makeKey() string {
 	return join(e.Anchor, e.Filter, e.Persons, e.Date.Display, e.Date.ISO, e.Date.Precision,
-		e.Kind, e.URL, e.Title, e.Parties, e.Summary)
+		e.Kind, e.URL, e.Title, e.Parties, e.Summary, e.Travel)
 }
 
 // Key names a row of the documents lists for the "docrow" partial.

@@ -17,6 +17,7 @@ type PersonView struct {
 	Aliases, Spellings        []string
 	Biography                 template.HTML
 	Sent, Received, Mentioned []Link
+	Copied                    []Link // copies on a distribution list, from outside the article
 	Notes                     []NoteLink
 	Timeline                  []TimelineEntry
 	Correspondents            []Correspondent
@@ -36,6 +37,7 @@ func (b *builder) person(p *content.Person) *Page {
 		Biography: s.HTML["person/"+p.ID],
 		Sent:      docLinks(s, s.PersonSent[p.ID]), Received: docLinks(s, s.PersonReceived[p.ID]),
 		Mentioned: docLinks(s, s.PersonMentioned[p.ID]),
+		Copied:    docLinks(s, s.PersonCopied[p.ID]),
 		Notes:     noteLinks(s, s.PersonNotes[p.ID]),
 	}
 	v.Timeline = b.personTimeline[p.ID]

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/histdate"
 )
 
@@ -20,6 +21,7 @@ func (s *Site) reverse() {
 	s.NoteEvents = map[int][]string{}
 	s.PersonSent = make(map[string][]string, persons)
 	s.PersonReceived = make(map[string][]string, persons)
+	s.PersonCopied = map[string][]string{}
 	s.PersonMentioned = make(map[string][]string, persons)
 	s.PersonNotes = make(map[string][]int, persons)
 	s.PersonEvents = make(map[string][]string, persons)
@@ -61,6 +63,14 @@ func (s *Site) reverse() {
 		for _, m := range d.Mentions {
 			s.PersonMentioned[m.ID] = append(s.PersonMentioned[m.ID], d.ID)
 		}
+		for _, id := range CopiedTo(d) {
+			s.PersonCopied[id] = append(s.PersonCopied[id], d.ID)
+		}
+		for _, x := range d.Disagreements {
+			if x.Conflict.ID != "" {
+				s.DocConflicts[d.ID] = append(s.DocConflicts[d.ID], x.Conflict.ID)
+			}
+		}
 		if cited := s.DocCitedIn[d.ID]; len(cited) > 0 {
 			for _, p := range d.People() {
 				s.PersonNotes[p] = append(s.PersonNotes[p], cited...)
@@ -97,7 +107,7 @@ func (s *Site) tidy() {
 		}
 	}
 	byDate := s.docsByDate()
-	for _, m := range []map[string][]string{s.DocReferencedBy, s.PersonSent, s.PersonReceived, s.PersonMentioned} {
+	for _, m := range []map[string][]string{s.DocReferencedBy, s.PersonSent, s.PersonReceived, s.PersonMentioned, s.PersonCopied} {
 		for k, v := range m {
 			m[k] = byDate(v)
 		}
@@ -156,4 +166,20 @@ func NoteNumbers(ns []int) string {
 		parts[i] = strconv.Itoa(n)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// CopiedTo lists the persons a document's distribution list names who
+// are neither its recipients nor its senders (their pages list it
+// already), in the list's order.
+func CopiedTo(d *content.Document) []string {
+	var out []string
+	for _, c := range d.Transmission.Copies {
+		id := c.Person.ID
+		party := func(p content.Party) bool { return p.Person.ID == id }
+		if id == "" || slices.Contains(out, id) || slices.ContainsFunc(d.To, party) || slices.ContainsFunc(d.From, party) {
+			continue
+		}
+		out = append(out, id)
+	}
+	return out
 }
