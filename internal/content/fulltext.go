@@ -88,8 +88,8 @@ type Disagreement struct {
 	KeyPos map[string]diag.Position
 
 	About      string    `yaml:"about" required:"true" doc:"One of the disagreement subjects listed above." example:"sender"`
-	Article    string    `yaml:"article" required:"true" doc:"What the article says (editorial summary)."`
-	Record     string    `yaml:"record" required:"true" doc:"What the public record says (editorial summary)."`
+	Article    Text      `yaml:"article" required:"true" doc:"What the article says, in the editors' words (Markdown)."`
+	Record     Text      `yaml:"record" required:"true" doc:"What the public record says, in the editors' words (Markdown)."`
 	Notes      []NoteRef `yaml:"notes" doc:"Article notes concerned." example:"[1, 77]"`
 	RecordedBy string    `yaml:"recorded_by" required:"true" doc:"https address of the record."`
 	Conflict   Ref       `yaml:"conflict" doc:"A conflict page id, where the disagreement matters to the argument." example:"may-1950-telegram-sender"`
@@ -145,7 +145,7 @@ func (t *DateTime) DecodeNode(n *yaml.Node, at diag.Position) error {
 		return nil
 	}
 	v, err := time.Parse(dateTimeLayout, n.Value)
-	if err != nil {
+	if err != nil || v.Format(dateTimeLayout) != n.Value {
 		return fmt.Errorf("want a time YYYY-MM-DDTHH:MM such as 1950-05-14T05:30, found %q", n.Value)
 	}
 	t.T, t.Pos = v, at

@@ -2,6 +2,7 @@ package content
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -63,7 +64,7 @@ func validateFullText(d *Document, diags *diag.List) {
 			diags.Errorf(at(s.KeyPos, "of", s.Pos), "summary.of %q names no url of public_texts; give the address of the text summarised", s.Of)
 		}
 		if n := Sentences(s.Text.Src); n < MinSummarySentences || n > MaxSummarySentences {
-			diags.Warnf(at(s.KeyPos, "text", s.Pos), "summary has %d sentences; write %d to %d", n, MinSummarySentences, MaxSummarySentences)
+			diags.Warnf(at(s.KeyPos, "text", s.Pos), "summary has %s; write %d to %d sentences of the editors' own", plural(n, "sentence"), MinSummarySentences, MaxSummarySentences)
 		}
 	}
 	for _, x := range d.Disagreements {
@@ -206,4 +207,11 @@ func Sentences(text string) int {
 		n = 1
 	}
 	return n
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
 }

@@ -31,7 +31,7 @@ type Column struct {
 
 // Tables builds every table from the site.
 func Tables(s *site.Site) []Table {
-	return []Table{documents(s), persons(s), notes(s), works(s), events(s)}
+	return []Table{documents(s), persons(s), notes(s), works(s), events(s), publicTexts(s), disagreements(s)}
 }
 
 // Files writes each table as data/NAME.json (an array of objects) and
@@ -120,6 +120,20 @@ func documents(s *site.Site) Table {
 		{"collection", "The author's collection number (SD…)"}, {"translations", "Bibliography ids of published translations, with pages"},
 		{"known_through", "For second-hand sources: bibliography ids that report them"},
 		{"cited_in_notes", "Article notes citing the document"}, {"url", "Page path"},
+		{"full_text_urls", outside + "https addresses where the whole text (or a longer one) can be read; see public_texts"},
+		{"full_text_found", "Whether the editors' search found a public text: true, false, or empty when not yet searched"},
+		{"full_text_checked", "When the editors searched for a public text"},
+		{"full_text_why", "When none was found, why (editorial Markdown)"},
+		{"archival_copies", outside + "further archival copies, as the public record writes them"},
+		{"telegram_number", outside + "the telegram's number as printed"},
+		{"sent", outside + "when it was sent, YYYY-MM-DDTHH:MM as the record gives it"},
+		{"received", outside + "when it was received, YYYY-MM-DDTHH:MM"},
+		{"deciphered", outside + "when it was deciphered, YYYY-MM-DDTHH:MM"},
+		{"clock", outside + "which clock the times use, or that the record does not say"},
+		{"copies_to", outside + "the distribution list: person ids (or names), in the record's order"},
+		{"transmission_recorded_by", "https address of the record giving number, times and copies"},
+		{"summary", "The editors' summary of the whole text in their own words (Markdown)"},
+		{"summary_of", "https address of the text the summary summarises"},
 	}}
 	for _, d := range s.DocsByDate {
 		ids, written := parties(d.From)
@@ -137,9 +151,82 @@ func documents(s *site.Site) Table {
 		for _, w := range d.KnownThrough {
 			known = append(known, w.Work.ID+" "+w.Pages)
 		}
-		t.Rows = append(t.Rows, []string{d.ID, d.Title, d.Kind, d.Nature, d.Date.String(), d.Date.Display(), d.DateBasis,
+		row := []string{d.ID, d.Title, d.Kind, d.Nature, d.Date.String(), d.Date.Display(), d.DateBasis,
 			ids, written, toIDs, toWritten, join(mentions), join(archive), d.Collection, join(trans), join(known),
-			ints(s.DocCitedIn[d.ID]), site.DocumentPath(d.ID)})
+			ints(s.DocCitedIn[d.ID]), site.DocumentPath(d.ID)}
+		t.Rows = append(t.Rows, append(row, outsideColumns(d)...))
+	}
+	return t
+}
+
+// outside starts the meaning of a column taken from outside the article.
+const outside = "From outside the article: "
+
+// outsideColumns are a document's values from outside the article, in
+// the order of the documents table's last columns.
+func outsideColumns(d *content.Document) []string {
+	var urls, copies, to []string
+	for _, p := range d.PublicTexts {
+		urls = append(urls, p.URL)
+	}
+	for _, c := range d.ArchivalCopies {
+		copies = append(copies, c.AsRecorded)
+	}
+	tr := d.Transmission
+	for _, c := range tr.Copies {
+		to = append(to, cmpOr(c.Person.ID, c.Name))
+	}
+	f := d.FullTextSearch
+	found := ""
+	if f.Found != nil {
+		found = strconv.FormatBool(*f.Found)
+	}
+	return []string{join(urls), found, f.Checked.String(), f.Why.Src, join(copies),
+		tr.Number, tr.Sent.String(), tr.Received.String(), tr.Deciphered.String(), tr.Clock, join(to), tr.RecordedBy,
+		strings.TrimSpace(d.Summary.Text.Src), d.Summary.Of}
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// publicTexts lists every public text of every document, one a row.
+func publicTexts(s *site.Site) Table {
+	t := Table{Name: "public_texts", Columns: []Column{
+		{"document", "Document id"}, {"where", "Bibliography id of the work or database publishing it"},
+		{"url", "https address of the text"}, {"title", "Title exactly as the record gives it"},
+		{"date", "The record's date of the document"}, {"language", "Language of the text offered (BCP 47)"},
+		{"forms", "translation, original, scan, transcript"}, {"extent", "whole or excerpt"},
+		{"pages", "Pages, for a printed work"}, {"checked", "When an editor verified the record"},
+	}}
+	for _, d := range s.DocsByDate {
+		for _, p := range d.PublicTexts {
+			t.Rows = append(t.Rows, []string{d.ID, p.Where.ID, p.URL, p.Title, p.Date.String(), p.Language,
+				join(p.Forms), p.Extent, p.Pages, p.Checked.String()})
+		}
+	}
+	return t
+}
+
+// disagreements lists where a public record and the article differ.
+func disagreements(s *site.Site) Table {
+	t := Table{Name: "disagreements", Columns: []Column{
+		{"document", "Document id"}, {"about", "sender, recipient, date, archive, leaf, title or other"},
+		{"article", "What the article says (editorial summary)"}, {"record", "What the public record says (editorial summary)"},
+		{"notes", "Article notes concerned"}, {"recorded_by", "https address of the record"},
+		{"conflict", "Conflict page id, where it matters to the argument"}, {"comment", "What follows (editorial Markdown)"},
+	}}
+	for _, d := range s.DocsByDate {
+		for _, x := range d.Disagreements {
+			var ns []int
+			for _, n := range x.Notes {
+				ns = append(ns, n.N)
+			}
+			t.Rows = append(t.Rows, []string{d.ID, x.About, x.Article.Src, x.Record.Src, ints(ns), x.RecordedBy, x.Conflict.ID, x.Comment.Src})
+		}
 	}
 	return t
 }
@@ -169,10 +256,11 @@ func persons(s *site.Site) Table {
 		{"outside_role", "Editors' addition from outside the article: an office or rank the article does not state"},
 		{"country", "soviet, chinese, korean, american or other"}, {"documents_sent", "Ids of documents sent"},
 		{"documents_received", "Ids of documents received"}, {"url", "Page path"},
+		{"documents_copied", outside + "ids of documents neither sent by nor addressed to them of which a distribution list gives them a copy"},
 	}}
 	for _, p := range s.Ed.Persons {
 		t.Rows = append(t.Rows, []string{p.ID, p.Name, p.SortName, join(p.Aliases), join(p.Spellings), join(p.OtherSpellings), p.Role, p.OutsideRole, p.Country,
-			join(s.PersonSent[p.ID]), join(s.PersonReceived[p.ID]), site.PersonPath(p.ID)})
+			join(s.PersonSent[p.ID]), join(s.PersonReceived[p.ID]), site.PersonPath(p.ID), join(s.PersonCopied[p.ID])})
 	}
 	return t
 }
@@ -221,10 +309,13 @@ func works(s *site.Site) Table {
 		{"title_translation", "English title given by the article"}, {"container", "Journal or book"},
 		{"volume", "Volume"}, {"issue", "Issue"}, {"year", "Year"}, {"publisher", "Publisher"}, {"place", "Place"},
 		{"as_printed", "The full reference as first printed"}, {"cited_in_notes", "Notes citing it"},
+		{"url", "https address, for a database or online publication"},
+		{"added_by_editors", "true for a work the article does not cite, added by the editors"},
 	}}
 	for _, w := range s.Ed.Works {
 		t.Rows = append(t.Rows, []string{w.ID, w.Type, join(w.Authors), join(w.Editors), w.Title, w.TitleTranslation,
-			w.Container, w.Volume, w.Issue, w.Year, w.Publisher, w.Place, w.AsPrinted, ints(s.WorkCitedIn[w.ID])})
+			w.Container, w.Volume, w.Issue, w.Year, w.Publisher, w.Place, w.AsPrinted, ints(s.WorkCitedIn[w.ID]),
+			w.URL, strconv.FormatBool(w.AddedByEditors)})
 	}
 	return t
 }

@@ -33,8 +33,13 @@ var tiny = fstest.MapFS{
 
 func build(t *testing.T) (*site.Site, map[string]string) {
 	t.Helper()
+	return buildFS(t, tiny)
+}
+
+func buildFS(t *testing.T, fsys fstest.MapFS) (*site.Site, map[string]string) {
+	t.Helper()
 	var diags diag.List
-	ed, err := content.Load(tiny, "content", &diags)
+	ed, err := content.Load(fsys, "content", &diags)
 	if err != nil {
 		t.Fatal(err)
 	}

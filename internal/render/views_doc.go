@@ -33,6 +33,13 @@ type DocView struct {
 	Conflicts                    []Link
 	Unknown                      []string
 	SourceURL                    string
+
+	// From outside the article (views_fulltext.go).
+	FullText       *FullTextView
+	ArchivalCopies []ArchivalCopyView
+	Transmission   *TransmissionView
+	Summary        *SummaryView
+	Disagreements  []DisagreementView
 }
 
 // DateView is a date ready to show.
@@ -253,6 +260,7 @@ func (b *builder) document(d *content.Document) *Page {
 		v.Conflicts = append(v.Conflicts, Link{URL: URL(site.ConflictPath(id)), Text: s.Conflicts[id].Title})
 	}
 	v.Unknown = unknowns(d)
+	b.outside(v, d)
 	p := b.page("document", site.DocumentPath(d.ID), d.Title, "documents")
 	p.Description = v.Kind + ", " + v.Date.Display
 	p.Data = v

@@ -98,6 +98,9 @@ type BibEntry struct {
 	EditorialNotes        []template.HTML
 	Type                  string
 	Documents             []Link
+	AddedByEditors        bool   // not cited by the article
+	URL                   string // the work's own address, for a database
+	Texts                 []Link // documents whose whole text it publishes
 }
 
 func (b *builder) bibliography() *Page {
@@ -112,18 +115,44 @@ func (b *builder) bibliography() *Page {
 			docsByWork[w.Work.ID] = append(docsByWork[w.Work.ID], d.ID)
 		}
 	}
+	textsByWork := map[string][]string{}
+	for _, d := range b.s.DocsByDate {
+		for _, t := range d.PublicTexts {
+			textsByWork[t.Where.ID] = append(textsByWork[t.Where.ID], d.ID)
+		}
+	}
 	for _, w := range works {
 		e := BibEntry{ID: w.ID, Anchor: "work-" + w.ID, Printed: Italics(w.AsPrinted), Type: w.Type,
 			Notes: noteLinks(b.s, b.s.WorkCitedIn[w.ID]), Documents: docLinks(b.s, slices.Compact(docsByWork[w.ID]))}
 		for i := range w.EditorialNotes {
 			e.EditorialNotes = append(e.EditorialNotes, b.s.HTML["work-ed/"+w.ID+"/"+strconv.Itoa(i)])
 		}
+		if w.AddedByEditors {
+			e.AddedByEditors, e.URL = true, w.URL
+			if w.AsPrinted == "" {
+				e.Printed = Italics(editorsReference(w))
+			}
+		}
+		e.Texts = docLinks(b.s, slices.Compact(textsByWork[w.ID]))
 		v.Entries = append(v.Entries, e)
 	}
 	p := b.page("bibliography", "bibliography.html", "Bibliography", "bibliography")
 	p.Description = "Every secondary work, memoir and published collection cited in the article, with the notes citing each."
 	p.Data = v
 	return p
+}
+
+// editorsReference is the reference to a work the article does not
+// cite, made by the editors from its parts: "*Title*, Publisher".
+func editorsReference(w *content.Work) string {
+	parts := []string{strings.Join(w.Authors, ", "), "*" + w.Title + "*", w.Publisher, w.Place, w.Year}
+	var out []string
+	for _, p := range parts {
+		if p != "" && p != "**" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 // Italics renders a printed reference, whose titles are marked *…*, as

@@ -19,6 +19,7 @@ type PersonView struct {
 	OtherSpellings            []string // not printed in the sources
 	Biography                 template.HTML
 	Sent, Received, Mentioned []Link
+	Copied                    []Link // copies on a distribution list, from outside the article
 	Notes                     []NoteLink
 	Timeline                  []TimelineEntry
 	Correspondents            []Correspondent
@@ -39,6 +40,7 @@ func (b *builder) person(p *content.Person) *Page {
 		Biography: s.HTML["person/"+p.ID],
 		Sent:      docLinks(s, s.PersonSent[p.ID]), Received: docLinks(s, s.PersonReceived[p.ID]),
 		Mentioned: docLinks(s, s.PersonMentioned[p.ID]),
+		Copied:    docLinks(s, s.PersonCopied[p.ID]),
 		Notes:     noteLinks(s, s.PersonNotes[p.ID]),
 	}
 	v.Timeline = b.personTimeline[p.ID]

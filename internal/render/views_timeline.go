@@ -24,6 +24,7 @@ type TimelineEntry struct {
 	Anchor  string
 	Parties string // "Shtykov → Vyshinskii"
 	Summary string
+	Travel  string // sent and received, from outside the article
 	Persons string // space-separated person ids, for filtering
 }
 
@@ -57,6 +58,7 @@ func (b *builder) entries() []TimelineEntry {
 			ID: "doc-" + d.ID, date: d.Date, Date: inferredDateView(d.Date, d.DateBasis), Kind: KindLabel(d.Kind), Filter: d.Nature,
 			Title: d.Title, URL: URL(site.DocumentPath(d.ID)), Anchor: "doc-" + d.ID,
 			Parties: parties(s, d), Summary: NatureNote(d), Persons: strings.Join(d.People(), " "),
+			Travel: travelLine(s, d),
 		})
 	}
 	for _, e := range s.Ed.Events {
@@ -205,4 +207,29 @@ func byPerson(entries []TimelineEntry) map[string][]TimelineEntry {
 		}
 	}
 	return m
+}
+
+// travelLine is a timeline entry's detail line on how a telegram
+// travelled: "Sent 14 May 1950, 05:30 → received 14 May 1950, 04:10
+// (clock not stated in the record; from the Wilson Center Digital
+// Archive record, not from the article)", or "".
+func travelLine(s *site.Site, d *content.Document) string {
+	t := d.Transmission
+	if !t.Given() || t.Sent.IsZero() && t.Received.IsZero() {
+		return ""
+	}
+	var parts []string
+	if !t.Sent.IsZero() {
+		parts = append(parts, "sent "+clockTime(t.Sent))
+	}
+	if !t.Received.IsZero() {
+		parts = append(parts, "received "+clockTime(t.Received))
+	}
+	line := strings.Join(parts, " → ")
+	var notes []string
+	if t.Clock != "" {
+		notes = append(notes, "clock: "+t.Clock)
+	}
+	notes = append(notes, "from the "+external(s, t.RecordedBy).Text+", not from the article")
+	return strings.ToUpper(line[:1]) + line[1:] + " (" + strings.Join(notes, "; ") + ")"
 }

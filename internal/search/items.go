@@ -129,6 +129,7 @@ func documentText(s *site.Site, d *content.Document) (string, []string) {
 	for i := range d.EditorialNotes {
 		html = append(html, string(s.HTML["doc-ed/"+d.ID+"/"+strconv.Itoa(i)]))
 	}
+	html = append(html, outsideHTML(s, d)...)
 	text := []string{documentFacts(s, d)}
 	var people []string
 	for _, h := range html {
@@ -154,12 +155,57 @@ func documentNames(s *site.Site, d *content.Document, linked []string) []string 
 		names = append(names, a.AsPrinted, a.Repository.ID)
 	}
 	names = append(names, d.Collection, docKindLabel(d.Kind))
+	names = append(names, outsideNames(s, d)...)
 	for _, w := range slices.Concat(d.Translations, d.KnownThrough, d.PublishedIn) {
 		if work := s.Works[w.Work.ID]; work != nil {
 			names = append(names, site.WorkShort(work))
 		}
 	}
 	return compact(names)
+}
+
+// outsideHTML is the Markdown of the blocks from outside the article as
+// rendered: the summary, remarks, disagreements, why no text is public.
+func outsideHTML(s *site.Site, d *content.Document) []string {
+	keys := []string{"doc-sum/" + d.ID, "doc-tr/" + d.ID, "doc-why/" + d.ID}
+	for i := range d.PublicTexts {
+		keys = append(keys, "doc-pt/"+d.ID+"/"+strconv.Itoa(i))
+	}
+	for i := range d.Disagreements {
+		n := strconv.Itoa(i)
+		keys = append(keys, "doc-dis-a/"+d.ID+"/"+n, "doc-dis-r/"+d.ID+"/"+n, "doc-dis/"+d.ID+"/"+n)
+	}
+	var out []string
+	for _, k := range keys {
+		if h := s.HTML[k]; h != "" {
+			out = append(out, string(h))
+		}
+	}
+	return out
+}
+
+// outsideNames are what a document is found by from outside the
+// article: the telegram number, the titles public records give it,
+// further archival copies and the persons on its distribution list.
+func outsideNames(s *site.Site, d *content.Document) []string {
+	var names []string
+	tr := d.Transmission
+	if tr.Number != "" {
+		names = append(names, tr.Number, "No. "+tr.Number)
+	}
+	var copied []string
+	for _, c := range tr.Copies {
+		names = append(names, c.Name, c.AsWritten)
+		copied = append(copied, c.Person.ID)
+	}
+	names = append(names, personNames(s, copied)...)
+	for _, t := range d.PublicTexts {
+		names = append(names, t.Title)
+	}
+	for _, a := range d.ArchivalCopies {
+		names = append(names, a.AsRecorded, a.Repository.ID)
+	}
+	return names
 }
 
 // documentFacts says who wrote to whom, with names as written, for the

@@ -58,6 +58,7 @@ func TestSearchRealEdition(t *testing.T) {
 		{"yalta", KindEvent, "1945-yalta-conference", 3},
 		{"uncertain partners", KindWork, "goncharov-1993-uncertain-partners", 0},
 		{"Uncertain Partn", KindWork, "goncharov-1993-uncertain-partners", 0},
+		{"8600", KindDocument, "1950-05-14-stalin-to-mao", 0}, // the number its public record gives
 	}
 	for _, tt := range tests {
 		hits := ix.Search(tt.q)

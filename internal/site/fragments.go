@@ -108,7 +108,7 @@ func (s *Site) fragmentCount() int {
 	n := len(s.Ed.Documents) + len(s.Ed.Persons) + len(s.Ed.Sections) + 2*len(s.NoteList) +
 		len(s.Ed.Conflicts) + len(s.Ed.Pages) + len(s.Ed.Packets)
 	for _, d := range s.Ed.Documents {
-		n += len(d.EditorialNotes)
+		n += len(d.EditorialNotes) + len(d.PublicTexts) + 3*len(d.Disagreements) + 3
 	}
 	for _, w := range s.Ed.Works {
 		n += len(w.EditorialNotes)
@@ -127,6 +127,7 @@ func (s *Site) fragments() []fragment {
 		for i, t := range d.EditorialNotes {
 			fs = append(fs, textFragment("doc-ed/"+d.ID+"/"+strconv.Itoa(i), owner, t, "ed"+strconv.Itoa(i)+"-", false))
 		}
+		fs = outsideFragments(fs, d, owner)
 	}
 	for _, p := range s.Ed.Persons {
 		fs = append(fs, bodyFragment("person/"+p.ID, "person:"+p.ID, p.Body, true))
@@ -163,6 +164,31 @@ func (s *Site) fragments() []fragment {
 			fs = append(fs, textFragment("packet/"+pk.ID, "packet:"+pk.ID, pk.Introduction, "", false))
 		}
 	}
+	return fs
+}
+
+// outsideFragments adds the Markdown of the blocks from outside the
+// article: remarks on public texts ("doc-pt/ID/i"), the transmission
+// remark ("doc-tr/ID"), the summary ("doc-sum/ID"), disagreement
+// comments ("doc-dis/ID/i") and why no text is public ("doc-why/ID").
+func outsideFragments(fs []fragment, d *content.Document, owner string) []fragment {
+	add := func(key string, t content.Text, prefix string) {
+		if strings.TrimSpace(t.Src) != "" {
+			fs = append(fs, textFragment(key, owner, t, prefix, false))
+		}
+	}
+	for i, t := range d.PublicTexts {
+		add("doc-pt/"+d.ID+"/"+strconv.Itoa(i), t.Remark, "pt"+strconv.Itoa(i)+"-")
+	}
+	for i, x := range d.Disagreements {
+		n := strconv.Itoa(i)
+		add("doc-dis-a/"+d.ID+"/"+n, x.Article, "disa"+n+"-")
+		add("doc-dis-r/"+d.ID+"/"+n, x.Record, "disr"+n+"-")
+		add("doc-dis/"+d.ID+"/"+n, x.Comment, "dis"+n+"-")
+	}
+	add("doc-tr/"+d.ID, d.Transmission.Remark, "tr-")
+	add("doc-sum/"+d.ID, d.Summary.Text, "sum-")
+	add("doc-why/"+d.ID, d.FullTextSearch.Why, "why-")
 	return fs
 }
 

@@ -49,6 +49,7 @@ func (s *Site) Neighbours(subject string) []string {
 			return nil
 		}
 		add("person", d.People()...)
+		add("person", CopiedTo(d)...)
 		notes(s.DocCitedIn[id]...)
 		add("doc", s.DocReferencedBy[id]...)
 		for _, r := range d.Related {
@@ -60,6 +61,7 @@ func (s *Site) Neighbours(subject string) []string {
 		add("doc", s.PersonSent[id]...)
 		add("doc", s.PersonReceived[id]...)
 		add("doc", s.PersonMentioned[id]...)
+		add("doc", s.PersonCopied[id]...)
 		for _, d := range s.PersonSent[id] {
 			add("person", s.Docs[d].People()...) // correspondents
 		}
@@ -100,6 +102,13 @@ func (s *Site) Neighbours(subject string) []string {
 				add("doc", a.Source.ID)
 			}
 		}
+		for _, d := range s.Ed.Documents {
+			for _, x := range d.Disagreements {
+				if x.Conflict.ID == id {
+					add("doc", d.ID)
+				}
+			}
+		}
 		refs("conflict:" + id)
 	}
 	return out
@@ -113,7 +122,7 @@ func FragmentSubjects(s *Site, key string) []string {
 	kind, rest, _ := strings.Cut(key, "/")
 	id, _, _ := strings.Cut(rest, "/")
 	switch kind {
-	case "doc", "doc-ed":
+	case "doc", "doc-ed", "doc-pt", "doc-dis", "doc-dis-a", "doc-dis-r", "doc-tr", "doc-sum", "doc-why":
 		return []string{"doc:" + id}
 	case "person", "section", "conflict", "packet":
 		return []string{kind + ":" + id}

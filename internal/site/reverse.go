@@ -3,6 +3,7 @@ package site
 import (
 	"slices"
 
+	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/histdate"
 )
 
@@ -18,6 +19,7 @@ func (s *Site) reverse() {
 	s.NoteEvents = map[int][]string{}
 	s.PersonSent = make(map[string][]string, persons)
 	s.PersonReceived = make(map[string][]string, persons)
+	s.PersonCopied = map[string][]string{}
 	s.PersonMentioned = make(map[string][]string, persons)
 	s.PersonNotes = make(map[string][]int, persons)
 	s.PersonEvents = make(map[string][]string, persons)
@@ -59,6 +61,14 @@ func (s *Site) reverse() {
 		for _, m := range d.Mentions {
 			s.PersonMentioned[m.ID] = append(s.PersonMentioned[m.ID], d.ID)
 		}
+		for _, id := range CopiedTo(d) {
+			s.PersonCopied[id] = append(s.PersonCopied[id], d.ID)
+		}
+		for _, x := range d.Disagreements {
+			if x.Conflict.ID != "" {
+				s.DocConflicts[d.ID] = append(s.DocConflicts[d.ID], x.Conflict.ID)
+			}
+		}
 		if cited := s.DocCitedIn[d.ID]; len(cited) > 0 {
 			for _, p := range d.People() {
 				s.PersonNotes[p] = append(s.PersonNotes[p], cited...)
@@ -95,7 +105,7 @@ func (s *Site) tidy() {
 		}
 	}
 	byDate := s.docsByDate()
-	for _, m := range []map[string][]string{s.DocReferencedBy, s.PersonSent, s.PersonReceived, s.PersonMentioned} {
+	for _, m := range []map[string][]string{s.DocReferencedBy, s.PersonSent, s.PersonReceived, s.PersonMentioned, s.PersonCopied} {
 		for k, v := range m {
 			m[k] = byDate(v)
 		}
@@ -145,4 +155,20 @@ func (s *Site) docsByDate() func(ids []string) []string {
 		}
 		return slices.Clip(ids)
 	}
+}
+
+// CopiedTo lists the persons a document's distribution list names who
+// are neither its recipients nor its senders (their pages list it
+// already), in the list's order.
+func CopiedTo(d *content.Document) []string {
+	var out []string
+	for _, c := range d.Transmission.Copies {
+		id := c.Person.ID
+		party := func(p content.Party) bool { return p.Person.ID == id }
+		if id == "" || slices.Contains(out, id) || slices.ContainsFunc(d.To, party) || slices.ContainsFunc(d.From, party) {
+			continue
+		}
+		out = append(out, id)
+	}
+	return out
 }

@@ -57,6 +57,7 @@ type Site struct {
 	NoteEvents      map[int][]string    // note → events it attests
 	PersonSent      map[string][]string // person → documents sent
 	PersonReceived  map[string][]string
+	PersonCopied    map[string][]string // person → documents of which a record says they got a copy, not addressed to them
 	PersonMentioned map[string][]string
 	PersonNotes     map[string][]int
 	PersonEvents    map[string][]string
