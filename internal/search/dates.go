@@ -34,9 +34,14 @@ var dateMonths = map[string]int{
 	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 
-// dateBlanks may separate the parts of a date written in words ("14 May
-// 1950", "May 14, 1950", "Sept. 1949"): any non-empty run of them.
-const dateBlanks = " \t\n\r\u00a0\u2009\u202f,."
+// dateSpaces separate a day from the month after it ("14 May"): any
+// non-empty run of them. Not a full stop, so that "Ll. 13–14. May 1950"
+// is no date.
+const dateSpaces = " \t\n\r\u00a0\u2009\u202f"
+
+// dateBlanks separate the other parts of a date written in words ("May
+// 14, 1950", "Sept. 1949", "14 May, 1950"): any non-empty run of them.
+const dateBlanks = dateSpaces + ",."
 
 // dateDashes join two days of a range ("12–13 September 1949"), with
 // spaces on either side or none.
@@ -53,12 +58,13 @@ const (
 // DateManifest tells search.js how dates are recognised.
 type DateManifest struct {
 	Months map[string]int `json:"months"`
+	Spaces string         `json:"spaces"`
 	Blanks string         `json:"blanks"`
 	Dashes string         `json:"dashes"`
 }
 
 func dateManifest() DateManifest {
-	return DateManifest{Months: dateMonths, Blanks: dateBlanks, Dashes: dateDashes}
+	return DateManifest{Months: dateMonths, Spaces: dateSpaces, Blanks: dateBlanks, Dashes: dateDashes}
 }
 
 // isDateTerm reports whether a term is a day or a month term.
@@ -131,13 +137,19 @@ func (s *dateScanner) sep(i int) []rune {
 }
 
 // blank reports whether token i follows a run of dateBlanks.
-func (s *dateScanner) blank(i int) bool {
+func (s *dateScanner) blank(i int) bool { return s.run(i, dateBlanks) }
+
+// space reports whether token i follows a run of dateSpaces.
+func (s *dateScanner) space(i int) bool { return s.run(i, dateSpaces) }
+
+// run reports whether token i follows a non-empty run of the runes of set.
+func (s *dateScanner) run(i int, set string) bool {
 	sep := s.sep(i)
 	if len(sep) == 0 {
 		return false
 	}
 	for _, r := range sep {
-		if !strings.ContainsRune(dateBlanks, r) {
+		if !strings.ContainsRune(set, r) {
 			return false
 		}
 	}
@@ -145,12 +157,12 @@ func (s *dateScanner) blank(i int) bool {
 }
 
 // dash reports whether token i follows one of dateDashes, with only
-// spaces around it.
+// dateSpaces around it.
 func (s *dateScanner) dash(i int) bool {
 	dashes := 0
 	for _, r := range s.sep(i) {
 		switch {
-		case r == ' ' || r == '\u00a0' || r == '\u2009' || r == '\u202f':
+		case strings.ContainsRune(dateSpaces, r):
 		case strings.ContainsRune(dateDashes, r):
 			dashes++
 		default:
@@ -206,7 +218,7 @@ func (s *dateScanner) at(i int) (foundDate, bool) {
 			last = i + 1
 		}
 		m, y := w(last+1).month, w(last+2).year
-		if m == 0 || y == 0 || !s.blank(last+1) || !s.blank(last+2) || w(last).day > daysIn(y, m) {
+		if m == 0 || y == 0 || !s.space(last+1) || !s.blank(last+2) || w(last).day > daysIn(y, m) {
 			return foundDate{}, false
 		}
 		return foundDate{first: i, next: last + 3, days: dayRange(w(i).day, w(last).day), month: m, year: y}, true

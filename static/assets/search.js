@@ -181,16 +181,18 @@
     var none = { day: 0, month: 0, year: 0, two: -1 };
     function w(k) { return k < toks.length ? words[k] : none; }
     function sep(i) { return rs.slice(toks[i - 1].rend, toks[i].rstart); }
-    function blank(i) {
+    function run(i, set) {
       if (i >= toks.length) { return false; }
       var s = sep(i);
-      return s.length > 0 && s.every(function (r) { return manifest.dates.blanks.indexOf(r) >= 0; });
+      return s.length > 0 && s.every(function (r) { return set.indexOf(r) >= 0; });
     }
+    function blank(i) { return run(i, manifest.dates.blanks); }
+    function space(i) { return run(i, manifest.dates.spaces); }
     function dash(i) {
       if (i >= toks.length) { return false; }
       var dashes = 0, ok = true;
       sep(i).forEach(function (r) {
-        if (r === " " || r === "\u00a0" || r === "\u2009" || r === "\u202f") { return; }
+        if (manifest.dates.spaces.indexOf(r) >= 0) { return; }
         if (manifest.dates.dashes.indexOf(r) >= 0) { dashes++; } else { ok = false; }
       });
       return ok && dashes === 1;
@@ -220,7 +222,7 @@
         last = i;
         if (w(i + 1).day > w(i).day && dash(i + 1)) { last = i + 1; }
         m = w(last + 1).month; y = w(last + 2).year;
-        if (m === 0 || y === 0 || !blank(last + 1) || !blank(last + 2) || w(last).day > daysIn(y, m)) { return null; }
+        if (m === 0 || y === 0 || !space(last + 1) || !blank(last + 2) || w(last).day > daysIn(y, m)) { return null; }
         return { first: i, next: last + 3, days: days(w(i).day, w(last).day), month: m, year: y };
       }
       if (w(i).month > 0) {
