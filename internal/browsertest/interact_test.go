@@ -16,15 +16,25 @@ import (
 // roshchin is the 13 May 1950 telegram that Stalin signed "Filippov".
 const roshchin = "documents/1950-05-13-roshchin-to-stalin.html"
 
-// searchCase is a query and a JavaScript test of a result's href.
+// reply14May is Stalin's telegram to Mao of 14 May 1950.
+const reply14May = "documents/1950-05-14-stalin-to-mao.html"
+
+// searchCase is a query and a JavaScript test of a result's href; with
+// first set, the first result must pass it.
 type searchCase struct {
 	query, want, match string
+	first              bool
 }
 
 var searchCases = []searchCase{
-	{"Filippov", roshchin, `h => h.endsWith("` + roshchin + `")`},
-	{"stalin", roshchin, `h => h.endsWith("` + roshchin + `")`},
-	{"shtykov", "a Shtykov document", `h => /documents\/[^\/]*shtykov[^\/]*\.html$/.test(h)`},
+	{"Filippov", roshchin, `h => h.endsWith("` + roshchin + `")`, false},
+	{"stalin", roshchin, `h => h.endsWith("` + roshchin + `")`, false},
+	{"shtykov", "a Shtykov document", `h => /documents\/[^\/]*shtykov[^\/]*\.html$/.test(h)`, false},
+	// A date in the three forms readers type finds the telegram of that
+	// day first, not the notes with a "14" in their leaf numbers.
+	{"14 May 1950", "the 14 May 1950 telegram first", `h => h.endsWith("` + reply14May + `")`, true},
+	{"May 14, 1950", "the 14 May 1950 telegram first", `h => h.endsWith("` + reply14May + `")`, true},
+	{"1950-05-14", "the 14 May 1950 telegram first", `h => h.endsWith("` + reply14May + `")`, true},
 }
 
 // search opens the search page at pageURL (served or on disk), types
@@ -41,8 +51,12 @@ func search(t *testing.T, tb *tab, pageURL string, c searchCase) {
 // still being typed), a result link passes the test and a match is marked.
 func waitResults(t *testing.T, tb *tab, c searchCase) {
 	t.Helper()
+	links := `[...document.querySelectorAll("#search-results a")]`
+	if c.first {
+		links = `[...document.querySelectorAll("#search-results a")].slice(0, 1)`
+	}
 	waitFor(t, tb, "search for "+strconv.Quote(c.query)+" to list "+c.want, `(() => {
-		const links = [...document.querySelectorAll("#search-results a")];
+		const links = `+links+`;
 		return document.getElementById("search-status").textContent.includes(`+strconv.Quote(c.query)+`) &&
 			links.some(a => (`+c.match+`)(a.getAttribute("href") || "")) &&
 			document.querySelector("#search-results mark") !== null;
@@ -58,12 +72,35 @@ func (e *edition) testSearch(t *testing.T) {
 		search(t, tb, e.url("search.html"), c)
 		tb.expectClean(t, "search.html, query "+strconv.Quote(c.query))
 	}
+	e.testSuggestion(t, tb)
 	tb.do(t, "loading "+roshchin, chromedp.Navigate(e.url(roshchin)))
-	c := searchCases[len(searchCases)-1]
+	c := searchCases[2]
 	run(t, tb, "submitting the header's quick search", chromedp.WaitEvent(page.LoadEventFired, nil,
 		chromedp.SendKeys(chromedp.ID("q-head"), c.query+"\n")))
 	waitResults(t, tb, c)
 	tb.expectClean(t, "quick search from "+roshchin)
+}
+
+// testSuggestion types a misspelt name: the search offers the right
+// spelling, and following the offer searches for it in the same page.
+func (e *edition) testSuggestion(t *testing.T, tb *tab) {
+	const typed, offered = "Fillipov", "Filippov"
+	tb.do(t, "opening search.html", chromedp.Navigate(e.url("search.html")))
+	tb.do(t, "typing "+typed, chromedp.WaitVisible(chromedp.ID("q")), chromedp.SendKeys(chromedp.ID("q"), typed))
+	waitFor(t, tb, "search for "+typed+" to offer "+offered,
+		`(document.getElementById("search-suggestion") || {}).textContent === "`+offered+`" &&
+			document.getElementById("search-status").textContent.includes("Did you mean `+offered+`?")`,
+		`"status " + JSON.stringify(document.getElementById("search-status").textContent)`)
+	eval[bool](t, tb, "marking the page", `(window.stillThisPage = true)`)
+	tb.do(t, "following the offer", chromedp.Click(chromedp.ID("search-suggestion")))
+	waitResults(t, tb, searchCase{offered, roshchin, `h => h.endsWith("` + roshchin + `")`, false})
+	if !eval[bool](t, tb, "checking the page was not reloaded", `window.stillThisPage === true`) {
+		t.Errorf("following the offer of %s reloaded the page", offered)
+	}
+	if q := eval[string](t, tb, "reading the search box", `document.getElementById("q").value`); q != offered {
+		t.Errorf("after following the offer the search box reads %q, want %q", q, offered)
+	}
+	tb.expectClean(t, "search.html, offer for "+strconv.Quote(typed))
 }
 
 // pagesOfType lists the pages of a type, sorted.
