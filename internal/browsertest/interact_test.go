@@ -264,7 +264,75 @@ func (e *edition) testTimelineFilter(t *testing.T) {
 	if !strings.Contains(s.Count, strconv.Itoa(s.Shown)) || !strings.Contains(s.Count, strconv.Itoa(s.Total)) {
 		t.Errorf("%s: the filter's count reads %q, but %d of %d entries show", tl, s.Count, s.Shown, s.Total)
 	}
+	checkFiltered(t, tb, tl, "filter "+strconv.Quote(typed), true)
+	eval[bool](t, tb, "clearing the filter", `(f => { f.value = ""; return f.dispatchEvent(new Event("input")); })(document.getElementById("filter"))`)
+	waitFor(t, tb, "the cleared filter to show every entry", `document.querySelector(".timeline li[hidden]") === null`, "")
+	checkFiltered(t, tb, tl, "cleared filter", false)
 	tb.expectClean(t, tl)
+}
+
+// filteredView says what the timeline filter left on the page besides
+// the entries: headings shown over no entry, shown headings and sections,
+// and marks of the figure that disagree with the list, a mark being shown
+// when not dimmed.
+const filteredView = `(() => {
+	const shown = el => el.getClientRects().length > 0;
+	const r = {emptyHeadings: [], headings: 0, marks: 0, dimmed: 0, wrongMarks: []};
+	document.querySelectorAll("main section h2, main section h3").forEach(h => {
+		if (!shown(h)) return;
+		r.headings++;
+		let lis = [];
+		if (h.tagName === "H2") {
+			lis = [...h.closest("section").querySelectorAll("li")];
+		} else {
+			for (let el = h.nextElementSibling; el && !/^H[2-6]$/.test(el.tagName); el = el.nextElementSibling) lis.push(...el.querySelectorAll("li"));
+		}
+		if (!lis.some(shown)) r.emptyHeadings.push(h.textContent);
+	});
+	const items = {};
+	document.querySelectorAll(".timeline li").forEach(li => {
+		const a = li.querySelector(".what a");
+		if (a) items[a.getAttribute("href")] = (items[a.getAttribute("href")] || false) || shown(li);
+	});
+	document.querySelectorAll(".figure svg a").forEach(a => {
+		const href = a.getAttribute("href");
+		if (!(href in items)) return;
+		r.marks++;
+		const dim = a.classList.contains("filtered-out") && getComputedStyle(a).opacity < 0.5;
+		if (dim) r.dimmed++;
+		if (dim === items[href]) r.wrongMarks.push(href + (dim ? " dimmed but its entry shows" : " bright but its entry is hidden"));
+	});
+	return r;
+})()`
+
+// checkFiltered checks that no heading of the timeline stands over no
+// entry and that the figure dims exactly the marks of hidden entries;
+// with some set, some marks must be dimmed, otherwise none.
+func checkFiltered(t *testing.T, tb *tab, page, what string, some bool) {
+	t.Helper()
+	type view struct {
+		EmptyHeadings []string `json:"emptyHeadings"`
+		Headings      int      `json:"headings"`
+		Marks         int      `json:"marks"`
+		Dimmed        int      `json:"dimmed"`
+		WrongMarks    []string `json:"wrongMarks"`
+	}
+	v := eval[view](t, tb, "reading the headings and the figure", filteredView)
+	if len(v.EmptyHeadings) > 0 {
+		t.Errorf("%s, %s: headings over no shown entry: %q", page, what, v.EmptyHeadings)
+	}
+	if v.Headings == 0 || v.Marks == 0 {
+		t.Errorf("%s, %s: %d headings and %d figure marks linked to entries shown; want some of each", page, what, v.Headings, v.Marks)
+	}
+	if some && (v.Dimmed == 0 || v.Dimmed == v.Marks) {
+		t.Errorf("%s, %s: %d of %d marks dimmed; want some but not all", page, what, v.Dimmed, v.Marks)
+	}
+	if !some && v.Dimmed > 0 {
+		t.Errorf("%s, %s: %d marks still dimmed", page, what, v.Dimmed)
+	}
+	for _, m := range v.WrongMarks {
+		t.Errorf("%s, %s: figure mark %s", page, what, m)
+	}
 }
 
 // follow clicks the first element matching sel and waits for the page it
