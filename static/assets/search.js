@@ -635,9 +635,11 @@
           if (res.hits.length === 0) {
             more.hidden = true;
             say("No results for " + quoted(q) + ".");
+            // An offer is a help: if its files cannot be loaded, the
+            // page still says there are no results.
             return suggest(q).then(function (s) {
               if (s && g === generation) { offer(s.text); }
-            });
+            }, function () {});
           }
           return showMore(false);
         });
