@@ -16,15 +16,25 @@ import (
 // roshchin is the 13 May 1950 telegram that Stalin signed "Filippov".
 const roshchin = "documents/1950-05-13-roshchin-to-stalin.html"
 
-// searchCase is a query and a JavaScript test of a result's href.
+// reply14May is Stalin's telegram to Mao of 14 May 1950.
+const reply14May = "documents/1950-05-14-stalin-to-mao.html"
+
+// searchCase is a query and a JavaScript test of a result's href; with
+// first set, the first result must pass it.
 type searchCase struct {
 	query, want, match string
+	first              bool
 }
 
 var searchCases = []searchCase{
-	{"Filippov", roshchin, `h => h.endsWith("` + roshchin + `")`},
-	{"stalin", roshchin, `h => h.endsWith("` + roshchin + `")`},
-	{"shtykov", "a Shtykov document", `h => /documents\/[^\/]*shtykov[^\/]*\.html$/.test(h)`},
+	{"Filippov", roshchin, `h => h.endsWith("` + roshchin + `")`, false},
+	{"stalin", roshchin, `h => h.endsWith("` + roshchin + `")`, false},
+	{"shtykov", "a Shtykov document", `h => /documents\/[^\/]*shtykov[^\/]*\.html$/.test(h)`, false},
+	// A date in the three forms readers type finds the telegram of that
+	// day first, not the notes with a "14" in their leaf numbers.
+	{"14 May 1950", "the 14 May 1950 telegram first", `h => h.endsWith("` + reply14May + `")`, true},
+	{"May 14, 1950", "the 14 May 1950 telegram first", `h => h.endsWith("` + reply14May + `")`, true},
+	{"1950-05-14", "the 14 May 1950 telegram first", `h => h.endsWith("` + reply14May + `")`, true},
 }
 
 // search opens the search page at pageURL (served or on disk), types
@@ -41,8 +51,12 @@ func search(t *testing.T, tb *tab, pageURL string, c searchCase) {
 // still being typed), a result link passes the test and a match is marked.
 func waitResults(t *testing.T, tb *tab, c searchCase) {
 	t.Helper()
+	links := `[...document.querySelectorAll("#search-results a")]`
+	if c.first {
+		links = `[...document.querySelectorAll("#search-results a")].slice(0, 1)`
+	}
 	waitFor(t, tb, "search for "+strconv.Quote(c.query)+" to list "+c.want, `(() => {
-		const links = [...document.querySelectorAll("#search-results a")];
+		const links = `+links+`;
 		return document.getElementById("search-status").textContent.includes(`+strconv.Quote(c.query)+`) &&
 			links.some(a => (`+c.match+`)(a.getAttribute("href") || "")) &&
 			document.querySelector("#search-results mark") !== null;
@@ -58,12 +72,35 @@ func (e *edition) testSearch(t *testing.T) {
 		search(t, tb, e.url("search.html"), c)
 		tb.expectClean(t, "search.html, query "+strconv.Quote(c.query))
 	}
+	e.testSuggestion(t, tb)
 	tb.do(t, "loading "+roshchin, chromedp.Navigate(e.url(roshchin)))
-	c := searchCases[len(searchCases)-1]
+	c := searchCases[2]
 	run(t, tb, "submitting the header's quick search", chromedp.WaitEvent(page.LoadEventFired, nil,
 		chromedp.SendKeys(chromedp.ID("q-head"), c.query+"\n")))
 	waitResults(t, tb, c)
 	tb.expectClean(t, "quick search from "+roshchin)
+}
+
+// testSuggestion types a misspelt name: the search offers the right
+// spelling, and following the offer searches for it in the same page.
+func (e *edition) testSuggestion(t *testing.T, tb *tab) {
+	const typed, offered = "Fillipov", "Filippov"
+	tb.do(t, "opening search.html", chromedp.Navigate(e.url("search.html")))
+	tb.do(t, "typing "+typed, chromedp.WaitVisible(chromedp.ID("q")), chromedp.SendKeys(chromedp.ID("q"), typed))
+	waitFor(t, tb, "search for "+typed+" to offer "+offered,
+		`(document.getElementById("search-suggestion") || {}).textContent === "`+offered+`" &&
+			document.getElementById("search-status").textContent.includes("Did you mean `+offered+`?")`,
+		`"status " + JSON.stringify(document.getElementById("search-status").textContent)`)
+	eval[bool](t, tb, "marking the page", `(window.stillThisPage = true)`)
+	tb.do(t, "following the offer", chromedp.Click(chromedp.ID("search-suggestion")))
+	waitResults(t, tb, searchCase{offered, roshchin, `h => h.endsWith("` + roshchin + `")`, false})
+	if !eval[bool](t, tb, "checking the page was not reloaded", `window.stillThisPage === true`) {
+		t.Errorf("following the offer of %s reloaded the page", offered)
+	}
+	if q := eval[string](t, tb, "reading the search box", `document.getElementById("q").value`); q != offered {
+		t.Errorf("after following the offer the search box reads %q, want %q", q, offered)
+	}
+	tb.expectClean(t, "search.html, offer for "+strconv.Quote(typed))
 }
 
 // pagesOfType lists the pages of a type, sorted.
@@ -227,7 +264,75 @@ func (e *edition) testTimelineFilter(t *testing.T) {
 	if !strings.Contains(s.Count, strconv.Itoa(s.Shown)) || !strings.Contains(s.Count, strconv.Itoa(s.Total)) {
 		t.Errorf("%s: the filter's count reads %q, but %d of %d entries show", tl, s.Count, s.Shown, s.Total)
 	}
+	checkFiltered(t, tb, tl, "filter "+strconv.Quote(typed), true)
+	eval[bool](t, tb, "clearing the filter", `(f => { f.value = ""; return f.dispatchEvent(new Event("input")); })(document.getElementById("filter"))`)
+	waitFor(t, tb, "the cleared filter to show every entry", `document.querySelector(".timeline li[hidden]") === null`, "")
+	checkFiltered(t, tb, tl, "cleared filter", false)
 	tb.expectClean(t, tl)
+}
+
+// filteredView says what the timeline filter left on the page besides
+// the entries: headings shown over no entry, shown headings and sections,
+// and marks of the figure that disagree with the list, a mark being shown
+// when not dimmed.
+const filteredView = `(() => {
+	const shown = el => el.getClientRects().length > 0;
+	const r = {emptyHeadings: [], headings: 0, marks: 0, dimmed: 0, wrongMarks: []};
+	document.querySelectorAll("main section h2, main section h3").forEach(h => {
+		if (!shown(h)) return;
+		r.headings++;
+		let lis = [];
+		if (h.tagName === "H2") {
+			lis = [...h.closest("section").querySelectorAll("li")];
+		} else {
+			for (let el = h.nextElementSibling; el && !/^H[2-6]$/.test(el.tagName); el = el.nextElementSibling) lis.push(...el.querySelectorAll("li"));
+		}
+		if (!lis.some(shown)) r.emptyHeadings.push(h.textContent);
+	});
+	const items = {};
+	document.querySelectorAll(".timeline li").forEach(li => {
+		const a = li.querySelector(".what a");
+		if (a) items[a.getAttribute("href")] = (items[a.getAttribute("href")] || false) || shown(li);
+	});
+	document.querySelectorAll(".figure svg a").forEach(a => {
+		const href = a.getAttribute("href");
+		if (!(href in items)) return;
+		r.marks++;
+		const dim = a.classList.contains("filtered-out") && getComputedStyle(a).opacity < 0.5;
+		if (dim) r.dimmed++;
+		if (dim === items[href]) r.wrongMarks.push(href + (dim ? " dimmed but its entry shows" : " bright but its entry is hidden"));
+	});
+	return r;
+})()`
+
+// checkFiltered checks that no heading of the timeline stands over no
+// entry and that the figure dims exactly the marks of hidden entries;
+// with some set, some marks must be dimmed, otherwise none.
+func checkFiltered(t *testing.T, tb *tab, page, what string, some bool) {
+	t.Helper()
+	type view struct {
+		EmptyHeadings []string `json:"emptyHeadings"`
+		Headings      int      `json:"headings"`
+		Marks         int      `json:"marks"`
+		Dimmed        int      `json:"dimmed"`
+		WrongMarks    []string `json:"wrongMarks"`
+	}
+	v := eval[view](t, tb, "reading the headings and the figure", filteredView)
+	if len(v.EmptyHeadings) > 0 {
+		t.Errorf("%s, %s: headings over no shown entry: %q", page, what, v.EmptyHeadings)
+	}
+	if v.Headings == 0 || v.Marks == 0 {
+		t.Errorf("%s, %s: %d headings and %d figure marks linked to entries shown; want some of each", page, what, v.Headings, v.Marks)
+	}
+	if some && (v.Dimmed == 0 || v.Dimmed == v.Marks) {
+		t.Errorf("%s, %s: %d of %d marks dimmed; want some but not all", page, what, v.Dimmed, v.Marks)
+	}
+	if !some && v.Dimmed > 0 {
+		t.Errorf("%s, %s: %d marks still dimmed", page, what, v.Dimmed)
+	}
+	for _, m := range v.WrongMarks {
+		t.Errorf("%s, %s: figure mark %s", page, what, m)
+	}
 }
 
 // follow clicks the first element matching sel and waits for the page it

@@ -26,6 +26,8 @@ import (
 //	search/manifest.js  what the other files are, the folding table
 //	search/t-KEY.js     the terms beginning with KEY and their postings
 //	search/d-N.js       titles, links and snippets of items N*k to N*k+k-1
+//	search/s-KEY.js     the terms beginning with KEY that a misspelt word
+//	                    may be corrected to (see suggest.go)
 //
 // Term shards are cut by prefix so that each stays under a size, and
 // document shards hold a fixed number of items, so a first query loads
@@ -45,11 +47,12 @@ type Layout struct {
 	DocShardItems  int // items per document shard
 	SnippetRunes   int // text kept per item for the snippet
 	PrefixBudget   int // bytes of extra shards a prefix search may load
+	LexiconBytes   int // a lexicon file keeps its commonest terms up to this size
 }
 
 // DefaultLayout keeps a first query at 10,000 items under 150 KB.
 func DefaultLayout() Layout {
-	return Layout{TermShardBytes: 24 << 10, DocShardItems: 10, SnippetRunes: 220, PrefixBudget: 64 << 10}
+	return Layout{TermShardBytes: 24 << 10, DocShardItems: 10, SnippetRunes: 220, PrefixBudget: 64 << 10, LexiconBytes: 16 << 10}
 }
 
 // Files writes the index of items as the files of the search with the
@@ -67,27 +70,30 @@ func Files(items []Item) ([]output.File, error) {
 type Built struct {
 	Index    *Index
 	Manifest Manifest
-	Files    []output.File // manifest first, then term shards, then document shards
+	Files    []output.File // manifest first, then term shards, lexicon files and document shards
 
 	state *layoutState // for Update
 }
 
 // Manifest is the first file search.js loads.
 type Manifest struct {
-	Type         string       `json:"type"` // "manifest"
-	Version      int          `json:"version"`
-	Hash         string       `json:"hash"` // of every shard, for their URLs
-	Items        int          `json:"items"`
-	DocShard     int          `json:"docShard"`     // items per d-N.js
-	Labels       []string     `json:"labels"`       // kind labels, by index
-	Terms        []TermShard  `json:"terms"`        // sorted by key
-	PrefixBudget int          `json:"prefixBudget"` // see Layout
-	MinPrefix    int          `json:"minPrefix"`    // MinPrefixRunes
-	MaxTerm      int          `json:"maxTerm"`      // MaxTermRunes
-	Fold         string       `json:"fold"`         // foldGroups
-	Apostrophes  string       `json:"apostrophes"`
-	Stop         []string     `json:"stop"`
-	Weights      ManifestRank `json:"weights"`
+	Type         string          `json:"type"` // "manifest"
+	Version      int             `json:"version"`
+	Hash         string          `json:"hash"` // of every shard, for their URLs
+	Items        int             `json:"items"`
+	DocShard     int             `json:"docShard"`     // items per d-N.js
+	Labels       []string        `json:"labels"`       // kind labels, by index
+	Terms        []TermShard     `json:"terms"`        // sorted by key
+	PrefixBudget int             `json:"prefixBudget"` // see Layout
+	MinPrefix    int             `json:"minPrefix"`    // MinPrefixRunes
+	MaxTerm      int             `json:"maxTerm"`      // MaxTermRunes
+	Fold         string          `json:"fold"`         // foldGroups
+	Apostrophes  string          `json:"apostrophes"`
+	Stop         []string        `json:"stop"`
+	Weights      ManifestRank    `json:"weights"`
+	Dates        DateManifest    `json:"dates"`
+	Lexicon      []TermShard     `json:"lexicon"` // s-KEY.js, sorted by key
+	Suggest      SuggestManifest `json:"suggest"`
 }
 
 // ManifestRank tells search.js how postings encode weights.
@@ -112,27 +118,30 @@ func (t TermShard) MarshalJSON() ([]byte, error) {
 
 // Build indexes items and lays the index out in files.
 func Build(items []Item, l Layout) (*Built, error) {
-	if l.TermShardBytes <= 0 || l.DocShardItems <= 0 || l.SnippetRunes <= 0 {
+	if l.TermShardBytes <= 0 || l.DocShardItems <= 0 || l.SnippetRunes <= 0 || l.LexiconBytes <= 0 {
 		return nil, fmt.Errorf("search: invalid layout %+v", l)
 	}
 	items = slices.Clone(items) // the index is updated in place by Update
 	ix := NewIndex(items)
 	labels := itemLabels(items)
 	entries, termFiles, shards, terms := termShards(ix, l.TermShardBytes)
+	lexFiles, lexShards, lex := lexiconFiles(lexicon(ix), l.LexiconBytes)
 	docFiles := docShards(items, labels, l)
-	st := &layoutState{layout: l, labels: labels, entries: entries, shards: terms,
+	st := &layoutState{layout: l, labels: labels, entries: entries, shards: terms, lexicon: lex,
 		files: map[string]output.File{}, digests: map[string][sha256.Size]byte{}}
-	for _, f := range slices.Concat(termFiles, docFiles) {
+	all := slices.Concat(termFiles, lexFiles, docFiles)
+	for _, f := range all {
 		st.files[f.Path] = f
 		st.order = append(st.order, f.Path)
 	}
-	st.digest(slices.Concat(termFiles, docFiles))
+	st.digest(all)
 	b := &Built{Index: ix, state: st}
 	b.Manifest = Manifest{
 		Type: "manifest", Version: 1, Items: len(items), DocShard: l.DocShardItems, Labels: labels,
 		Terms: shards, PrefixBudget: l.PrefixBudget, MinPrefix: MinPrefixRunes, MaxTerm: MaxTermRunes,
 		Fold: foldGroups, Apostrophes: apostrophes, Stop: strings.Fields(stopWords),
 		Weights: ManifestRank{Levels: weightLevels, Freq: freqLevels, Title: fieldTitle},
+		Dates:   dateManifest(), Lexicon: lexShards, Suggest: SuggestManifest{One: oneEdit, Two: twoEdits},
 	}
 	if _, err := b.writeManifest(); err != nil {
 		return nil, err

@@ -166,7 +166,7 @@ func isHan(r rune) bool { return r >= 0x2e80 && unicode.Is(unicode.Han, r) }
 func Tokenize(s string) []string {
 	var terms []string
 	var tk tokenizer
-	tk.each(s, func(term []byte) { terms = append(terms, string(term)) })
+	tk.each(s, func(term []byte, _, _ int) { terms = append(terms, string(term)) })
 	return terms
 }
 
@@ -174,14 +174,16 @@ func Tokenize(s string) []string {
 // to the next, so that the indexer, which tokenises every item, allocates
 // nothing per term.
 type tokenizer struct {
-	runes []rune // the folded text
-	term  []byte // the term being read, as UTF-8
-	n     int    // runes in term
+	runes      []rune // the folded text
+	term       []byte // the term being read, as UTF-8
+	n          int    // runes in term
+	start, end int    // where the term being read begins and ends in runes
 }
 
 // each calls yield with every term of s, in order, as Tokenize returns
-// them. The slice is only valid until yield returns.
-func (tk *tokenizer) each(s string, yield func(term []byte)) {
+// them, and where it begins and ends in tk.runes, the folded text. The
+// slice is only valid until yield returns.
+func (tk *tokenizer) each(s string, yield func(term []byte, start, end int)) {
 	tk.runes = appendFoldedString(tk.runes[:0], s)
 	rs := tk.runes
 	for i := 0; i < len(rs); i++ {
@@ -190,15 +192,18 @@ func (tk *tokenizer) each(s string, yield func(term []byte)) {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			// Tested first as the most common case: folded ASCII
 			// letters and digits, which belong to terms.
+			tk.extend(i)
 			if tk.n < MaxTermRunes {
 				tk.term = append(tk.term, byte(r))
 				tk.n++
 			}
 		case isHan(r):
 			tk.flush(yield)
+			tk.extend(i)
 			tk.add(r)
 			tk.flush(yield)
 		case isTermRune(r):
+			tk.extend(i)
 			if tk.n < MaxTermRunes {
 				tk.add(r)
 			}
@@ -214,6 +219,15 @@ func (tk *tokenizer) each(s string, yield func(term []byte)) {
 	tk.flush(yield)
 }
 
+// extend makes the rune at i the last of the term being read, or the
+// first of a new one.
+func (tk *tokenizer) extend(i int) {
+	if tk.n == 0 {
+		tk.start = i
+	}
+	tk.end = i + 1
+}
+
 // add appends r to the term being read.
 func (tk *tokenizer) add(r rune) {
 	tk.term = utf8.AppendRune(tk.term, r)
@@ -221,9 +235,9 @@ func (tk *tokenizer) add(r rune) {
 }
 
 // flush hands the term being read, if any, to yield and starts the next.
-func (tk *tokenizer) flush(yield func(term []byte)) {
+func (tk *tokenizer) flush(yield func(term []byte, start, end int)) {
 	if tk.n > 0 {
-		yield(tk.term)
+		yield(tk.term, tk.start, tk.end)
 		tk.term, tk.n = tk.term[:0], 0
 	}
 }

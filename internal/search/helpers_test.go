@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/diag"
@@ -69,6 +70,7 @@ type clientManifest struct {
 	DocShard     int
 	Labels       []string
 	Terms        [][3]any
+	Lexicon      [][3]any
 	PrefixBudget int
 }
 
@@ -165,7 +167,35 @@ func (c *client) search(t testing.TB, q string) []Hit {
 		var shard struct{ Items [][]any }
 		c.load(t, Dir+"/d-"+strconv.Itoa(h.Item/c.manifest.DocShard)+".js", &shard)
 	}
+	if len(out) == 0 {
+		c.suggest(t, query)
+	}
 	return out
+}
+
+// suggest loads what search.js loads to correct a query that found
+// nothing: the lexicon files of the words that match nothing, and the
+// term shards of their corrections.
+func (c *client) suggest(t testing.TB, query Query) {
+	lex := map[string][]string{}
+	for i, w := range query.Words {
+		if len(c.match(t, w, query.Prefix && i == len(query.Words)-1)) > 0 || maxEdits(utf8.RuneCountInString(w)) == 0 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		for _, ls := range c.manifest.Lexicon {
+			if ls[0].(string) == string(r) {
+				var shard struct{ Key, Terms string }
+				c.load(t, Dir+"/"+ls[1].(string), &shard)
+				lex[shard.Key] = strings.Split(shard.Terms, ",")
+			}
+		}
+		if fix, ok := correct(w, lex); ok {
+			for _, f := range c.shardsFor(fix, false) {
+				c.loadTerms(t, f)
+			}
+		}
+	}
 }
 
 func (c *client) match(t testing.TB, word string, prefix bool) map[int]int {

@@ -16,6 +16,7 @@ const (
 	fieldName  = 1 // among the item's names
 	fieldTitle = 2 // in the title or an alias
 	fieldShort = 3 // in a title of at most shortTitle terms, such as a name
+	fieldDate  = 4 // the item's own date (see ItemDateTerms)
 )
 
 // shortTitle is the most terms a title has to count as short: "Joseph
@@ -29,7 +30,7 @@ const shortTitle = 3
 // delta*weightLevels + weight.
 const (
 	freqLevels   = 4
-	weightLevels = 4 * freqLevels
+	weightLevels = (fieldDate + 1) * freqLevels
 )
 
 // freqLevel puts the number of times a term occurs in the text on a scale
@@ -113,13 +114,15 @@ type itemTerm struct {
 // term is allocated once rather than at every occurrence.
 type termCounter struct {
 	tk    tokenizer
+	dates dateScanner
 	ids   map[string]int32
-	terms []string // by number
-	stop  []bool   // by number: a stop word
-	field []int8   // by number: the strongest field in the item, or absent
-	count []int32  // by number: occurrences in the item's text
-	seen  []int32  // the numbers of the item's terms, in order of meeting
-	title []int32  // the numbers of the terms of a title
+	terms []string   // by number
+	words []dateWord // by number: what the term can be in a date
+	stop  []bool     // by number: a stop word
+	field []int8     // by number: the strongest field in the item, or absent
+	count []int32    // by number: occurrences in the item's text
+	seen  []int32    // the numbers of the item's terms, in order of meeting
+	title []int32    // the numbers of the terms of a title
 }
 
 // absent is the field of a term not (yet) met in the item.
@@ -129,17 +132,19 @@ const absent = -1
 // weight is the strongest field the term occurs in, then how often it
 // occurs in the text.
 func (c *termCounter) itemTerms(it Item, out []itemTerm) []itemTerm {
-	c.tk.each(it.Text, func(term []byte) {
-		id := c.id(term)
+	c.eachTerm(it.Text, func(id int32) {
 		c.mark(id, fieldText)
 		c.count[id]++
 	})
 	for _, name := range it.Names {
-		c.tk.each(name, func(term []byte) { c.mark(c.id(term), fieldName) })
+		c.eachTerm(name, func(id int32) { c.mark(id, fieldName) })
 	}
 	c.markTitle(it.Title)
 	for _, alias := range it.Aliases {
 		c.markTitle(alias)
+	}
+	for _, term := range ItemDateTerms(it.When) {
+		c.mark(c.id([]byte(term)), fieldDate)
 	}
 	for _, id := range c.seen {
 		if !c.stop[id] {
@@ -155,7 +160,7 @@ func (c *termCounter) itemTerms(it Item, out []itemTerm) []itemTerm {
 // in a short one.
 func (c *termCounter) markTitle(title string) {
 	c.title = c.title[:0]
-	c.tk.each(title, func(term []byte) { c.title = append(c.title, c.id(term)) })
+	c.eachTerm(title, func(id int32) { c.title = append(c.title, id) })
 	field := int8(fieldTitle)
 	if len(c.title) <= shortTitle {
 		field = fieldShort
@@ -163,6 +168,29 @@ func (c *termCounter) markTitle(title string) {
 	for _, id := range c.title {
 		c.mark(id, field)
 	}
+}
+
+// eachTerm calls yield with the number of every term of s, and then of
+// every date term of the dates written in s.
+func (c *termCounter) eachTerm(s string, yield func(id int32)) {
+	c.dates.tokens = c.dates.tokens[:0]
+	years := false
+	c.tk.each(s, func(term []byte, start, end int) {
+		id := c.id(term)
+		yield(id)
+		w := c.words[id]
+		years = years || w.year > 0
+		c.dates.tokens = append(c.dates.tokens, token{word: w, start: start, end: end})
+	})
+	if !years { // every date has a year
+		return
+	}
+	c.dates.runes = c.tk.runes
+	c.dates.each(func(d foundDate) {
+		for _, term := range d.terms(false) {
+			yield(c.id([]byte(term)))
+		}
+	})
 }
 
 // mark records that the term numbered id occurs in field.
@@ -186,6 +214,7 @@ func (c *termCounter) id(term []byte) int32 {
 	id := int32(len(c.terms))
 	c.ids[t] = id
 	c.terms = append(c.terms, t)
+	c.words = append(c.words, classify(t))
 	c.stop = append(c.stop, isStopWord(t))
 	c.field = append(c.field, absent)
 	c.count = append(c.count, 0)
@@ -252,7 +281,7 @@ func (l *postingLists) index(items []Item) *Index {
 }
 
 // Query is a parsed search: every word must match; the last one may match
-// as a prefix of a term.
+// as a prefix of a term. A date in the query is one word, its date term.
 type Query struct {
 	Words  []string // folded, without stop words or repeats
 	Prefix bool     // the last word is still being typed
@@ -265,14 +294,14 @@ const MinPrefixRunes = 2
 // the query ends in a space or punctuation, or the word is very short.
 func ParseQuery(q string) Query {
 	var query Query
-	for _, t := range Tokenize(q) {
+	for _, t := range queryTerms(q) {
 		if !isStopWord(t) && !slices.Contains(query.Words, t) {
 			query.Words = append(query.Words, t)
 		}
 	}
 	folded := Fold(q)
 	last, _ := utf8.DecodeLastRuneInString(folded)
-	if n := len(query.Words); n > 0 && isTermRune(last) && strings.HasSuffix(folded, query.Words[n-1]) {
+	if n := len(query.Words); n > 0 && isTermRune(last) && strings.HasSuffix(folded, query.Words[n-1]) && !isDateTerm(query.Words[n-1]) {
 		query.Prefix = utf8.RuneCountInString(query.Words[n-1]) >= MinPrefixRunes
 	}
 	return query
@@ -291,7 +320,11 @@ type Hit struct {
 // the order of Items. It is the Go twin of the search in
 // static/assets/search.js.
 func (ix *Index) Search(q string) []Hit {
-	query := ParseQuery(q)
+	return ix.search(ParseQuery(q))
+}
+
+// search finds the items matching every word of query, best first.
+func (ix *Index) search(query Query) []Hit {
 	var hits map[int]*Hit
 	for i, w := range query.Words {
 		prefix := query.Prefix && i == len(query.Words)-1

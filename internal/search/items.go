@@ -41,6 +41,10 @@ type Item struct {
 	URL   string // site path, perhaps with a #fragment
 	Date  string // for readers, "" when undated
 
+	// When is the item's own date, indexed as the strongest match (see
+	// ItemDateTerms); the zero Date when undated.
+	When histdate.Date
+
 	// Aliases are other forms of the title, indexed and ranked as the
 	// title but not shown: a person's cover names and other spellings.
 	Aliases []string
@@ -118,7 +122,7 @@ func ItemsOf(s *site.Site, remake func(kind, id string) bool) (order []string, i
 func documentItem(s *site.Site, d *content.Document) Item {
 	text, people := documentText(s, d)
 	return Item{Kind: KindDocument, ID: d.ID, Label: capitalize(docKindLabel(d.Kind)), Title: d.Title,
-		URL: site.DocumentPath(d.ID), Date: d.Date.Display(), Names: documentNames(s, d, people), Text: text}
+		URL: site.DocumentPath(d.ID), Date: d.Date.Display(), When: d.Date, Names: documentNames(s, d, people), Text: text}
 }
 
 // documentText is the text of a document's page: who wrote to whom, the
@@ -294,7 +298,7 @@ func eventItem(s *site.Site, e *content.Event) Item {
 		people = append(people, personLinks(h)...)
 	}
 	return Item{Kind: KindEvent, ID: e.ID, Label: "Event", Title: e.Title, URL: site.EventURL(e.ID),
-		Date: e.Date.Display(), Names: compact(personNames(s, people)), Text: joinText(text)}
+		Date: e.Date.Display(), When: e.Date, Names: compact(personNames(s, people)), Text: joinText(text)}
 }
 
 func workItem(s *site.Site, w *content.Work) Item {
@@ -307,8 +311,9 @@ func workItem(s *site.Site, w *content.Work) Item {
 		text = append(text, PlainText(string(s.HTML["work-ed/"+w.ID+"/"+strconv.Itoa(i)])))
 	}
 	names := slices.Concat(w.Authors, w.Editors, []string{w.Sort, w.Container, w.Publisher, w.Place})
+	when, _ := histdate.Parse(w.Year) // a year such as "1995/1996"; anything else is left undated
 	return Item{Kind: KindWork, ID: w.ID, Label: "Bibliography · " + w.Type, Title: title, URL: site.WorkURL(w.ID),
-		Date: w.Year, Names: compact(names), Text: joinText(text)}
+		Date: w.Year, When: when, Names: compact(names), Text: joinText(text)}
 }
 
 // personNames lists every name of the persons ids: display name, sort

@@ -37,25 +37,30 @@ const inputs = JSON.parse(fs.readFileSync(0, "utf8"));
   for (const q of inputs) {
     const res = await window.EditionSearch.search(q);
     const rows = await window.EditionSearch.items(res.hits.slice(0, 3));
+    const fix = await window.EditionSearch.suggest(q);
     out.push({ fold: window.EditionSearch.fold(q), terms: window.EditionSearch.tokenize(q),
       words: res.query.words, prefix: res.query.prefix,
-      hits: res.hits.map(h => [h.item, h.titleWords, h.score, h.freq]), urls: rows.map(r => r.url) });
+      hits: res.hits.map(h => [h.item, h.titleWords, h.score, h.freq]), urls: rows.map(r => r.url),
+      suggest: fix && fix.words, suggestText: fix && fix.text });
   }
   process.stdout.write(JSON.stringify(out));
 })().catch(e => { console.error(e); process.exit(1); });
 `
 
 type jsResult struct {
-	Fold   string
-	Terms  []string
-	Words  []string
-	Prefix bool
-	Hits   [][4]int
-	URLs   []string
+	Fold        string
+	Terms       []string
+	Words       []string
+	Prefix      bool
+	Hits        [][4]int
+	URLs        []string
+	Suggest     []string
+	SuggestText string
 }
 
 // TestJavaScriptAgrees checks that search.js folds, tokenises, parses
-// and ranks exactly as the Go side does, on the real edition.
+// (dates included), ranks and corrects misspelt words exactly as the Go
+// side does, on the real edition.
 func TestJavaScriptAgrees(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -83,7 +88,11 @@ func TestJavaScriptAgrees(t *testing.T) {
 		"e\u0301migre", "毛泽东 Mao", "boyat'sya", "uncertain partn", "mao zedong moscow", "1950", "telegram to",
 		"abcdefghijklmnopqrstuvwxyzabcdefghijklmnop", "'s", "a's'b", "ẞ ΣΑΣ ı Ǆ K ﬁ", "x\u0483y 1²³ ٣",
 	}
+	inputs = append(inputs, dateQueries...)
+	inputs = append(inputs, "Fillipov", "fillipov", "FILLIPOV", "Stalin Fillipov", "Shtikov", "Vyshinsky telegram",
+		"Molotof", "Roschin", "Zhou Enlia", "Filippov Fillipov", "Fillip", "Kim Il Sunng", "zzzzzzzz", "Ztalin")
 	inputs = append(inputs, randomStrings(300)...)
+	inputs = append(inputs, misspellings(b.Index.Terms, 200)...)
 	for i, term := range b.Index.Terms {
 		if i%11 == 0 {
 			inputs = append(inputs, term, term[:len(term)/2+1])
@@ -124,6 +133,12 @@ func TestJavaScriptAgrees(t *testing.T) {
 		if !slices.Equal(js.Hits, want) {
 			t.Errorf("%q: JavaScript finds %d hits, Go %d (first %v, %v)", q, len(js.Hits), len(want), first(js.Hits), first(want))
 		}
+		if fix := b.Suggest(q); !slices.Equal(js.Suggest, fix) {
+			t.Errorf("%q: JavaScript suggests %q, Go %q", q, js.Suggest, fix)
+		}
+		if js.Suggest != nil && !slices.Equal(ParseQuery(js.SuggestText).Words, js.Suggest) {
+			t.Errorf("%q: JavaScript offers %q, which parses as %q, not %q", q, js.SuggestText, ParseQuery(js.SuggestText).Words, js.Suggest)
+		}
 		for j, u := range js.URLs {
 			if u != items[want[j][0]].URL {
 				t.Errorf("%q: result %d links to %s, want %s", q, j, u, items[want[j][0]].URL)
@@ -152,3 +167,41 @@ func randomStrings(n int) []string {
 }
 
 func first(hits [][4]int) [][4]int { return hits[:min(3, len(hits))] }
+
+// dateQueries are dates in the forms readers type, well and badly formed.
+var dateQueries = []string{
+	"14 May 1950", "May 14, 1950", "1950-05-14", "May 1950", "1950-05", "14th May 1950", "Sept. 1949",
+	"12–13 September 1949", "September 12-13, 1949", "12 - 13 Sept 1949", "31 February 1950", "1950-02-30",
+	"1950-13", "1950-5-14", "May 32, 1950", "14 May, 1950", "May, 1950", "stalin 14 may 1950 mao",
+	"14 May 1950 14 May 1950", "1949-50", "0999-01", "14 may", "may 1950-05-14 june 1949", "Ll. 13–14",
+	"29 February 1948", "29 February 1949", "1 jan 1950", "dec 31 1949", "14\u00a0May\u00a01950",
+	"13 – 14 May 1950", "14–13 May 1950", "May 14—15, 1950", "1950-05-14-15", "195005",
+}
+
+// misspellings makes n misspelt forms of every k-th long term: a rune
+// left out, doubled, changed or swapped with the next, always the same.
+func misspellings(terms []string, n int) []string {
+	r := rand.New(rand.NewPCG(14, 5))
+	var out []string
+	for i := 0; len(out) < n && i < 50*n; i++ {
+		w := []rune(terms[r.IntN(len(terms))])
+		if len(w) < oneEdit {
+			continue
+		}
+		k := 1 + r.IntN(len(w)-1)
+		switch r.IntN(4) {
+		case 0:
+			w = slices.Delete(w, k, k+1)
+		case 1:
+			w = slices.Insert(w, k, w[k])
+		case 2:
+			w[k] = 'a' + r.Int32N(26)
+		default:
+			if k+1 < len(w) {
+				w[k], w[k+1] = w[k+1], w[k]
+			}
+		}
+		out = append(out, string(w))
+	}
+	return out
+}

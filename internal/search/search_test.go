@@ -9,7 +9,12 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/corpus"
+	"github.com/korean-war-sources/edition/internal/diag"
+	"github.com/korean-war-sources/edition/internal/markdown"
 	"github.com/korean-war-sources/edition/internal/output"
+	"github.com/korean-war-sources/edition/internal/site"
 )
 
 const filippovTelegram = "1950-05-13-roshchin-to-stalin"
@@ -197,7 +202,7 @@ func TestShardSizesRealEdition(t *testing.T) {
 	}
 	t.Logf("real edition: %d items, %d terms, %d files, %d bytes in all, %d term shards",
 		len(b.Index.Items), len(b.Index.Terms), len(b.Files), total, len(b.Manifest.Terms))
-	for _, q := range []string{"stalin", "Filippov", "telegram", "kim il sung"} {
+	for _, q := range []string{"stalin", "Filippov", "telegram", "kim il sung", "treaty", "14 May 1950", "Fillipov"} {
 		c := newClient(t, b.Files)
 		hits := c.search(t, q)
 		t.Logf("first query %-12q %3d hits, %6d bytes in %d files", q, len(hits), c.bytes, len(c.loaded))
@@ -205,7 +210,8 @@ func TestShardSizesRealEdition(t *testing.T) {
 }
 
 // typicalQueries are the words a first query at scale is measured with.
-var typicalQueries = []string{"stalin", "telegram", "kim", "moscow", "korea", "mao", "shtykov", "soviet", "filippov", "war", "1950"}
+var typicalQueries = []string{"stalin", "telegram", "kim", "moscow", "korea", "mao", "shtykov", "soviet", "filippov", "war", "1950",
+	"treaty", "14 May 1950", "May 14, 1950", "1950-05-14", "May 1950", "Fillipov"}
 
 // maxFirstQuery is the most a first query may load at 10,000 items.
 const maxFirstQuery = 150 << 10
@@ -320,5 +326,41 @@ func BenchmarkTokenize(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Tokenize(text)
+	}
+}
+
+// TestFirstQueryGeneratedEdition measures the first queries on an
+// edition of 10,000 documents made by internal/corpus (as cmd/gencorpus
+// writes it), indexed as the build indexes it.
+func TestFirstQueryGeneratedEdition(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds an edition of 10,000 documents")
+	}
+	var diags diag.List
+	ed, err := content.Load(corpus.FS(10000), "content", &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := site.Build(ed, markdown.New(), &diags)
+	if diags.HasErrors(false) {
+		t.Fatalf("the generated edition does not build:\n%s", diags.String())
+	}
+	b, err := Build(Items(s), DefaultLayout())
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, f := range b.Files {
+		total += len(f.Data)
+	}
+	t.Logf("generated edition: %d items, %d terms, %d files, %d bytes in all, manifest %d bytes",
+		len(b.Index.Items), len(b.Index.Terms), len(b.Files), total, len(b.Files[0].Data))
+	for _, q := range typicalQueries {
+		c := newClient(t, b.Files)
+		hits := c.search(t, q)
+		t.Logf("first query %-14q %5d hits, %6d bytes in %2d files", q, len(hits), c.bytes, len(c.loaded))
+		if c.bytes > maxFirstQuery {
+			t.Errorf("first query %q loads %d bytes, want at most %d", q, c.bytes, maxFirstQuery)
+		}
 	}
 }

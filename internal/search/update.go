@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"fmt"
@@ -19,6 +20,7 @@ type layoutState struct {
 	labels  []string
 	entries []termEntry            // parallel to Index.Terms
 	shards  map[string][]string    // shard key → its terms, sorted
+	lexicon map[string][]string    // lexicon key → its terms, in order
 	files   map[string]output.File // every shard by path
 	digests map[string][sha256.Size]byte
 	order   []string // shard paths in the order of Files, manifest left out
@@ -82,6 +84,7 @@ func (b *Built) UpdateItems(order []string, items map[int]Item) (files []output.
 		return nil, true, nil
 	}
 	files = b.relayout(changed)
+	files = append(files, b.relexicon()...)
 	for _, n := range slices.Sorted(maps.Keys(docs)) {
 		files = append(files, b.docShard(n))
 	}
@@ -123,7 +126,7 @@ func (b *Built) docShard(n int) output.File {
 
 func sameItem(a, b Item) bool {
 	return a.Kind == b.Kind && a.ID == b.ID && a.Label == b.Label && a.Title == b.Title && a.URL == b.URL &&
-		a.Date == b.Date && a.Text == b.Text && slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Names, b.Names)
+		a.Date == b.Date && a.When == b.When && a.Text == b.Text && slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Names, b.Names)
 }
 
 // replacePostings changes the postings of item i to those of it, and
@@ -216,6 +219,42 @@ func (b *Built) relayout(changed map[string]bool) []output.File {
 }
 
 func isTermShard(p string) bool { return strings.HasPrefix(p, Dir+"/t-") }
+
+func isLexicon(p string) bool { return strings.HasPrefix(p, Dir+"/s-") }
+
+// relexicon makes the lexicon again and returns the files that differ;
+// files of keys that are gone are dropped. Lexicon files stay after the
+// term shards and before the document shards in the order of files.
+func (b *Built) relexicon() []output.File {
+	st := b.state
+	files, shards, lex := lexiconFiles(lexicon(b.Index), st.layout.LexiconBytes)
+	var changed []output.File
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+		if old, ok := st.files[f.Path]; !ok || !bytes.Equal(old.Data, f.Data) {
+			changed = append(changed, f)
+		}
+	}
+	var order []string
+	for _, p := range st.order {
+		switch {
+		case isTermShard(p):
+			order = append(order, p)
+		case isLexicon(p) && !slices.Contains(paths, p):
+			delete(st.files, p)
+			delete(st.digests, p)
+		}
+	}
+	order = append(order, paths...)
+	for _, p := range st.order {
+		if !isTermShard(p) && !isLexicon(p) {
+			order = append(order, p)
+		}
+	}
+	st.order, st.lexicon, b.Manifest.Lexicon = order, lex, shards
+	return changed
+}
 
 // writeManifest writes the manifest of the shards as they are now.
 func (b *Built) writeManifest() (output.File, error) {

@@ -27,7 +27,7 @@ func TestUpdateMatchesBuild(t *testing.T) {
 			return it
 		}},
 	}
-	layouts := map[string]Layout{"default": DefaultLayout(), "small shards": {TermShardBytes: 2 << 10, DocShardItems: 3, SnippetRunes: 80, PrefixBudget: 1 << 10}}
+	layouts := map[string]Layout{"default": DefaultLayout(), "small shards": {TermShardBytes: 2 << 10, DocShardItems: 3, SnippetRunes: 80, PrefixBudget: 1 << 10, LexiconBytes: 1 << 10}}
 	for lname, l := range layouts {
 		for _, e := range edits {
 			t.Run(lname+"/"+e.name, func(t *testing.T) {

@@ -7,9 +7,11 @@
 // works on any static host and from a folder opened from disk. Each file
 // hands its data to window.EditionSearch.push.
 //
-// Folding and tokenising follow internal/search/fold.go rune by rune; the
-// tables come from the manifest, so Go and JavaScript agree. Without
-// JavaScript the page points to the indexes instead.
+// Folding and tokenising follow internal/search/fold.go rune by rune, dates
+// internal/search/dates.go and corrections of misspelt words
+// internal/search/suggest.go; the tables come from the manifest, so Go and
+// JavaScript agree. Without JavaScript the page points to the indexes
+// instead.
 (function (global) {
   "use strict";
 
@@ -23,6 +25,7 @@
   var apostrophes = "";
   var termShards = {};      // shard key → [[term, postings], …], sorted
   var docShards = {};       // shard number → [[label, title, url, date, snippet], …]
+  var lexicon = {};         // first letter → terms a word may be corrected to, commonest first
   var loading = {};         // file → Promise
   var root = "";            // from the page to the site root
 
@@ -36,6 +39,7 @@
     if (data.type === "manifest") { setManifest(data); }
     if (data.type === "terms") { termShards[data.key] = data.terms; }
     if (data.type === "docs") { docShards[data.shard] = data.items; }
+    if (data.type === "lex") { lexicon[data.key] = data.terms ? data.terms.split(",") : []; }
   }
 
   function setManifest(m) {
@@ -97,25 +101,32 @@
   // scan returns the terms of s with where each stands in s, so that the
   // words of a snippet can be marked.
   function scan(s) {
+    return scanText(s).tokens;
+  }
+
+  // scanText returns the folded runes of s and its terms, each with where
+  // it stands in s (start, end) and in the runes (rstart, rend).
+  function scanText(s) {
     var rs = [], from = [], to = [], at = 0;
     Array.from(s).forEach(function (ch) {
       Array.from(foldChar(ch)).forEach(function (c) { rs.push(c); from.push(at); to.push(at + ch.length); });
       at += ch.length;
     });
-    var tokens = [], cur = "", n = 0, start = 0, end = 0;
+    var tokens = [], cur = "", n = 0, start = 0, end = 0, rstart = 0, rend = 0;
     function flush() {
-      if (n > 0) { tokens.push({ term: cur, start: start, end: end }); }
+      if (n > 0) { tokens.push({ term: cur, start: start, end: end, rstart: rstart, rend: rend }); }
       cur = ""; n = 0;
     }
     for (var i = 0; i < rs.length; i++) {
       var r = rs[i];
       if (isHan(r)) {
         flush();
-        tokens.push({ term: r, start: from[i], end: to[i] });
+        tokens.push({ term: r, start: from[i], end: to[i], rstart: i, rend: i + 1 });
       } else if (isTerm(r)) {
-        if (n === 0) { start = from[i]; }
+        if (n === 0) { start = from[i]; rstart = i; }
         if (n < manifest.maxTerm) { cur += r; n++; }
         end = to[i];
+        rend = i + 1;
       } else if (r === "'" && n > 0 && possessive(rs, i)) {
         flush();
         i++;
@@ -124,7 +135,7 @@
       }
     }
     flush();
-    return tokens;
+    return { runes: rs, tokens: tokens };
   }
 
   function possessive(rs, i) {
@@ -136,15 +147,134 @@
     return scan(s).map(function (t) { return t.term; });
   }
 
+  // Dates (as in dates.go) ------------------------------------------------
+
+  function isDateTerm(t) { return t.indexOf("-") > 0; }
+
+  // classify says what a term can be in a date.
+  function classify(term) {
+    var w = { day: 0, month: manifest.dates.months[term] || 0, year: 0, two: -1 };
+    if (!Object.prototype.hasOwnProperty.call(manifest.dates.months, term)) { w.month = 0; }
+    var m = /^([0-9]*)(.*)$/.exec(term), digits = m[1].length, suffix = m[2];
+    var num = digits > 0 ? parseInt(m[1], 10) : 0;
+    if (digits === 4 && suffix === "" && num >= 1000 && num <= 2999) {
+      w.year = num;
+    } else if (digits >= 1 && digits <= 2 &&
+        (suffix === "" || suffix === "st" || suffix === "nd" || suffix === "rd" || suffix === "th")) {
+      if (digits === 2 && suffix === "") { w.two = num; }
+      if (num >= 1 && num <= 31) { w.day = num; }
+    }
+    return w;
+  }
+
+  function daysIn(y, m) { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }
+
+  function pad(n, width) {
+    var s = String(n);
+    while (s.length < width) { s = "0" + s; }
+    return s;
+  }
+
+  // dateScanner finds the dates in the tokens of scanText(s).
+  function dateScanner(text) {
+    var rs = text.runes, toks = text.tokens, words = toks.map(function (t) { return classify(t.term); });
+    var none = { day: 0, month: 0, year: 0, two: -1 };
+    function w(k) { return k < toks.length ? words[k] : none; }
+    function sep(i) { return rs.slice(toks[i - 1].rend, toks[i].rstart); }
+    function run(i, set) {
+      if (i >= toks.length) { return false; }
+      var s = sep(i);
+      return s.length > 0 && s.every(function (r) { return set.indexOf(r) >= 0; });
+    }
+    function blank(i) { return run(i, manifest.dates.blanks); }
+    function space(i) { return run(i, manifest.dates.spaces); }
+    function dash(i) {
+      if (i >= toks.length) { return false; }
+      var dashes = 0, ok = true;
+      sep(i).forEach(function (r) {
+        if (manifest.dates.spaces.indexOf(r) >= 0) { return; }
+        if (manifest.dates.dashes.indexOf(r) >= 0) { dashes++; } else { ok = false; }
+      });
+      return ok && dashes === 1;
+    }
+    function hyphen(i) {
+      if (i >= toks.length) { return false; }
+      var s = sep(i);
+      return s.length === 1 && s[0] === "-";
+    }
+    function days(a, b) {
+      var out = [];
+      for (var d = a; d <= b; d++) { out.push(d); }
+      return out;
+    }
+    function at(i) {
+      var y, m, last;
+      if (w(i).year > 0) {
+        y = w(i).year; m = w(i + 1).two;
+        if (m < 1 || m > 12 || !hyphen(i + 1)) { return null; }
+        var d = w(i + 2).two;
+        if (d >= 1 && d <= daysIn(y, m) && hyphen(i + 2)) {
+          return { first: i, next: i + 3, days: [d], month: m, year: y };
+        }
+        return { first: i, next: i + 2, days: [], month: m, year: y };
+      }
+      if (w(i).day > 0) {
+        last = i;
+        if (w(i + 1).day > w(i).day && dash(i + 1)) { last = i + 1; }
+        m = w(last + 1).month; y = w(last + 2).year;
+        if (m === 0 || y === 0 || !space(last + 1) || !blank(last + 2) || w(last).day > daysIn(y, m)) { return null; }
+        return { first: i, next: last + 3, days: days(w(i).day, w(last).day), month: m, year: y };
+      }
+      if (w(i).month > 0) {
+        m = w(i).month;
+        y = w(i + 1).year;
+        if (y > 0 && blank(i + 1)) { return { first: i, next: i + 2, days: [], month: m, year: y }; }
+        if (w(i + 1).day === 0 || !blank(i + 1)) { return null; }
+        last = i + 1;
+        if (w(i + 2).day > w(i + 1).day && dash(i + 2)) { last = i + 2; }
+        y = w(last + 1).year;
+        if (y === 0 || !blank(last + 1) || w(last).day > daysIn(y, m)) { return null; }
+        return { first: i, next: last + 2, days: days(w(i + 1).day, w(last).day), month: m, year: y };
+      }
+      return null;
+    }
+    return function each(f) {
+      for (var i = 0; i < toks.length;) {
+        var d = at(i);
+        if (d) { f(d); i = d.next; } else { i++; }
+      }
+    };
+  }
+
+  // dateTerms lists the terms of a date: for a text its days and month,
+  // for a query its days, or its month when it has none.
+  function dateTerms(d, query) {
+    var month = pad(d.year, 4) + "-" + pad(d.month, 2);
+    var out = d.days.map(function (day) { return month + "-" + pad(day, 2); });
+    if (!query || out.length === 0) { out.push(month); }
+    return out;
+  }
+
+  // queryTerms is tokenize with every date replaced by its date terms.
+  function queryTerms(q) {
+    var text = scanText(q), out = [], next = 0;
+    var terms = text.tokens.map(function (t) { return t.term; });
+    dateScanner(text)(function (d) {
+      out = out.concat(terms.slice(next, d.first), dateTerms(d, true));
+      next = d.next;
+    });
+    return out.concat(terms.slice(next));
+  }
+
   function parseQuery(q) {
     var words = [];
-    tokenize(q).forEach(function (t) {
+    queryTerms(q).forEach(function (t) {
       if (!stopWords[t] && words.indexOf(t) < 0) { words.push(t); }
     });
     var folded = Array.from(fold(q));
     var last = words[words.length - 1];
     var prefix = !!last && folded.length > 0 && isTerm(folded[folded.length - 1]) &&
-      folded.join("").endsWith(last) && Array.from(last).length >= manifest.minPrefix;
+      folded.join("").endsWith(last) && !isDateTerm(last) && Array.from(last).length >= manifest.minPrefix;
     return { words: words, prefix: prefix };
   }
 
@@ -216,23 +346,117 @@
 
   // search resolves to the query and its hits, best first.
   function search(q) {
-    return whenManifest().then(function () {
-      var query = parseQuery(q);
-      var needs = query.words.map(function (w, i) {
-        return shardsFor(w, query.prefix && i === query.words.length - 1);
+    return whenManifest().then(function () { return searchQuery(parseQuery(q)); });
+  }
+
+  // searchQuery loads the term shards a parsed query needs and finds its
+  // hits.
+  function searchQuery(query) {
+    var needs = query.words.map(function (w, i) {
+      return shardsFor(w, query.prefix && i === query.words.length - 1);
+    });
+    var files = [];
+    needs.forEach(function (shards) {
+      shards.forEach(function (t) { if (files.indexOf(t[1]) < 0) { files.push(t[1]); } });
+    });
+    return Promise.all(files.map(load)).then(function () {
+      var hits = null;
+      query.words.forEach(function (w, i) {
+        hits = intersect(hits, match(w, query.prefix && i === query.words.length - 1, needs[i]), i === 0);
       });
-      var files = [];
-      needs.forEach(function (shards) {
-        shards.forEach(function (t) { if (files.indexOf(t[1]) < 0) { files.push(t[1]); } });
+      return { query: query, hits: hits ? Array.from(hits.values()).sort(compareHits) : [] };
+    });
+  }
+
+  // Corrections (as Built.Suggest in suggest.go) --------------------------
+
+  function maxEdits(n) {
+    return n >= manifest.suggest.two ? 2 : n >= manifest.suggest.one ? 1 : 0;
+  }
+
+  // editDistance is the optimal string alignment distance of the rune
+  // arrays a and b, or more than limit when it exceeds limit.
+  function editDistance(a, b, limit) {
+    var prev2 = [], prev = [], cur = [], i, j;
+    for (j = 0; j <= b.length; j++) { prev[j] = j; prev2[j] = 0; cur[j] = 0; }
+    for (i = 1; i <= a.length; i++) {
+      cur[0] = i;
+      var low = cur[0];
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
+        }
+        low = Math.min(low, cur[j]);
+      }
+      if (low > limit) { return limit + 1; }
+      var t = prev2; prev2 = prev; prev = cur; cur = t;
+    }
+    return prev[b.length];
+  }
+
+  // correct returns the closest term of the lexicon to word, or "".
+  function correct(word) {
+    var w = Array.from(word), limit = maxEdits(w.length);
+    if (limit === 0 || isDateTerm(word)) { return ""; }
+    var best = "", bestD = limit + 1;
+    (lexicon[w[0]] || []).forEach(function (t) {
+      var tr = Array.from(t);
+      if (tr.length - w.length >= bestD || w.length - tr.length >= bestD) { return; }
+      var d = editDistance(w, tr, bestD - 1);
+      if (d < bestD) { best = t; bestD = d; }
+    });
+    return best;
+  }
+
+  // suggest resolves, for a query that finds nothing, to a corrected query
+  // that finds something: {words, text}, text being q with the corrected
+  // words; otherwise to null.
+  function suggest(q) {
+    return search(q).then(function (res) {
+      var query = res.query;
+      if (query.words.length === 0 || res.hits.length > 0) { return null; }
+      var wrong = [], files = [];
+      query.words.forEach(function (w, i) {
+        var prefix = query.prefix && i === query.words.length - 1;
+        if (match(w, prefix, shardsFor(w, prefix)).size > 0) { return; }
+        wrong.push(i);
+        var first = Array.from(w)[0];
+        var shard = manifest.lexicon.find(function (t) { return t[0] === first; });
+        if (shard && maxEdits(Array.from(w).length) > 0 && files.indexOf(shard[1]) < 0) { files.push(shard[1]); }
       });
       return Promise.all(files.map(load)).then(function () {
-        var hits = null;
-        query.words.forEach(function (w, i) {
-          hits = intersect(hits, match(w, query.prefix && i === query.words.length - 1, needs[i]), i === 0);
+        var words = query.words.slice(), changes = {}, changed = false;
+        wrong.forEach(function (i) {
+          var c = correct(words[i]);
+          if (c) { changes[words[i]] = c; words[i] = c; changed = true; }
         });
-        return { query: query, hits: hits ? Array.from(hits.values()).sort(compareHits) : [] };
+        if (!changed) { return null; }
+        words = words.filter(function (w, i) { return words.indexOf(w) === i; });
+        return searchQuery({ words: words, prefix: false }).then(function (fixed) {
+          return fixed.hits.length > 0 ? { words: words, text: corrected(q, changes) } : null;
+        });
       });
     });
+  }
+
+  // corrected rewrites the words of q that changes maps to their
+  // corrections, in the case they were typed in.
+  function corrected(q, changes) {
+    var out = "", pos = 0;
+    scan(q).forEach(function (t) {
+      if (!Object.prototype.hasOwnProperty.call(changes, t.term)) { return; }
+      var typed = q.slice(t.start, t.end), to = changes[t.term];
+      if (typed.length > 1 && typed === typed.toUpperCase() && typed !== typed.toLowerCase()) {
+        to = to.toUpperCase();
+      } else if (typed.charAt(0) !== typed.charAt(0).toLowerCase()) {
+        to = to.charAt(0).toUpperCase() + to.slice(1);
+      }
+      out += q.slice(pos, t.start) + to;
+      pos = t.end;
+    });
+    return out + q.slice(pos);
   }
 
   // items resolves to the rows of the hits given.
@@ -252,19 +476,36 @@
 
   // Page ------------------------------------------------------------------
 
+  // matcher returns a function that finds the spans of a text that match
+  // the query: its words, its prefix and the dates of its date words.
   function matcher(query) {
-    return function (term) {
+    function isWord(term) {
       return query.words.some(function (w, i) {
         return term === w || (query.prefix && i === query.words.length - 1 && term.startsWith(w));
       });
+    }
+    var dates = query.words.filter(isDateTerm);
+    return function (s) {
+      var text = scanText(s), spans = [], inDate = [];
+      if (dates.length > 0) {
+        dateScanner(text)(function (d) {
+          if (dateTerms(d, false).some(function (t) { return dates.indexOf(t) >= 0; })) {
+            spans.push({ start: text.tokens[d.first].start, end: text.tokens[d.next - 1].end });
+            for (var k = d.first; k < d.next; k++) { inDate[k] = true; }
+          }
+        });
+      }
+      text.tokens.forEach(function (t, k) {
+        if (!inDate[k] && isWord(t.term)) { spans.push({ start: t.start, end: t.end }); }
+      });
+      return spans.sort(function (a, b) { return a.start - b.start; });
     };
   }
 
-  // marked appends text to el with the matching words in <mark>.
-  function marked(el, text, isMatch) {
+  // marked appends text to el with the matching spans in <mark>.
+  function marked(el, text, spansOf) {
     var pos = 0;
-    scan(text).forEach(function (t) {
-      if (!isMatch(t.term)) { return; }
+    spansOf(text).forEach(function (t) {
       el.appendChild(document.createTextNode(text.slice(pos, t.start)));
       var m = document.createElement("mark");
       m.textContent = text.slice(t.start, t.end);
@@ -276,8 +517,8 @@
   }
 
   // excerpt starts a long snippet near its first matching word.
-  function excerpt(text, isMatch) {
-    var first = scan(text).find(function (t) { return isMatch(t.term); });
+  function excerpt(text, spansOf) {
+    var first = spansOf(text)[0];
     if (!first || first.start < 120) { return text; }
     var cut = text.lastIndexOf(" ", first.start - 50);
     return cut > 0 ? "…" + text.slice(cut + 1) : text;
@@ -290,7 +531,8 @@
     li.appendChild(marked(a, row.title, isMatch));
     var meta = document.createElement("p");
     meta.className = "meta";
-    meta.textContent = row.date ? row.label + " · " + row.date : row.label;
+    meta.textContent = row.date ? row.label + " · " : row.label;
+    if (row.date) { marked(meta, row.date, isMatch); }
     li.appendChild(meta);
     if (row.snippet) {
       li.appendChild(marked(document.createElement("p"), excerpt(row.snippet, isMatch), isMatch));
@@ -344,6 +586,24 @@
       });
     }
 
+    // offer adds "Did you mean …?" to the status, with a link that runs
+    // the corrected search in place (and, opened in a new tab, loads it).
+    function offer(text) {
+      var a = document.createElement("a");
+      a.id = "search-suggestion";
+      a.href = "?q=" + encodeURIComponent(text);
+      a.textContent = text;
+      a.addEventListener("click", function (e) {
+        e.preventDefault();
+        input.value = text;
+        input.focus();
+        run();
+      });
+      status.appendChild(document.createTextNode(" Did you mean "));
+      status.appendChild(a);
+      status.appendChild(document.createTextNode("?"));
+    }
+
     function remember(q) {
       try {
         var url = new URL(location.href);
@@ -375,7 +635,11 @@
           if (res.hits.length === 0) {
             more.hidden = true;
             say("No results for " + quoted(q) + ".");
-            return null;
+            // An offer is a help: if its files cannot be loaded, the
+            // page still says there are no results.
+            return suggest(q).then(function (s) {
+              if (s && g === generation) { offer(s.text); }
+            }, function () {});
           }
           return showMore(false);
         });
@@ -412,7 +676,8 @@
     tokenize: tokenize,
     parseQuery: parseQuery,
     search: search,
-    items: items
+    items: items,
+    suggest: suggest
   };
   if (Array.isArray(queued)) { queued.forEach(receive); }
   if (typeof document !== "undefined") { ui(); }
