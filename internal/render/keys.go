@@ -19,8 +19,12 @@ func (e TimelineEntry) Key() string {
 }
 
 func (e TimelineEntry) makeKey() string {
-	return join(e.Anchor, e.Filter, e.Persons, e.Date.Display, e.Date.ISO, e.Date.Precision,
+	k := join(e.Anchor, e.Filter, e.Persons, e.Date.Display, e.Date.ISO, e.Date.Precision,
 		e.Kind, e.URL, e.Title, e.Parties, e.Summary)
+	for _, l := range e.Attested {
+		k += "\x01" + l.Key()
+	}
+	return k
 }
 
 // Key names a row of the documents lists for the "docrow" partial.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/content"
@@ -25,6 +26,9 @@ type TimelineEntry struct {
 	Parties string // "Shtykov → Vyshinskii"
 	Summary string
 	Persons string // space-separated person ids, for filtering
+	// Attested lists, for an event, the documents and notes that attest
+	// it: the event's entry opens its sources instead of only itself.
+	Attested []Link
 
 	key string // Key, computed once: every timeline view lists the entry
 }
@@ -69,7 +73,7 @@ func (b *builder) entries() []TimelineEntry {
 		out = append(out, TimelineEntry{
 			ID: "event-" + e.ID, date: e.Date, Date: dateView(e.Date), Kind: "event", Filter: "event",
 			Title: e.Title, URL: URL(site.EventURL(e.ID)), Anchor: "event-" + e.ID, Summary: e.Summary,
-			Persons: strings.Join(ids, " "),
+			Persons: strings.Join(ids, " "), Attested: attestation(s, e),
 		})
 	}
 	slices.SortStableFunc(out, func(a, b TimelineEntry) int {
@@ -77,6 +81,30 @@ func (b *builder) entries() []TimelineEntry {
 	})
 	for i := range out {
 		out[i].key = out[i].makeKey()
+	}
+	return out
+}
+
+// attestation links the documents attesting event e, in date order, then
+// the notes attesting it, in note order.
+func attestation(s *site.Site, e *content.Event) []Link {
+	var ids []string
+	for _, d := range e.Documents {
+		if s.Docs[d.ID] != nil {
+			ids = append(ids, d.ID)
+		}
+	}
+	slices.SortFunc(ids, func(a, b string) int { return site.CompareDocs(s.Docs[a], s.Docs[b]) })
+	out := docLinks(s, slices.Compact(ids))
+	var ns []int
+	for _, n := range e.Notes {
+		ns = append(ns, n.N)
+	}
+	slices.Sort(ns)
+	for _, n := range slices.Compact(ns) {
+		if l := noteLink(s, n); l.Available {
+			out = append(out, Link{URL: l.PageURL, Text: "note " + strconv.Itoa(n)})
+		}
 	}
 	return out
 }
