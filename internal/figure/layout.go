@@ -249,6 +249,9 @@ func candidates(p point, w float64) []placedLabel {
 // crossings is how many of the points sampled every 3 units along the
 // segment from p to q fall inside b.
 func crossings(b box, p, q point) float64 {
+	if b.overlap(box{math.Min(p.X, q.X) - 1, math.Min(p.Y, q.Y) - 1, math.Max(p.X, q.X) + 1, math.Max(p.Y, q.Y) + 1}) == 0 {
+		return 0 // the segment's box misses b: no point can fall inside
+	}
 	d := math.Hypot(q.X-p.X, q.Y-p.Y)
 	steps := int(d/3) + 1
 	n := 0.0
