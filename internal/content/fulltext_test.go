@@ -216,7 +216,7 @@ func FuzzDateTime(f *testing.F) {
 
 func TestIsMirror(t *testing.T) {
 	for raw, want := range map[string]bool{
-		"https://digitalarchive.wilsoncenter.org/document/x":               true,
+		"https://digitalarchive.wilsoncenter.org/document/x":               false, // the canonical host
 		"https://wilson-center-digital-archive.dvincitest.com/document/x":  true,
 		"https://wilson-center.drivingcreative.com/search?x=1":             true,
 		"https://staging.dvincitest.com/document/x":                        true,
