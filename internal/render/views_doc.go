@@ -307,7 +307,7 @@ func unknowns(d *content.Document) []string {
 	if len(d.To) == 0 && d.Kind != "memoir" && d.Kind != "interview" && d.Kind != "recollection" && d.Kind != "publication" {
 		out = append(out, "its recipient")
 	}
-	if len(d.Archive) == 0 {
+	if len(d.Archive) == 0 && len(d.ArchivalCopies) == 0 {
 		out = append(out, "its archival location")
 	}
 	return out
