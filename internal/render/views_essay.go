@@ -80,16 +80,34 @@ func (b *builder) section(sec *content.Section) *Page {
 		}
 	}
 	p := b.page("section", site.SectionPath(sec.ID), sec.Title, "essay")
-	p.Description = "Reading guide and notes " + noteRange(sec) + " of the article's section “" + sec.Title + "”."
+	p.Description = "Reading guide to the article's section “" + sec.Title + "”" + withNotes(sec) + "."
 	p.Data = v
 	p.EditURL = b.editURL(sec.File)
 	p.Cite = b.cite(p, sec.Title)
 	return p
 }
 
+// withNotes is ", with notes 7–23" for a section's description, or ""
+// for a section without notes.
+func withNotes(sec *content.Section) string {
+	if r := noteRange(sec); r != "" {
+		return ", with notes " + r
+	}
+	return ""
+}
+
+// notesLabel is "notes 7–23", or "no notes".
+func notesLabel(sec *content.Section) string {
+	if r := noteRange(sec); r != "" {
+		return "notes " + r
+	}
+	return "no notes"
+}
+
+// noteRange is "7–23", or "" for a section without notes.
 func noteRange(sec *content.Section) string {
 	if len(sec.Notes) == 0 {
-		return "(none)"
+		return ""
 	}
 	first, last := sec.Notes[0].Number, sec.Notes[len(sec.Notes)-1].Number
 	return strconv.Itoa(first) + "–" + strconv.Itoa(last)
@@ -120,7 +138,7 @@ type EssaySection struct {
 func (b *builder) essayIndex() *Page {
 	v := &EssayIndexView{}
 	for _, sec := range b.s.SortedSections {
-		es := EssaySection{Link: Link{URL: URL(site.SectionPath(sec.ID)), Text: sec.Title}, Range: noteRange(sec)}
+		es := EssaySection{Link: Link{URL: URL(site.SectionPath(sec.ID)), Text: sec.Title}, Range: notesLabel(sec)}
 		for i := range sec.Notes {
 			es.Notes = append(es.Notes, b.noteView(b.s.Notes[sec.Notes[i].Number]))
 		}

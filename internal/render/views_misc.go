@@ -40,7 +40,7 @@ func (b *builder) home() *Page {
 		{len(s.Ed.Conflicts), "conflicting accounts", URL("conflicts/index.html")},
 	}}
 	for _, sec := range s.SortedSections {
-		v.Sections = append(v.Sections, Link{URL: URL(site.SectionPath(sec.ID)), Text: sec.Title, Note: "notes " + noteRange(sec)})
+		v.Sections = append(v.Sections, Link{URL: URL(site.SectionPath(sec.ID)), Text: sec.Title, Note: notesLabel(sec)})
 	}
 	for _, id := range []string{"1949-09-24-politburo-resolution", "1950-01-30-stalin-to-shtykov", "1950-05-14-stalin-to-mao"} {
 		if s.Docs[id] != nil {
@@ -146,15 +146,39 @@ func Italics(s string) template.HTML {
 
 // GlossaryView lists terms.
 type GlossaryView struct {
-	Terms []*content.Term
+	Terms []TermView
+}
+
+// TermView is a glossary entry. Also holds the other forms of the term,
+// without those the headword and the expansion already show: "Chemul'po
+// (Inchon)" is not followed by "Also: Chemul'po, Inchon".
+type TermView struct {
+	ID, Term, Expansion, Definition string
+	Also                            []string
+}
+
+func termView(t *content.Term) TermView {
+	v := TermView{ID: t.ID, Term: t.Term, Expansion: t.Expansion, Definition: t.Definition}
+	shown := " " + site.Fold(t.Term) + " " + site.Fold(t.Expansion) + " "
+	for _, alt := range t.Variants {
+		if k := " " + site.Fold(alt) + " "; k != "  " && !strings.Contains(shown, k) {
+			shown += k[1:]
+			v.Also = append(v.Also, alt)
+		}
+	}
+	return v
 }
 
 func (b *builder) glossary() *Page {
 	terms := slices.Clone(b.s.Ed.Terms)
 	slices.SortFunc(terms, func(x, y *content.Term) int { return cmp.Compare(site.Fold(x.Term), site.Fold(y.Term)) })
+	v := &GlossaryView{Terms: make([]TermView, len(terms))}
+	for i, t := range terms {
+		v.Terms[i] = termView(t)
+	}
 	p := b.page("glossary", "glossary.html", "Glossary", "about")
 	p.Description = "Abbreviations and terms used in the documents and the archival references."
-	p.Data = &GlossaryView{Terms: terms}
+	p.Data = v
 	return p
 }
 
