@@ -40,6 +40,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("timeline-filter", e.testTimelineFilter)
 	t.Run("file-url", e.testFileURL)
 	t.Run("print", e.testPrint)
+	t.Run("notfound-fallback", e.testNotFoundFallback)
 	t.Run("screenshots", e.testScreenshots)
 }
 

@@ -81,8 +81,18 @@ func (b *builder) notFound() *Page {
 	if u, err := url.Parse(b.s.Ed.Site.BaseURL); err == nil && u.Path != "" {
 		p.Root = strings.TrimSuffix(u.Path, "/") + "/"
 	}
-	p.Data = &ProseView{}
+	p.Data = &NotFoundView{Home: b.absURL("")}
 	return p
+}
+
+// NotFoundView is the 404 page. Static hosts serve it for a missing page
+// at any depth, so its stylesheet and links start from the base URL's
+// path; where that is wrong (the file opened from disk, or the site
+// served under another path) the stylesheet does not load either, and
+// the page shows a fallback the stylesheet otherwise hides: the
+// edition's full address and a link to index.html relative to the file.
+type NotFoundView struct {
+	Home string // the edition's address, "" without a base_url
 }
 
 // BibView is the bibliography.
