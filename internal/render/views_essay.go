@@ -80,20 +80,18 @@ func (b *builder) section(sec *content.Section) *Page {
 		}
 	}
 	p := b.page("section", site.SectionPath(sec.ID), sec.Title, "essay")
-	p.Description = "Reading guide to the article's section “" + sec.Title + "”" + withNotes(sec) + "."
+	p.Description = sectionDescription(sec)
 	p.Data = v
 	p.EditURL = b.editURL(sec.File)
 	p.Cite = b.cite(p, sec.Title)
 	return p
 }
 
-// withNotes is ", with notes 7–23" for a section's description, or ""
-// for a section without notes.
-func withNotes(sec *content.Section) string {
+func sectionDescription(sec *content.Section) string {
 	if r := noteRange(sec); r != "" {
-		return ", with notes " + r
+		return "Reading guide and notes " + r + " of the article's section “" + sec.Title + "”."
 	}
-	return ""
+	return "Reading guide to the article's section “" + sec.Title + "”."
 }
 
 // notesLabel is "notes 7–23", or "no notes".
