@@ -41,6 +41,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("file-url", e.testFileURL)
 	t.Run("print", e.testPrint)
 	t.Run("notfound-fallback", e.testNotFoundFallback)
+	t.Run("archive-filter-count", e.testArchiveFilterCount)
 	t.Run("screenshots", e.testScreenshots)
 }
 
