@@ -233,7 +233,8 @@ type PacketItem struct {
 
 // Site is the edition's configuration, content/site.yaml.
 type Site struct {
-	Pos diag.Position
+	Pos    diag.Position
+	KeyPos map[string]diag.Position
 
 	Title       string  `yaml:"title" required:"true" doc:"Title of the edition."`
 	Subtitle    string  `yaml:"subtitle"`

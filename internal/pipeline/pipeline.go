@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/korean-war-sources/edition/internal/baseurl"
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/diag"
 	"github.com/korean-war-sources/edition/internal/export"
@@ -31,6 +32,10 @@ import (
 type Config struct {
 	Content, Templates, Static, Out string
 	Strict                          bool // warnings fail the build too
+	// BaseURL, when set, replaces site.yaml's base_url: the address the
+	// site is published at, on which every citation is built. It must
+	// have passed baseurl.Parse.
+	BaseURL string
 	// Archive adds edition.zip, the whole site in one file for offline use.
 	Archive bool
 	// Fragments, when not nil, keeps rendered Markdown across builds so
@@ -210,9 +215,37 @@ func prepareCached(cfg Config, files *content.Cache) (*Result, *render.Templates
 	if err != nil {
 		return nil, nil, err
 	}
+	checkBaseURL(&ed.Site, cfg.BaseURL, &res.Diags)
 	res.Site = site.BuildCached(ed, converter(), cfg.Fragments, &res.Diags)
 	res.tpl = tpl
 	return res, tpl, nil
+}
+
+// checkBaseURL puts override, if set, in place of site.yaml's base_url,
+// normalised, and warns when the address citations will carry is a
+// placeholder nobody can reach (example.org, localhost …): -strict, as
+// the deploy workflow builds, then refuses to publish.
+func checkBaseURL(st *content.Site, override string, diags *diag.List) {
+	pos := st.KeyPos["base_url"]
+	if pos.File == "" {
+		pos = st.Pos
+	}
+	switch {
+	case override != "":
+		st.BaseURL, pos = override, diag.Position{File: "-base-url"}
+	case st.BaseURL == "":
+		return
+	default:
+		u, err := baseurl.Parse(st.BaseURL)
+		if err != nil {
+			diags.Errorf(pos, "base_url: %v", err)
+			return
+		}
+		st.BaseURL = u
+	}
+	if host, ok := baseurl.Placeholder(st.BaseURL); ok {
+		diags.Warnf(pos, "base_url %s has the placeholder host %s: every citation, feed and meta tag would point there; pass the published address with -base-url https://…", st.BaseURL, host)
+	}
 }
 
 // window is how many files are made at a time before they are added, in
