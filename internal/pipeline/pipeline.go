@@ -307,7 +307,7 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 		tpl.ForgetPartials()
 	}
 	var citations []output.File
-	for _, f := range cites.Files() {
+	for _, f := range cites.Files(e.res.Site) {
 		citations = append(citations, output.File{Path: f.Path, Data: f.Data})
 	}
 	if err := e.emitFiles(citations); err != nil {

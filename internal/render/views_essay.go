@@ -83,7 +83,7 @@ func (b *builder) section(sec *content.Section) *Page {
 	p.Description = "Reading guide and notes " + noteRange(sec) + " of the article's section “" + sec.Title + "”."
 	p.Data = v
 	p.EditURL = b.editURL(sec.File)
-	p.Cite = b.cite(p, sec.Title)
+	p.Cite = b.sectionCitation(p, sec)
 	return p
 }
 
@@ -101,7 +101,7 @@ func (b *builder) note(n *site.NoteInfo) *Page {
 	p := b.page("note", site.NotePath(n.Number), title, "essay")
 	p.Description = n.Context
 	p.Data = &v
-	p.Cite = b.cite(p, title+" of "+b.s.Ed.Site.Article.Author+", “"+b.s.Ed.Site.Article.Title+"”")
+	p.Cite = b.noteCitation(p, n.Number)
 	return p
 }
 
