@@ -78,8 +78,11 @@ func (r *Record) BibTeX() string {
 	}
 	field("address", BibEscape(r.Place))
 	field("year", BibEscape(r.yearOrUndated()))
-	if r.Date != "" {
+	switch {
+	case r.Date != "":
 		field("date", r.Date)
+	case len(r.years()) > 1:
+		field("date", r.Year) // a range, as biblatex writes it
 	}
 	if r.Year == "" && r.Undated == "forthcoming" {
 		field("pubstate", "forthcoming")
