@@ -98,7 +98,13 @@ func (f editionFacts) record(key, title, url string) citation.Record {
 // record is rec.
 func (b *builder) pageCitation(rec citation.Record) *Citation {
 	f := facts(b.s.Ed.Site)
-	text := "“" + strings.TrimSuffix(rec.Title, ".") + ".” In " + f.title + f.published() + "."
+	title := strings.TrimSuffix(rec.Title, ".")
+	if inner, ok := strings.CutSuffix(title, "’"); ok {
+		title = strings.TrimSuffix(inner, ".") + ".’" // the period goes inside both quotes
+	} else {
+		title += "."
+	}
+	text := "“" + title + "” In " + f.title + f.published() + "."
 	if rec.URL != "" {
 		text += " " + rec.URL + "."
 	}
@@ -170,7 +176,7 @@ func (b *builder) sectionCitation(p *Page, sec *content.Section) *Citation {
 func (b *builder) noteRecord(n int) citation.Record {
 	st := b.s.Ed.Site
 	path := site.NotePath(n)
-	rec := facts(st).record(citationKey.Replace(path), "Note "+strconv.Itoa(n)+" of "+st.Article.Author+", “"+st.Article.Title+"”", b.absURL(path))
+	rec := facts(st).record(citationKey.Replace(path), "Note "+strconv.Itoa(n)+" of "+st.Article.Author+", ‘"+st.Article.Title+"’", b.absURL(path))
 	rec.Note = "Annotates note " + strconv.Itoa(n) + " of " + articleCitation(st.Article)
 	return rec
 }
@@ -283,11 +289,17 @@ func (b *builder) documentLD(d *content.Document, rec citation.Record) []byte {
 // articleCitation is the printed article in Chicago style: Shen Zhihua,
 // “Title,” Journal 2, no. 2 (Spring 2000): 44–68.
 func articleCitation(a content.Article) string {
+	return strings.ReplaceAll(articleMarked(a), "*", "")
+}
+
+// articleMarked is articleCitation with the journal's title in *…*, for
+// Italics.
+func articleMarked(a content.Article) string {
 	s := a.Author + ", “" + a.Title + ",”"
 	if a.Journal == "" {
 		return strings.TrimSuffix(s, ",”") + ".”"
 	}
-	s += " " + a.Journal
+	s += " *" + a.Journal + "*"
 	if a.Volume != "" {
 		s += " " + a.Volume
 	}
