@@ -36,6 +36,9 @@ type Config struct {
 	// site is published at, on which every citation is built. It must
 	// have passed baseurl.Parse.
 	BaseURL string
+	// Preview marks the local preview, read on this machine, where a
+	// placeholder base URL is no cause for a warning.
+	Preview bool
 	// Archive adds edition.zip, the whole site in one file for offline use.
 	Archive bool
 	// Fragments, when not nil, keeps rendered Markdown across builds so
@@ -215,17 +218,17 @@ func prepareCached(cfg Config, files *content.Cache) (*Result, *render.Templates
 	if err != nil {
 		return nil, nil, err
 	}
-	checkBaseURL(&ed.Site, cfg.BaseURL, &res.Diags)
+	checkBaseURL(&ed.Site, cfg.BaseURL, !cfg.Preview, &res.Diags)
 	res.Site = site.BuildCached(ed, converter(), cfg.Fragments, &res.Diags)
 	res.tpl = tpl
 	return res, tpl, nil
 }
 
 // checkBaseURL puts override, if set, in place of site.yaml's base_url,
-// normalised, and warns when the address citations will carry is a
+// normalised, and, if warn, warns when the address citations will carry is a
 // placeholder nobody can reach (example.org, localhost …): -strict, as
 // the deploy workflow builds, then refuses to publish.
-func checkBaseURL(st *content.Site, override string, diags *diag.List) {
+func checkBaseURL(st *content.Site, override string, warn bool, diags *diag.List) {
 	pos := st.KeyPos["base_url"]
 	if pos.File == "" {
 		pos = st.Pos
@@ -243,7 +246,7 @@ func checkBaseURL(st *content.Site, override string, diags *diag.List) {
 		}
 		st.BaseURL = u
 	}
-	if host, ok := baseurl.Placeholder(st.BaseURL); ok {
+	if host, ok := baseurl.Placeholder(st.BaseURL); ok && warn {
 		diags.Warnf(pos, "base_url %s has the placeholder host %s: every citation, feed and meta tag would point there; pass the published address with -base-url https://…", st.BaseURL, host)
 	}
 }
