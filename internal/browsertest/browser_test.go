@@ -39,6 +39,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("pilcrows", e.testPilcrows)
 	t.Run("timeline-filter", e.testTimelineFilter)
 	t.Run("file-url", e.testFileURL)
+	t.Run("cite-box", e.testCiteBox)
 	t.Run("screenshots", e.testScreenshots)
 }
 
