@@ -149,7 +149,9 @@ func (b *builder) cite(p *Page, rec citation.Record) *Citation {
 	if f.date != "" {
 		p.Meta = append(p.Meta, Meta{"DC.date", f.date})
 	}
-	p.Meta = append(p.Meta, Meta{"DC.type", "Text"}, Meta{"DC.relation.isPartOf", f.title})
+	// No DC.type: Zotero would type the item from it instead of from
+	// citation_book_title.
+	p.Meta = append(p.Meta, Meta{"DC.relation.isPartOf", f.title})
 	if rec.ArchiveLocation != "" {
 		p.Meta = append(p.Meta, Meta{"DC.source", rec.ArchiveLocation})
 	}
