@@ -15,20 +15,24 @@ func TestBaseURL(t *testing.T) {
 	const placeholder = "content/site.yaml:2:11: warning: base_url https://example.org/placeholder/ has the placeholder host example.org: every citation, feed and meta tag would point there; pass the published address with -base-url https://…"
 	tests := []struct {
 		name     string
+		site     string // base_url in site.yaml
 		args     []string
 		wantCode int
 		want     []string // stderr lines
 		wantURL  string   // in the built citations, "" when nothing is built
 	}{
-		{"placeholder in site.yaml", nil, 0, []string{placeholder}, "https://example.org/placeholder/"},
-		{"placeholder, strict", []string{"-strict"}, 1, []string{placeholder, "0 errors, 1 warning; nothing was written"}, ""},
-		{"flag replaces it", []string{"-strict", "-base-url", "https://owner.github.io/edition"}, 0, nil, "https://owner.github.io/edition/"},
-		{"flag with a placeholder", []string{"-base-url", "http://localhost:1313"}, 0,
+		{"relative in site.yaml", "example.org/x", nil, 1, []string{
+			`content/site.yaml:2:11: error: base_url: base URL "example.org/x" is not an absolute http:// or https:// URL`,
+			"1 error, 0 warnings; nothing was written"}, ""},
+		{"placeholder in site.yaml", "", nil, 0, []string{placeholder}, "https://example.org/placeholder/"},
+		{"placeholder, strict", "", []string{"-strict"}, 1, []string{placeholder, "0 errors, 1 warning; nothing was written"}, ""},
+		{"flag replaces it", "", []string{"-strict", "-base-url", "https://owner.github.io/edition"}, 0, nil, "https://owner.github.io/edition/"},
+		{"flag with a placeholder", "", []string{"-base-url", "http://localhost:1313"}, 0,
 			[]string{"-base-url: warning: base_url http://localhost:1313/ has the placeholder host localhost: every citation, feed and meta tag would point there; pass the published address with -base-url https://…"},
 			"http://localhost:1313/"},
-		{"relative flag", []string{"-base-url", "owner.github.io/edition"}, 2,
+		{"relative flag", "", []string{"-base-url", "owner.github.io/edition"}, 2,
 			[]string{`build: -base-url: base URL "owner.github.io/edition" is not an absolute http:// or https:// URL`}, ""},
-		{"flag with a query", []string{"-base-url", "https://h/x?y"}, 2,
+		{"flag with a query", "", []string{"-base-url", "https://h/x?y"}, 2,
 			[]string{`build: -base-url: base URL "https://h/x?y" has a query or fragment; it must be the site's folder`}, ""},
 	}
 	for _, tt := range tests {
@@ -38,7 +42,11 @@ func TestBaseURL(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			site = append([]byte("title: Test Edition\nbase_url: https://example.org/placeholder\n"), site[len("title: Test Edition\n"):]...)
+			base := tt.site
+			if base == "" {
+				base = "https://example.org/placeholder"
+			}
+			site = append([]byte("title: Test Edition\nbase_url: "+base+"\n"), site[len("title: Test Edition\n"):]...)
 			write(t, filepath.Join(root, "content", "site.yaml"), site)
 			code, _, stderr := runBuild(t, root, tt.args...)
 			if code != tt.wantCode || !slices.Equal(lines(stderr), tt.want) {
