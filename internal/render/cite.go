@@ -129,6 +129,12 @@ func (b *builder) cite(p *Page, rec citation.Record) *Citation {
 			p.Meta = append(p.Meta, Meta{"citation_author", a.Family + ", " + a.Given})
 		}
 	}
+	if f.corporate != "" {
+		// Highwire names are "Family, Given": a corporate name is all
+		// family name, so Zotero keeps it whole instead of splitting off
+		// "Edition" as a surname.
+		p.Meta = append(p.Meta, Meta{"citation_editor", f.corporate + ","})
+	}
 	p.Meta = append(p.Meta, Meta{"citation_book_title", f.title})
 	if f.corporate != "" {
 		p.Meta = append(p.Meta, Meta{"citation_publisher", f.corporate})
