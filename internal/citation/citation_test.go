@@ -125,3 +125,12 @@ func FuzzProtectTitle(f *testing.F) {
 		PersonName(title, "")
 	})
 }
+
+// TestTitleAsIs: a title kept as printed is braced once, from the plain
+// title, whatever BibTitle holds.
+func TestTitleAsIs(t *testing.T) {
+	r := Record{ID: "p", Type: "periodical", Title: "Cold War Bulletin, No. 4 & 5", BibTitle: "{Cold} {War} Bulletin", TitleAsIs: true}
+	if b := r.BibTeX(); !strings.Contains(b, `title = {{Cold War Bulletin, No. 4 \& 5}}`) {
+		t.Errorf("BibTeX of a title as is:\n%s", b)
+	}
+}

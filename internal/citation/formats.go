@@ -51,7 +51,7 @@ func (r *Record) BibTeX() string {
 		title = BibEscape(r.Title)
 	}
 	if r.TitleAsIs {
-		title = "{" + BibEscape(title) + "}"
+		title = "{" + BibEscape(r.Title) + "}"
 	}
 	field("title", title)
 	field("author", bibNames(r.Authors))

@@ -80,6 +80,9 @@ func TestCitationFilesParse(t *testing.T) {
 			if it.Title == "" || it.Type == "" {
 				t.Errorf("%s: %s has title %q, type %q", format, it.ID, it.Title, it.Type)
 			}
+			if strings.ContainsAny(it.Title, "{}\\") {
+				t.Errorf("%s: %s has title %q: markup left in it", format, it.ID, it.Title)
+			}
 			for _, n := range append(it.Authors, it.Editors...) {
 				whole := n.Literal != "" || n.Given == ""
 				if strings.Contains(n.Family+" "+n.Given+" "+n.Literal, "Edition") && !whole {

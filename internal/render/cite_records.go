@@ -22,6 +22,7 @@ var properNouns = []string{
 // names and every name, sort name, alias and spelling of the persons.
 func newLexicon(s *site.Site) *citation.Lexicon {
 	lex := citation.NewLexicon(properNouns...)
+	lex.Add(strings.Fields(s.Ed.Site.Article.Author)...)
 	for _, p := range s.Ed.Persons {
 		for _, n := range append([]string{p.Name, strings.ReplaceAll(p.SortName, ",", "")}, append(p.Aliases, p.Spellings...)...) {
 			lex.Add(strings.Fields(n)...)
@@ -118,7 +119,8 @@ func workRecord(w *content.Work, lex *citation.Lexicon) citation.Record {
 	}
 	notes = append(notes, "As cited in the article: "+strings.ReplaceAll(w.AsPrinted, "*", ""))
 	r.Note = strings.Join(notes, ". ")
-	r.TitleAsIs = w.TitleTranslation != "" || !english(w.Title)
+	// A periodical's title is a name; other languages keep their capitals.
+	r.TitleAsIs = w.Type == "periodical" || w.TitleTranslation != "" || !english(w.Title)
 	r.BibTitle = citation.ProtectTitle(r.Title, lex, false)
 	return r
 }

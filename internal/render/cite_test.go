@@ -66,7 +66,7 @@ func TestWorkRecordTypes(t *testing.T) {
 		{content.Work{ID: "d", Type: "paper", Authors: []string{"Odd Arne Westad"}, Sort: "Westad", Title: "The Alliance", Container: "a conference", Year: "1996"}, "paper-conference", "", false, "Westad, Odd Arne"},
 		{content.Work{ID: "e", Type: "manuscript", Authors: []string{"Kathryn Weathersby"}, Sort: "Weathersby", Title: "Stalin's Last War", AsPrinted: "manuscript"}, "manuscript", "n.d.", false, "Weathersby, Kathryn"},
 		{content.Work{ID: "f", Type: "collection", Editors: []string{"Shen Zhihua"}, Sort: "Shen Zhihua", Title: "50 nianhou", TitleTranslation: "Testimony", AsPrinted: "(Hong Kong, forthcoming)"}, "book", "forthcoming", true, ""},
-		{content.Work{ID: "g", Type: "periodical", Authors: []string{"Department of State"}, Sort: "Department of State Bulletin", Title: "Department of State Bulletin", Year: "1950"}, "periodical", "", false, "{Department of State}"},
+		{content.Work{ID: "g", Type: "periodical", Authors: []string{"Department of State"}, Sort: "Department of State Bulletin", Title: "Department of State Bulletin", Year: "1950"}, "periodical", "", true, "{Department of State}"},
 		{content.Work{ID: "h", Type: "article", Authors: []string{"Ivan V. Kovalev"}, Sort: "Kovalev", Title: "Istoriya i sovremennost'", Year: "1992"}, "article-journal", "", true, "Kovalev, Ivan V."},
 	}
 	lex := citation.NewLexicon("Korean War")
