@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -39,6 +40,11 @@ type Config struct {
 	// UncachedPartials executes every partial of every page afresh: the
 	// plain path, slower, whose output the partial cache must reproduce.
 	UncachedPartials bool
+	// ContentFS, TemplatesFS and StaticFS, when set, are read instead of
+	// the folders Content, Templates and Static, whose names still place
+	// error messages (and which the preview still watches). Tests build
+	// small editions held in memory this way; nil means the folder.
+	ContentFS, TemplatesFS, StaticFS fs.FS
 }
 
 // Result is a finished build.
@@ -194,6 +200,30 @@ func emitTo(dir *output.Dir, res *Result, cfg Config, tpl *render.Templates) (er
 	return nil
 }
 
+// contentFS returns the file system of the content.
+func (c Config) contentFS() fs.FS {
+	if c.ContentFS != nil {
+		return c.ContentFS
+	}
+	return os.DirFS(c.Content)
+}
+
+// templatesFS returns the file system of the templates.
+func (c Config) templatesFS() fs.FS {
+	if c.TemplatesFS != nil {
+		return c.TemplatesFS
+	}
+	return os.DirFS(c.Templates)
+}
+
+// staticFiles reads the static files.
+func (c Config) staticFiles() ([]output.File, error) {
+	if c.StaticFS != nil {
+		return output.ReadFS(c.StaticFS, c.Static)
+	}
+	return output.ReadTree(c.Static)
+}
+
 // prepare loads the content and the templates and builds the site graph.
 func prepare(cfg Config) (*Result, *render.Templates, error) {
 	return prepareCached(cfg, nil)
@@ -202,7 +232,7 @@ func prepare(cfg Config) (*Result, *render.Templates, error) {
 // prepareCached is prepare reusing the content files files holds.
 func prepareCached(cfg Config, files *content.Cache) (*Result, *render.Templates, error) {
 	res := &Result{}
-	ed, err := content.LoadCached(os.DirFS(cfg.Content), cfg.Content, files, &res.Diags)
+	ed, err := content.LoadCached(cfg.contentFS(), cfg.Content, files, &res.Diags)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -210,7 +240,7 @@ func prepareCached(cfg Config, files *content.Cache) (*Result, *render.Templates
 	if cfg.UncachedPartials {
 		load = render.LoadUncached
 	}
-	tpl, err := load(os.DirFS(cfg.Templates))
+	tpl, err := load(cfg.templatesFS())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -293,7 +323,7 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 			return err
 		}
 	}
-	static, err := output.ReadTree(cfg.Static)
+	static, err := cfg.staticFiles()
 	if err != nil {
 		return err
 	}
