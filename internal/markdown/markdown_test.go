@@ -234,21 +234,6 @@ func TestTypography(t *testing.T) {
 	}
 }
 
-func TestSlugify(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Kim Il Sung", "kim-il-sung"},
-		{"  The 38th Parallel!  ", "the-38th-parallel"},
-		{"Ŏngjin", "ngjin"},
-		{"注", ""},
-		{"a--b", "a-b"},
-	}
-	for _, tt := range tests {
-		if got := Slugify(tt.in); got != tt.want {
-			t.Errorf("Slugify(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestConcurrentConversions(t *testing.T) {
 	c := New()
 	src := []byte("Text[^a] and [[doc:x]].\n\n[^a]: Note.\n")
