@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/korean-war-sources/edition/internal/linkcheck"
+	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/pipeline"
 	"golang.org/x/net/html"
 )
@@ -33,7 +34,7 @@ func buildReal(t *testing.T, out string) *pipeline.Result {
 	if res.Failed(false) {
 		t.Fatalf("the edition does not build:\n%s", res.Diags.String())
 	}
-	if err := pipeline.Write(res, cfg); err != nil {
+	if err := output.Write(cfg.Out, res.Files, ""); err != nil {
 		t.Fatal(err)
 	}
 	return res

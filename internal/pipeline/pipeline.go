@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -51,7 +50,7 @@ type Config struct {
 type Result struct {
 	Site *site.Site
 	// Files is the whole site, static files and edition.zip included, as
-	// Write writes it. Only Run keeps it: Build writes each file as soon
+	// output.Write writes it. Only Run keeps it: Build writes each file as soon
 	// as it is made.
 	Files   []output.File
 	Paths   []string // of every file of the site, in the order made
@@ -78,7 +77,7 @@ func (r *Result) Summary() string {
 }
 
 // Run builds everything in memory, into Result.Files: the preview server
-// serves it, and Write writes it. Content problems are in Result.Diags;
+// serves it, and output.Write writes it. Content problems are in Result.Diags;
 // the error reports failures of the program or its templates.
 func Run(cfg Config) (*Result, error) {
 	start := time.Now()
@@ -107,11 +106,6 @@ func Run(cfg Config) (*Result, error) {
 	}
 	res.Elapsed = time.Since(start)
 	return res, nil
-}
-
-// Write publishes a successful build of Run to cfg.Out atomically.
-func Write(res *Result, cfg Config) error {
-	return output.Write(cfg.Out, res.Files, "")
 }
 
 // Build builds the site straight into cfg.Out, as cmd/build does: each
@@ -411,14 +405,6 @@ func (e *emitter) add(m made) error {
 	return nil
 }
 
-// generated returns the files that are not pages: search index, data
-// downloads, feeds and stylesheets made at build time. paths are the
-// pages'.
-func generated(s *site.Site, paths []string) ([]output.File, error) {
-	made, err := runAll(generators(s, paths, buildIndex(s, nil)))
-	return slices.Concat(made...), err
-}
-
 // runAll runs the generators at the same time, as they only read the
 // site, and returns their files in the generators' order, or the first
 // error in that order.
@@ -433,8 +419,10 @@ func runAll(gens []func() ([]output.File, error)) ([][]output.File, error) {
 	return made, errors.Join(errs...)
 }
 
-// generators make the files of generated, one kind at a time, in order.
-// index makes the files of the search index (see buildIndex).
+// generators make the files that are not pages (feeds, stylesheets made
+// at build time, data downloads, the search index), one kind at a time,
+// in order; paths are the pages'. index makes the files of the search
+// index (see buildIndex).
 func generators(s *site.Site, paths []string, index func() ([]output.File, error)) []func() ([]output.File, error) {
 	return []func() ([]output.File, error){
 		func() ([]output.File, error) { return feeds.Files(s, paths) },

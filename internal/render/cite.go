@@ -89,18 +89,9 @@ func (b *builder) cite(p *Page, title string) *Citation {
 	return b.pageCitation(title, p.Path)
 }
 
-// CitationFiles collects the citations of every page into one BibTeX,
-// one RIS and one CSL-JSON file, linked from each "Cite this page" box.
-func CitationFiles(pages []*Page) []File {
-	var c Citations
-	for _, p := range pages {
-		c.Add(p)
-	}
-	return c.Files()
-}
-
-// Citations collects the citations of pages, page by page, for
-// CitationFiles: a build that drops each view once rendered adds its page
+// Citations collects the citations of pages, page by page, into one
+// BibTeX, one RIS and one CSL-JSON file, linked from each "Cite this
+// page" box: a build that drops each view once rendered adds its page
 // here first. The zero value is ready to use.
 type Citations struct {
 	bib, ris strings.Builder
