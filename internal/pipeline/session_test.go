@@ -178,7 +178,13 @@ func smallEdition(t *testing.T) (pipeline.Config, fstest.MapFS) {
 // content read into memory, where the returned fsys can be edited.
 func realEdition(t *testing.T) (pipeline.Config, fstest.MapFS) {
 	t.Helper()
-	root := os.DirFS(filepath.Join("..", "..", "content"))
+	fsys := inMemory(t, os.DirFS(filepath.Join("..", "..", "content")))
+	return editionConfig(fsys), fsys
+}
+
+// inMemory returns a copy of the files of root.
+func inMemory(t *testing.T, root fs.FS) fstest.MapFS {
+	t.Helper()
 	fsys := fstest.MapFS{}
 	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -191,7 +197,33 @@ func realEdition(t *testing.T) (pipeline.Config, fstest.MapFS) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return editionConfig(fsys), fsys
+	return fsys
+}
+
+// TestConfigFileSystems checks that a build reads its templates and
+// static files from Config's file systems when they are set.
+func TestConfigFileSystems(t *testing.T) {
+	cfg, _ := smallEdition(t)
+	templates := inMemory(t, os.DirFS(cfg.Templates))
+	cfg.TemplatesFS = templates
+	cfg.StaticFS = fstest.MapFS{"assets/only-in-memory.txt": {Data: []byte("in memory")}}
+	res, err := pipeline.Run(cfg)
+	if err != nil || res.Failed(false) {
+		t.Fatalf("Run: %v %s", err, res.Diags.String())
+	}
+	if got := string(filesOf(res)["assets/only-in-memory.txt"]); got != "in memory" {
+		t.Errorf("the static file of StaticFS holds %q, want %q", got, "in memory")
+	}
+	if _, err := os.Stat(filepath.Join(cfg.Static, "favicon.svg")); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := filesOf(res)["favicon.svg"]; ok {
+		t.Error("favicon.svg was read from the static folder, not from StaticFS")
+	}
+	templates["document.html"] = &fstest.MapFile{Data: append(slices.Clone(templates["document.html"].Data), "{{if}}\n"...)}
+	if _, err := pipeline.Run(cfg); err == nil {
+		t.Error("a template broken in TemplatesFS did not fail the build")
+	}
 }
 
 // editionConfig builds the content in fsys with the real templates and
