@@ -2,16 +2,9 @@ package render_test
 
 import (
 	"maps"
-	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/korean-war-sources/edition/internal/content"
-	"github.com/korean-war-sources/edition/internal/diag"
-	"github.com/korean-war-sources/edition/internal/markdown"
-	"github.com/korean-war-sources/edition/internal/render"
-	"github.com/korean-war-sources/edition/internal/site"
 )
 
 // TestEditorialLabels checks that what the editors add to the article is
@@ -23,7 +16,7 @@ func TestEditorialLabels(t *testing.T) {
 	fsys["persons/stalin.md"] = &fstest.MapFile{Data: []byte("---\nname: Stalin\nsort_name: Stalin\naliases: [Filippov]\nother_spellings: [Iosif Stalin]\nrole: Leader\noutside_role: General Secretary\n---\nBio.\n")}
 	fsys["documents/1950-05-report.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A report of May\nkind: report\ndate: 1950-05\ndate_basis: 'The article says only \"in May\".'\nnature: contemporary\nfrom: [{person: mao}]\nto: [{person: stalin}]\n---\nHeadnote.\n")}
 	fsys["essay/one.md"] = &fstest.MapFile{Data: []byte("---\ntitle: One\norder: 1\nnotes:\n  - number: 1\n    page: 44\n    readings: [{printed: nianhou, transcription: nianbou}]\n    text: '[[doc:1950-05-14-stalin-to-mao|Telegram]]; [[doc:1950-04-visit|Record]]; [[doc:1950-05-report|Report]] nianhou.'\n    context: c\n---\nGuide.\n")}
-	out := renderFS(t, fsys)
+	_, out := buildFS(t, fsys)
 	tests := []struct{ page, want string }{
 		{"documents/1950-05-report.html", "editors' inference</span> The article says only &#34;in May&#34;."},
 		{"timeline/index.html", "(date supplied by the editors: The article says only &#34;in May&#34;.)"},
@@ -40,30 +33,4 @@ func TestEditorialLabels(t *testing.T) {
 	if strings.Contains(out["persons/mao.html"], "editors' addition") {
 		t.Errorf("a person without outside_role is labelled with an editors' addition")
 	}
-}
-
-func renderFS(t *testing.T, fsys fstest.MapFS) map[string]string {
-	t.Helper()
-	var diags diag.List
-	ed, err := content.Load(fsys, "content", &diags)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := site.Build(ed, markdown.New(), &diags)
-	if diags.HasErrors(true) {
-		t.Fatalf("edition has problems:\n%s", diags.String())
-	}
-	tpl, err := render.Load(os.DirFS("../../templates"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := render.Render(tpl, render.Pages(s, render.Options{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for _, f := range files {
-		out[f.Path] = string(f.Data)
-	}
-	return out
 }
