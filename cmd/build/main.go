@@ -17,7 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/pprof"
+	"time"
 
 	"github.com/korean-war-sources/edition/internal/pipeline"
 	"github.com/korean-war-sources/edition/internal/scaffold"
@@ -49,6 +49,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	port := fs.Int("port", 1313, "`port` of -serve (0 picks a free one)")
 	newKind := fs.String("new", "", "write a new content file of `kind` (document, person, packet) named by the argument, and exit")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
+	memProfile := fs.String("memprofile", "", "write a heap profile of the build, taken when its live heap was largest, to `file`, for go tool pprof")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -58,7 +59,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "build:", err)
 			return 2
 		}
-		defer stop()
+		defer report(stop, stderr)
+	}
+	if *memProfile != "" {
+		defer report(startHeapProfile(*memProfile, 20*time.Millisecond), stderr)
 	}
 	if *newKind != "" {
 		return scaffoldNew(cfg.Content, *newKind, fs.Args(), stdout, stderr)
@@ -90,20 +94,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-// startCPUProfile profiles the process into path until stop is called.
-func startCPUProfile(path string) (stop func(), err error) {
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, err
+// report prints the error of stop, if any.
+func report(stop func() error, stderr io.Writer) {
+	if err := stop(); err != nil {
+		fmt.Fprintln(stderr, "build:", err)
 	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("cpu profile: %w", err)
-	}
-	return func() {
-		pprof.StopCPUProfile()
-		f.Close()
-	}, nil
 }
 
 // scaffoldNew handles -new KIND ID.
