@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	go run ./cmd/build [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-check] [-strict]
+//	go run ./cmd/build [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-check] [-strict] [-archive]
 //	go run ./cmd/build -serve [-port N] [folder flags]
 //	go run ./cmd/build -new document|person|packet ID
 //
@@ -44,7 +44,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.Out, "out", "public", "output `folder`")
 	check := fs.Bool("check", false, "validate the content and write nothing")
 	fs.BoolVar(&cfg.Strict, "strict", false, "treat warnings as errors")
-	fs.BoolVar(&cfg.Archive, "archive", true, "also write edition.zip, the whole site for offline use")
+	fs.BoolVar(&cfg.Archive, "archive", false, "also write edition.zip, the whole site for offline use (the deploy does)")
 	serveFlag := fs.Bool("serve", false, "build, serve on 127.0.0.1 and rebuild and reload pages on every change, until Ctrl-C")
 	port := fs.Int("port", 1313, "`port` of -serve (0 picks a free one)")
 	newKind := fs.String("new", "", "write a new content file of `kind` (document, person, packet) named by the argument, and exit")
