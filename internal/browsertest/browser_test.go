@@ -39,6 +39,9 @@ func TestBrowser(t *testing.T) {
 	t.Run("pilcrows", e.testPilcrows)
 	t.Run("timeline-filter", e.testTimelineFilter)
 	t.Run("file-url", e.testFileURL)
+	t.Run("prev-next", e.testPrevNext)
+	t.Run("navigation", e.testNavigation)
+	t.Run("figures", e.testFigures)
 	t.Run("screenshots", e.testScreenshots)
 }
 
@@ -106,6 +109,7 @@ var namedPages = []pageType{
 	{"conflicts", "conflicts/index.html"},
 	{"conflict", "conflicts/may-1950-telegram-sender.html"},
 	{"glossary", "glossary.html"},
+	{"more", "more.html"},
 	{"network", "network.html"},
 	{"search", "search.html"},
 	{"packet", "packets/stalin-january-1950.html"},

@@ -21,8 +21,14 @@ var (
 		{"document", roshchin},
 		{"conflict", "conflicts/may-1950-telegram-sender.html"},
 		{"search", "search.html"},
+		{"note", "notes/24.html"},
+		{"timeline", "timeline/index.html"},
+		{"network", "network.html"},
+		{"more", "more.html"},
 	}
 	screenshotWidths = []int64{390, 1280}
+	// screenshotSchemes are the colour schemes; dark shots are named -dark.
+	screenshotSchemes = []string{"light", "dark"}
 )
 
 // screenshotDir is EDITION_SCREENSHOTS, or testout/screenshots of the
@@ -55,20 +61,28 @@ func (e *edition) testScreenshots(t *testing.T) {
 			opts = append(opts, chromedp.EmulateMobile, chromedp.EmulatePortrait)
 		}
 		tb.do(t, "setting the viewport to "+strconv.FormatInt(w, 10)+" px", chromedp.EmulateViewport(w, 900, opts...))
-		for _, p := range screenshotPages {
-			if p.name == "search" {
-				search(t, tb, e.url(p.path), searchCases[0])
-			} else {
-				tb.do(t, "loading "+p.path, chromedp.Navigate(e.url(p.path)))
+		for _, scheme := range screenshotSchemes {
+			tb.do(t, "emulating the "+scheme+" scheme", colorScheme(scheme))
+			suffix := ""
+			if scheme != "light" {
+				suffix = "-" + scheme
 			}
-			png := run(t, tb, fmt.Sprintf("taking a screenshot of %s at %d px", p.path, w), chromedp.FullScreenshot(100))
-			name := filepath.Join(dir, p.name+"-"+strconv.FormatInt(w, 10)+".png")
-			if err := os.WriteFile(name, png, 0o644); err != nil {
-				t.Fatal(err)
+			for _, p := range screenshotPages {
+				if p.name == "search" {
+					search(t, tb, e.url(p.path), searchCases[0])
+				} else {
+					tb.do(t, "loading "+p.path, chromedp.Navigate(e.url(p.path)))
+				}
+				png := run(t, tb, fmt.Sprintf("taking a screenshot of %s at %d px", p.path, w), chromedp.FullScreenshot(100))
+				name := filepath.Join(dir, p.name+"-"+strconv.FormatInt(w, 10)+suffix+".png")
+				if err := os.WriteFile(name, png, 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 	}
-	t.Logf("wrote %d screenshots to %s", len(screenshotWidths)*len(screenshotPages), dir)
+	tb.do(t, "back to the light scheme", colorScheme("light"))
+	t.Logf("wrote %d screenshots to %s", len(screenshotWidths)*len(screenshotSchemes)*len(screenshotPages), dir)
 	tb.expectClean(t, "screenshot pages")
 }
 

@@ -118,6 +118,7 @@ func TestFullTextChecks(t *testing.T) {
 	}{
 		{"http", "url: 'https://digitalarchive.wilsoncenter.org/document/x'\n    title", "url: 'http://digitalarchive.wilsoncenter.org/document/x'\n    title", "must be an absolute https address"},
 		{"mirror", "recorded_by: 'https://digitalarchive.wilsoncenter.org/document/x'\ntransmission", "recorded_by: 'https://wcda.dvincitest.com/document/x'\ntransmission", "use the canonical host digitalarchive.wilsoncenter.org: https://digitalarchive.wilsoncenter.org/document/x"},
+		{"mirror lookalike", "recorded_by: 'https://digitalarchive.wilsoncenter.org/document/x'\ntransmission", "recorded_by: 'https://wilson-center-digital-archive.example.net/document/x'\ntransmission", "use the canonical host digitalarchive.wilsoncenter.org"},
 		{"wcda elsewhere", "url: 'https://digitalarchive.wilsoncenter.org/document/x'\n    title", "url: 'https://example.org/document/x'\n    title", "must be cited on digitalarchive.wilsoncenter.org"},
 		{"time", "sent: '1950-05-14T05:30'", "sent: '1950-05-14T5:30'", "want a time YYYY-MM-DDTHH:MM"},
 		{"time not real", "sent: '1950-05-14T05:30'", "sent: '1950-05-14T25:30'", "want a time YYYY-MM-DDTHH:MM"},
@@ -211,4 +212,20 @@ func FuzzDateTime(f *testing.F) {
 			t.Errorf("DecodeNode(%q) printed back as %q", s, dt.String())
 		}
 	})
+}
+
+func TestIsMirror(t *testing.T) {
+	for raw, want := range map[string]bool{
+		"https://digitalarchive.wilsoncenter.org/document/x":               false, // the canonical host
+		"https://wilson-center-digital-archive.dvincitest.com/document/x":  true,
+		"https://wilson-center.drivingcreative.com/search?x=1":             true,
+		"https://staging.dvincitest.com/document/x":                        true,
+		"https://www.wilsoncenter.org/publication/bulletin-no-4-fall-1994": false,
+		"https://www.cwihp.example/document/x":                             false,
+		"https://DigitalArchive.WilsonCenter.org/document/x":               false,
+	} {
+		if got := isMirror(raw); got != want {
+			t.Errorf("isMirror(%q) = %v, want %v", raw, got, want)
+		}
+	}
 }

@@ -144,9 +144,16 @@ func hostOf(raw string) string {
 	return strings.ToLower(u.Hostname())
 }
 
-// isMirror reports whether raw is on a known mirror host of the WCDA.
+// isMirror reports whether raw is on a mirror host of the WCDA: a known
+// staging domain, or a host other than the canonical one that calls
+// itself the digital archive or the Wilson Center with a hyphen (as the
+// staging copies do). www.wilsoncenter.org, the Center's own site, is not
+// a mirror.
 func isMirror(raw string) bool {
 	host := hostOf(raw)
+	if host != WCDAHost && (strings.Contains(host, "digitalarchive") || strings.Contains(host, "digital-archive") || strings.Contains(host, "wilson-center")) {
+		return true
+	}
 	for _, m := range mirrorDomains {
 		if host == m || strings.HasSuffix(host, "."+m) {
 			return true

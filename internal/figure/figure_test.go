@@ -41,10 +41,13 @@ func TestTimelineSVG(t *testing.T) {
 	if again := TimelineSVG(marks(), url); again != svg {
 		t.Error("TimelineSVG is not deterministic")
 	}
-	if got := strings.Count(svg, "<rect "); got != 4 {
+	if got := strings.Count(svg, "<a href="); got != 4 {
 		t.Errorf("TimelineSVG drew %d marks, want 4 (the item of 1904 lies outside 1945–1950)", got)
 	}
-	for _, want := range []string{`<title id="tl-title">`, `<desc id="tl-desc">4 dated`, `href="../documents/a.html"`, "Shtykov &lt;to&gt; Vyshinskii &amp; co", `class="event approx"`} {
+	for _, want := range []string{`<title id="tl-title">`, `<desc id="tl-desc">4 dated`, `href="../documents/a.html"`, "Shtykov &lt;to&gt; Vyshinskii &amp; co", `class="event approx"`,
+		// The key is drawn with the marks' classes, and the scale change is said on the figure.
+		`<g class="legend"><rect class="doc"`, `<rect class="event"`, `<rect class="doc approx"`,
+		`class="scale-note"`, `class="break"`} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("TimelineSVG lacks %q", want)
 		}
@@ -59,5 +62,24 @@ func TestXOfIsMonotonic(t *testing.T) {
 			t.Errorf("xOf(%s) = %.1f, not after the previous date (%.1f)", d, x, prev)
 		}
 		prev = x
+	}
+}
+
+// TestTimelineScales checks the two scales the figure announces: the
+// years from 1949 are wideScale times as wide as the years before, and
+// each scale is the same for every year on it.
+func TestTimelineScales(t *testing.T) {
+	width := func(y int) float64 { return yearStart(y+1) - yearStart(y) }
+	for _, tt := range []struct {
+		a, b  int
+		ratio float64
+	}{{1945, 1948, 1}, {1946, 1947, 1}, {1949, 1950, 1}, {1948, 1949, wideScale}, {1945, 1950, wideScale}} {
+		if got := width(tt.b) / width(tt.a); got < tt.ratio-1e-9 || got > tt.ratio+1e-9 {
+			t.Errorf("year %d is %.3f times as wide as %d, want %v", tt.b, got, tt.a, tt.ratio)
+		}
+	}
+	svg := TimelineSVG(marks(), func(p string) string { return p })
+	if !strings.Contains(svg, "Scale changes: 1949–1950 drawn 4× as wide per year as 1945–1948") {
+		t.Error("the figure does not state its change of scale")
 	}
 }

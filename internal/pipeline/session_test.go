@@ -38,6 +38,11 @@ func TestSessionRebuildsWhatChanged(t *testing.T) {
 		{"person renamed", "persons/stalin.md", func(f, b string) string { return strings.Replace(f, "name: ", "name: Comrade ", 1) + b }, true, false, nil},
 		{"note edited", "essay/impetus.md", func(f, b string) string { return strings.Replace(f, "context: ", "context: Revised ", 1) + b }, true, false, nil},
 		{"conflict retitled", "conflicts/date-of-stalins-approval.md", func(f, b string) string { return strings.Replace(f, "title: ", "title: Revised ", 1) + b }, true, false, nil},
+		{"person on a distribution list renamed", "persons/molotov.md", func(f, b string) string { return strings.Replace(f, "name: ", "name: Comrade ", 1) + b }, true, false, nil},
+		{"conflict of a disagreement retitled", "conflicts/may-1950-telegram-sender.md", func(f, b string) string { return strings.Replace(f, "title: ", "title: Revised ", 1) + b }, true, false, nil},
+		{"summary edited", "documents/1950-05-14-stalin-to-mao.md", func(f, b string) string {
+			return strings.Replace(f, "The Soviet Foreign Ministry's cipher office", "The cipher office", 1) + b
+		}, true, false, nil},
 		{"packet retitled", "packets/stalin-january-1950.yaml", func(f, b string) string { return strings.Replace(f+b, "title: ", "title: Revised ", 1) }, true, false, nil},
 	}
 	for _, tt := range tests {

@@ -20,7 +20,7 @@ const record = "https://digitalarchive.wilsoncenter.org/document/tiny"
 // no public text.
 func outside() fstest.MapFS {
 	fsys := maps.Clone(tiny)
-	fsys["bibliography.yaml"] = &fstest.MapFile{Data: []byte("wcda: {type: database, sort: WCDA, title: Digital Archive, url: 'https://digitalarchive.wilsoncenter.org/', added_by_editors: true}\n")}
+	fsys["bibliography.yaml"] = &fstest.MapFile{Data: []byte("wcda: {type: database, sort: WCDA, title: Digital Archive, url: 'https://digitalarchive.wilsoncenter.org/', added_by_editors: true}\ncwihp: {type: periodical, sort: C, title: Bulletin, as_printed: '*Bulletin*'}\n")}
 	fsys["archives.yaml"] = &fstest.MapFile{Data: []byte("APRF: {name: Arkhiv, english: Archive}\nRGASPI: {name: R, english: Party Archive, added_by_editors: true}\n")}
 	fsys["persons/molotov.md"] = &fstest.MapFile{Data: []byte("---\nname: Molotov\nsort_name: Molotov\nrole: Minister\n---\nBio.\n")}
 	fsys["documents/1950-05-14-stalin-to-mao.md"] = &fstest.MapFile{Data: []byte(`---
@@ -54,6 +54,7 @@ full_text_search: {checked: 2026-12-06, found: true}
 See [[doc:1950-05-report]].
 `)}
 	fsys["documents/1950-05-report.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A report of May\nkind: report\ndate: 1950-05\nnature: contemporary\nfrom: [{person: mao}]\nto: [{person: stalin}]\nfull_text_search: {checked: 2026-12-06, found: false, why: 'Only *summarised* in a memoir.'}\n---\nHeadnote.\n")}
+	fsys["documents/1950-04-visit.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Visit record\nkind: conversation-record\ndate: 1950-04-08/1950-04-25\nnature: contemporary\nfrom: [{person: stalin}]\nto: [{person: mao}]\npublic_texts: [{where: cwihp, pages: '61', language: en, forms: [translation], extent: excerpt, checked: 2026-12-06}]\nfull_text_search: {checked: 2026-12-06, found: true}\n---\nHeadnote.\n")}
 	return fsys
 }
 
@@ -87,6 +88,13 @@ func TestOutsideTheArticle(t *testing.T) {
 	} {
 		if !strings.Contains(report, want) {
 			t.Errorf("report page lacks %s", want)
+		}
+	}
+	// A printed text has no link, and is named by its work.
+	visit := out["documents/1950-04-visit.html"]
+	for _, want := range []string{"<li><cite>Bulletin</cite>", "Excerpt · English · translation", "p. 61", "From Bulletin, not from the article"} {
+		if !strings.Contains(visit, want) {
+			t.Errorf("visit record page lacks %s", want)
 		}
 	}
 	// A copy on the distribution list is listed on the page of a person

@@ -22,6 +22,13 @@ type Page struct {
 	Data        any
 	Scripts     []string // extra scripts (root-marked URLs)
 	Refresh     string   // for redirect pages: where to go
+	// Series places the page among its neighbours (documents by date,
+	// notes by number): the head links them as rel="prev"/"next" and the
+	// page shows them. nil on pages that are not part of a series.
+	Series *Series
+	// Crumbs are the pages above this one, from the top: a breadcrumb
+	// trail of links shown above the main content.
+	Crumbs []Link
 	// Root, when set, replaces relative links: the 404 page is served at
 	// any depth of the site, so its links start from the base URL's path.
 	Root string
@@ -30,14 +37,35 @@ type Page struct {
 // HeaderView is what the site header shows: the same on every page of a
 // navigation entry.
 type HeaderView struct {
-	Title   string
-	Nav     []NavItem
-	Current string // the Key of the current entry
+	Title string
+	Nav   []HeaderItem
+}
+
+// HeaderItem is an entry of the main navigation as one page shows it.
+type HeaderItem struct {
+	URL, Text string
+	Current   string // the value of aria-current, "" when not current
 }
 
 // Header returns what the site header of p shows.
 func (p *Page) Header() HeaderView {
-	return HeaderView{Title: p.Site.Title, Nav: p.Site.Nav, Current: p.Nav}
+	h := HeaderView{Title: p.Site.Title, Nav: make([]HeaderItem, len(p.Site.Nav))}
+	for i, item := range p.Site.Nav {
+		h.Nav[i] = HeaderItem{URL: item.URL, Text: item.Text, Current: p.Current(item)}
+	}
+	return h
+}
+
+// Series is the previous and next page of a series, nil at its ends.
+type Series struct {
+	Label      string // the navigation's accessible name: "Documents in date order"
+	Prev, Next *PageLink
+}
+
+// PageLink names a neighbouring page in a series: Rel is "Previous
+// document" or "Next note", Text its title and Note small print (a date).
+type PageLink struct {
+	URL, Rel, Text, Note string
 }
 
 // Meta is one <meta name content> tag.
@@ -57,9 +85,26 @@ type SiteView struct {
 	Repository, License, Editors       string
 }
 
-// NavItem is an entry of the main navigation.
+// NavItem is an entry of the main navigation: the section Key, the site
+// path of its index page and its label.
 type NavItem struct {
-	Key, URL, Text string
+	Key, Path, Text string
+}
+
+// URL is the link to the entry's index page.
+func (n NavItem) URL() string { return URL(n.Path) }
+
+// Current is the aria-current value of navigation entry item on page p:
+// "page" on the entry's own page, "true" elsewhere in its section, ""
+// outside it.
+func (p *Page) Current(item NavItem) string {
+	switch {
+	case item.Key != p.Nav:
+		return ""
+	case item.Path == p.Path:
+		return "page"
+	}
+	return "true"
 }
 
 func siteView(s content.Site) *SiteView {
@@ -72,13 +117,15 @@ func siteView(s content.Site) *SiteView {
 		ArticleAuthor: s.Article.Author, ArticleTitle: s.Article.Title,
 		Repository: s.Repository, License: s.License, Editors: s.Editors,
 		Nav: []NavItem{
-			{"essay", URL("essay/index.html"), "Essay & notes"},
-			{"documents", URL("documents/index.html"), "Documents"},
-			{"persons", URL("persons/index.html"), "People"},
-			{"timeline", URL("timeline/index.html"), "Timeline"},
-			{"bibliography", URL("bibliography.html"), "Bibliography"},
-			{"search", URL("search.html"), "Search"},
-			{"about", URL("about.html"), "About"},
+			{"essay", "essay/index.html", "Essay & notes"},
+			{"documents", "documents/index.html", "Documents"},
+			{"persons", "persons/index.html", "People"},
+			{"timeline", "timeline/index.html", "Timeline"},
+			{"network", "network.html", "Network"},
+			{"conflicts", "conflicts/index.html", "Conflicts"},
+			{"bibliography", "bibliography.html", "Bibliography"},
+			{"search", "search.html", "Search"},
+			{"more", MorePath, "More"},
 		},
 	}
 }

@@ -68,7 +68,7 @@ type Templates struct {
 var PageTypes = []string{
 	"home", "document", "documents", "person", "persons", "section", "note", "notes",
 	"timeline", "bibliography", "about", "notfound", "conflict", "conflicts", "glossary",
-	"network", "search", "packet", "packet-print", "redirect", "source", "data",
+	"network", "search", "packet", "packet-print", "redirect", "source", "data", "more",
 }
 
 // Load parses base.html and every page type's file from fsys.

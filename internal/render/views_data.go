@@ -31,8 +31,9 @@ func (b *builder) data() *Page {
 		v.Tables = append(v.Tables, TableView{Name: t.Name, Rows: len(t.Rows),
 			JSON: URL("data/" + t.Name + ".json"), CSV: URL("data/" + t.Name + ".csv"), Columns: strings.Join(cols, "; ")})
 	}
-	p := b.page("data", "data/index.html", "Open data", "about")
+	p := b.page("data", "data/index.html", "Open data", "more")
 	p.Description = "The edition's metadata as JSON and CSV, and the whole site as one archive."
+	p.Crumbs = []Link{{URL: URL(MorePath), Text: "All sections"}}
 	p.Data = v
 	return p
 }

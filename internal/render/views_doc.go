@@ -266,7 +266,21 @@ func (b *builder) document(d *content.Document) *Page {
 	p.Data = v
 	p.EditURL = b.editURL(d.File)
 	p.Cite = b.documentCitation(d, p)
+	p.Series = adjacentDocs(b.s, d.ID)
+	p.Crumbs = []Link{Link{URL: URL("documents/index.html"), Text: "Documents"}}
 	return p
+}
+
+// adjacentDocs links the documents before and after id in date order.
+func adjacentDocs(s *site.Site, id string) *Series {
+	link := func(d *content.Document, rel string) *PageLink {
+		if d == nil {
+			return nil
+		}
+		return &PageLink{URL: URL(site.DocumentPath(d.ID)), Rel: rel, Text: d.Title, Note: displayDate(d.Date)}
+	}
+	p, n := s.AdjacentDocs(id)
+	return &Series{Label: "Documents in date order", Prev: link(p, "Previous document"), Next: link(n, "Next document")}
 }
 
 // citedAs returns the words with which note n refers to document id, as
@@ -293,7 +307,7 @@ func unknowns(d *content.Document) []string {
 	if len(d.To) == 0 && d.Kind != "memoir" && d.Kind != "interview" && d.Kind != "recollection" && d.Kind != "publication" {
 		out = append(out, "its recipient")
 	}
-	if len(d.Archive) == 0 {
+	if len(d.Archive) == 0 && len(d.ArchivalCopies) == 0 {
 		out = append(out, "its archival location")
 	}
 	return out

@@ -107,11 +107,24 @@ func (b *builder) section(sec *content.Section) *Page {
 		}
 	}
 	p := b.page("section", site.SectionPath(sec.ID), sec.Title, "essay")
+	p.Crumbs = []Link{{URL: URL("essay/index.html"), Text: "Essay & notes"}}
 	p.Description = "Reading guide and notes " + noteRange(sec) + " of the article's section “" + sec.Title + "”."
 	p.Data = v
 	p.EditURL = b.editURL(sec.File)
 	p.Cite = b.cite(p, sec.Title)
 	return p
+}
+
+// adjacentNotes links the notes before and after note n.
+func adjacentNotes(s *site.Site, n int) *Series {
+	link := func(n int, rel string) *PageLink {
+		if n == 0 {
+			return nil
+		}
+		return &PageLink{URL: URL(site.NotePath(n)), Rel: rel, Text: "Note " + strconv.Itoa(n), Note: s.Notes[n].Context}
+	}
+	p, nx := s.AdjacentNotes(n)
+	return &Series{Label: "Notes in order", Prev: link(p, "Previous note"), Next: link(nx, "Next note")}
 }
 
 func noteRange(sec *content.Section) string {
@@ -129,6 +142,8 @@ func (b *builder) note(n *site.NoteInfo) *Page {
 	p.Description = n.Context
 	p.Data = &v
 	p.Cite = b.cite(p, title+" of "+b.s.Ed.Site.Article.Author+", “"+b.s.Ed.Site.Article.Title+"”")
+	p.Series = adjacentNotes(b.s, n.Number)
+	p.Crumbs = []Link{{URL: URL("essay/index.html"), Text: "Essay & notes"}, {URL: URL(site.SectionPath(n.Section.ID)), Text: n.Section.Title}}
 	return p
 }
 

@@ -146,13 +146,21 @@ func fullTextView(s *site.Site, d *content.Document) *FullTextView {
 		pv := PublicTextView{
 			Title: t.Title, URL: t.URL, What: publicTextWhat(t),
 			Remark: s.HTML["doc-pt/"+d.ID+"/"+strconv.Itoa(i)],
-			Source: "From the " + recordName(s, t.URL, t.Where.ID) + ", not from the article",
+		}
+		w := s.Works[t.Where.ID]
+		if w != nil {
+			pv.Where = Link{URL: URL(site.WorkURL(w.ID)), Text: site.WorkShort(w)}
+		}
+		switch {
+		case t.URL != "":
+			pv.Source = "From the " + recordName(s, t.URL, t.Where.ID) + ", not from the article"
+		case w != nil:
+			pv.Source = "From " + site.WorkShort(w) + ", not from the article"
+		default:
+			pv.Source = "Not from the article"
 		}
 		if pv.Title == "" {
-			pv.Title = "The text at " + hostOf(t.URL)
-		}
-		if w := s.Works[t.Where.ID]; w != nil {
-			pv.Where = Link{URL: URL(site.WorkURL(w.ID)), Text: site.WorkShort(w)}
+			pv.Title = cmpOr(pv.Where.Text, "The text at "+hostOf(t.URL))
 		}
 		var details []string
 		if !t.Date.IsZero() {

@@ -62,7 +62,7 @@ type ProseView struct {
 }
 
 func (b *builder) about() *Page {
-	p := b.page("about", "about.html", "About this edition", "about")
+	p := b.page("about", "about.html", "About this edition", "more")
 	for _, pg := range b.s.Ed.Pages {
 		if pg.ID == "about" {
 			p.Title, p.Description = pg.Title, pg.Description
@@ -181,8 +181,9 @@ type GlossaryView struct {
 func (b *builder) glossary() *Page {
 	terms := slices.Clone(b.s.Ed.Terms)
 	slices.SortFunc(terms, func(x, y *content.Term) int { return cmp.Compare(site.Fold(x.Term), site.Fold(y.Term)) })
-	p := b.page("glossary", "glossary.html", "Glossary", "about")
+	p := b.page("glossary", "glossary.html", "Glossary", "more")
 	p.Description = "Abbreviations and terms used in the documents and the archival references."
+	p.Crumbs = []Link{{URL: URL(MorePath), Text: "All sections"}}
 	p.Data = &GlossaryView{Terms: terms}
 	return p
 }
@@ -208,6 +209,7 @@ type SourceView struct {
 func (b *builder) source(d *content.Document) *Page {
 	p := b.page("source", SourcePath(d.ID), "Source of “"+d.Title+"”", "documents")
 	p.Description = "The Markdown file behind the page."
+	p.Crumbs = []Link{Link{URL: URL("documents/index.html"), Text: "Documents"}, {URL: URL(site.DocumentPath(d.ID)), Text: d.Title}}
 	p.Data = &SourceView{Document: Link{URL: URL(site.DocumentPath(d.ID)), Text: d.Title}, File: d.File,
 		src: d.Body.Raw, EditURL: b.editURL(d.File), hl: b.hl}
 	return p
@@ -240,8 +242,9 @@ func (b *builder) conflict(c *content.Conflict) *Page {
 		path, title := b.s.Locate(a.Source.Kind, a.Source.ID)
 		v.Accounts = append(v.Accounts, AccountView{Source: Link{URL: URL(path), Text: title}, Says: a.Says})
 	}
-	p := b.page("conflict", site.ConflictPath(c.ID), c.Title, "documents")
+	p := b.page("conflict", site.ConflictPath(c.ID), c.Title, "conflicts")
 	p.Description = c.Point
+	p.Crumbs = []Link{{URL: URL("conflicts/index.html"), Text: "Conflicting accounts"}}
 	p.Data = v
 	p.EditURL = b.editURL(c.File)
 	return p
@@ -257,7 +260,7 @@ func (b *builder) conflictIndex() *Page {
 	for _, c := range b.s.Ed.Conflicts {
 		v.Items = append(v.Items, Link{URL: URL(site.ConflictPath(c.ID)), Text: c.Title, Note: c.Point})
 	}
-	p := b.page("conflicts", "conflicts/index.html", "Conflicting accounts", "documents")
+	p := b.page("conflicts", "conflicts/index.html", "Conflicting accounts", "conflicts")
 	p.Description = "Where the sources disagree, side by side."
 	p.Data = v
 	return p
@@ -286,7 +289,7 @@ func (b *builder) network() *Page {
 			Count: e.Count, Docs: docLinks(b.s, e.Docs),
 		})
 	}
-	p := b.page("network", "network.html", "Correspondence network", "persons")
+	p := b.page("network", "network.html", "Correspondence network", "network")
 	p.Description = "Who wrote to whom in the documents of the edition."
 	p.Data = v
 	return p

@@ -70,15 +70,16 @@ func (b *builder) packetView(pk *content.Packet) *PacketView {
 }
 
 func (b *builder) packet(pk *content.Packet) *Page {
-	p := b.page("packet", site.PacketPath(pk.ID), pk.Title, "")
+	p := b.page("packet", site.PacketPath(pk.ID), pk.Title, "more")
 	p.Description = "Reading packet: " + pk.Title
+	p.Crumbs = []Link{{URL: URL(MorePath + "#more-packets"), Text: "Reading packets"}}
 	p.Data = b.packetView(pk)
 	p.EditURL = b.editURL(pk.File)
 	return p
 }
 
 func (b *builder) packetPrint(pk *content.Packet) *Page {
-	p := b.page("packet-print", site.PacketPrintPath(pk.ID), pk.Title, "")
+	p := b.page("packet-print", site.PacketPrintPath(pk.ID), pk.Title, "more")
 	p.Description = "Printable reading packet: " + pk.Title
 	v := b.packetView(pk)
 	for i := range v.Items {

@@ -58,6 +58,7 @@ func (b *builder) person(p *content.Person) *Page {
 	}
 	pg := b.page("person", site.PersonPath(p.ID), p.Name, "persons")
 	pg.Description = p.Role
+	pg.Crumbs = []Link{{URL: URL("persons/index.html"), Text: "People"}}
 	pg.Data = v
 	pg.EditURL = b.editURL(p.File)
 	return pg

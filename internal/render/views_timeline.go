@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/content"
@@ -26,6 +27,10 @@ type TimelineEntry struct {
 	Summary string
 	Travel  string // sent and received, from outside the article
 	Persons string // space-separated person ids, for filtering
+	// Attested lists, for an event, the documents and notes that attest
+	// it: the event's entry opens its sources instead of only itself.
+	Attested []Link
+
 }
 
 // TimelineView is a timeline page: entries grouped by year and month.
@@ -69,12 +74,36 @@ func (b *builder) entries() []TimelineEntry {
 		out = append(out, TimelineEntry{
 			ID: "event-" + e.ID, date: e.Date, Date: inferredDateView(e.Date, e.DateBasis), Kind: "event", Filter: "event",
 			Title: e.Title, URL: URL(site.EventURL(e.ID)), Anchor: "event-" + e.ID, Summary: e.Summary,
-			Persons: strings.Join(ids, " "),
+			Persons: strings.Join(ids, " "), Attested: attestation(s, e),
 		})
 	}
 	slices.SortStableFunc(out, func(a, b TimelineEntry) int {
 		return cmp.Or(histdate.Compare(a.date, b.date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.ID, b.ID))
 	})
+	return out
+}
+
+// attestation links the documents attesting event e, in date order, then
+// the notes attesting it, in note order.
+func attestation(s *site.Site, e *content.Event) []Link {
+	var ids []string
+	for _, d := range e.Documents {
+		if s.Docs[d.ID] != nil {
+			ids = append(ids, d.ID)
+		}
+	}
+	slices.SortFunc(ids, func(a, b string) int { return site.CompareDocs(s.Docs[a], s.Docs[b]) })
+	out := docLinks(s, slices.Compact(ids))
+	var ns []int
+	for _, n := range e.Notes {
+		ns = append(ns, n.N)
+	}
+	slices.Sort(ns)
+	for _, n := range slices.Compact(ns) {
+		if l := noteLink(s, n); l.Available {
+			out = append(out, Link{URL: l.PageURL, Text: "note " + strconv.Itoa(n)})
+		}
+	}
 	return out
 }
 

@@ -1,8 +1,12 @@
 package site
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/korean-war-sources/edition/internal/content"
 )
 
 // Neighbours returns the subjects whose pages show something of subject:
@@ -56,6 +60,19 @@ func (s *Site) Neighbours(subject string) []string {
 			add("doc", r.ID)
 		}
 		add("conflict", s.DocConflicts[id]...)
+		// Timelines list the events it attests with its title and date,
+		// and person pages show the timeline of their events.
+		for _, ev := range s.DocEvents[id] {
+			if e := s.Events[ev]; e != nil {
+				for _, p := range e.Persons {
+					add("person", p.ID)
+				}
+			}
+		}
+		// The pages before and after it link to it by title and date.
+		for _, a := range s.adjacentDocs(id) {
+			add("doc", a)
+		}
 		refs("doc:" + id)
 	case "person":
 		add("doc", s.PersonSent[id]...)
@@ -88,6 +105,12 @@ func (s *Site) Neighbours(subject string) []string {
 			return nil
 		}
 		add("section", info.Section.ID)
+		prev, next := s.AdjacentNotes(n)
+		for _, a := range []int{prev, next} { // their previous/next links show its context
+			if a != 0 {
+				add("note", strconv.Itoa(a))
+			}
+		}
 		for _, d := range info.Documents {
 			add("doc", d.ID)
 		}
@@ -134,4 +157,47 @@ func FragmentSubjects(s *Site, key string) []string {
 		return out
 	}
 	return nil
+}
+
+// AdjacentDocs returns the documents before and after document id in the
+// edition's order (DocsByDate), nil at either end or for an unknown id.
+func (s *Site) AdjacentDocs(id string) (prev, next *content.Document) {
+	i, ok := s.docRank[id]
+	if !ok {
+		return nil, nil
+	}
+	if i > 0 {
+		prev = s.DocsByDate[i-1]
+	}
+	if i+1 < len(s.DocsByDate) {
+		next = s.DocsByDate[i+1]
+	}
+	return prev, next
+}
+
+// AdjacentNotes returns the numbers of the notes before and after note n
+// in the article's order, 0 at either end or for an unknown note.
+func (s *Site) AdjacentNotes(n int) (prev, next int) {
+	i, ok := slices.BinarySearchFunc(s.NoteList, n, func(x *NoteInfo, n int) int { return cmp.Compare(x.Number, n) })
+	if !ok {
+		return 0, 0
+	}
+	if i > 0 {
+		prev = s.NoteList[i-1].Number
+	}
+	if i+1 < len(s.NoteList) {
+		next = s.NoteList[i+1].Number
+	}
+	return prev, next
+}
+
+func (s *Site) adjacentDocs(id string) []string {
+	var out []string
+	p, n := s.AdjacentDocs(id)
+	for _, d := range []*content.Document{p, n} {
+		if d != nil {
+			out = append(out, d.ID)
+		}
+	}
+	return out
 }

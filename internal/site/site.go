@@ -44,6 +44,7 @@ type Site struct {
 	DocsByDate     []*content.Document
 	NoteList       []*NoteInfo
 	SortedSections []*content.Section
+	docRank        map[string]int // document id → its place in DocsByDate
 
 	// Name lookups: every name, alias and spelling of a person, folded.
 	PersonByName map[string]string
@@ -148,6 +149,12 @@ func (s *Site) index(diags *diag.List) {
 
 	s.DocsByDate = slices.Clone(ed.Documents)
 	slices.SortFunc(s.DocsByDate, CompareDocs)
+	s.docRank = make(map[string]int, len(s.DocsByDate))
+	for i, d := range s.DocsByDate {
+		if s.Docs[d.ID] == d { // of two documents with one id, the one Docs holds
+			s.docRank[d.ID] = i
+		}
+	}
 	s.ids = s.sortedIDs()
 	s.indexNames(diags)
 }
