@@ -42,6 +42,9 @@ func TestBrowser(t *testing.T) {
 	t.Run("prev-next", e.testPrevNext)
 	t.Run("navigation", e.testNavigation)
 	t.Run("figures", e.testFigures)
+	t.Run("print", e.testPrint)
+	t.Run("notfound-fallback", e.testNotFoundFallback)
+	t.Run("archive-filter-count", e.testArchiveFilterCount)
 	t.Run("screenshots", e.testScreenshots)
 }
 

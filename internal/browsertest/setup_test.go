@@ -3,8 +3,9 @@
 // Nu Html Checker for validity, and a link checker over the output.
 //
 // The tools come from the environment, which scripts/test sets:
-// EDITION_CHROMIUM (the browser), EDITION_AXE (axe.min.js) and EDITION_VNU
-// (vnu.jar, run with java). A missing tool fails the tests; only
+// EDITION_CHROMIUM (the browser), EDITION_AXE (axe.min.js), EDITION_VNU
+// (vnu.jar, run with java) and EDITION_PDFTOTEXT (poppler's pdftotext,
+// to read printed PDFs). A missing tool fails the tests; only
 // `go test -short` skips them, for quick unit runs.
 package browsertest
 

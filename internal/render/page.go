@@ -51,7 +51,7 @@ type HeaderItem struct {
 func (p *Page) Header() HeaderView {
 	h := HeaderView{Title: p.Site.Title, Nav: make([]HeaderItem, len(p.Site.Nav))}
 	for i, item := range p.Site.Nav {
-		h.Nav[i] = HeaderItem{URL: item.URL, Text: item.Text, Current: p.Current(item)}
+		h.Nav[i] = HeaderItem{URL: item.URL(), Text: item.Text, Current: p.Current(item)}
 	}
 	return h
 }

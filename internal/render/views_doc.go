@@ -21,6 +21,7 @@ type DocView struct {
 	Quotations                   []QuoteView
 	EditorialNotes               []template.HTML
 	Archive                      []ArchiveView
+	Archives                     []ArchiveGroup // Archive by repository
 	Collection                   string
 	Translations, KnownThrough   []WorkRefView
 	PublishedIn                  []WorkRefView
@@ -85,6 +86,44 @@ type QuoteView struct {
 type ArchiveView struct {
 	AsPrinted, Repository, RepositoryName string
 	Note                                  NoteLink
+}
+
+// ArchiveGroup is a repository's citations of one document: the
+// repository named once, then each citation as a note prints it.
+type ArchiveGroup struct {
+	RepositoryName string
+	Refs           []ArchiveView
+}
+
+func archiveGroups(as []ArchiveView) []ArchiveGroup {
+	var out []ArchiveGroup
+	index := map[string]int{}
+	for _, a := range as {
+		i, ok := index[a.Repository]
+		if !ok {
+			i = len(out)
+			index[a.Repository] = i
+			out = append(out, ArchiveGroup{RepositoryName: a.RepositoryName})
+		}
+		out[i].Refs = append(out[i].Refs, a)
+	}
+	return out
+}
+
+// withoutLinks is links less those whose URL is in also: a document
+// listed as referring to this one is not listed again as related.
+func withoutLinks(links, also []Link) []Link {
+	seen := make(map[string]bool, len(also))
+	for _, l := range also {
+		seen[l.URL] = true
+	}
+	var out []Link
+	for _, l := range links {
+		if !seen[l.URL] {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // WorkRefView points to a bibliography entry with pages.
@@ -244,6 +283,8 @@ func (b *builder) document(d *content.Document) *Page {
 		}
 		v.Archive = append(v.Archive, av)
 	}
+	v.Archives = archiveGroups(v.Archive)
+	v.Related = withoutLinks(v.Related, v.ReferencedBy)
 	for _, n := range s.DocCitedIn[d.ID] {
 		if text := citedAs(s, n, d.ID); text != "" {
 			v.CitedAs = append(v.CitedAs, CitedAs{Note: noteLink(s, n), Text: text})

@@ -108,7 +108,7 @@ func (b *builder) section(sec *content.Section) *Page {
 	}
 	p := b.page("section", site.SectionPath(sec.ID), sec.Title, "essay")
 	p.Crumbs = []Link{{URL: URL("essay/index.html"), Text: "Essay & notes"}}
-	p.Description = "Reading guide and notes " + noteRange(sec) + " of the article's section “" + sec.Title + "”."
+	p.Description = sectionDescription(sec)
 	p.Data = v
 	p.EditURL = b.editURL(sec.File)
 	p.Cite = b.cite(p, sec.Title)
@@ -127,9 +127,25 @@ func adjacentNotes(s *site.Site, n int) *Series {
 	return &Series{Label: "Notes in order", Prev: link(p, "Previous note"), Next: link(nx, "Next note")}
 }
 
+func sectionDescription(sec *content.Section) string {
+	if r := noteRange(sec); r != "" {
+		return "Reading guide and notes " + r + " of the article's section “" + sec.Title + "”."
+	}
+	return "Reading guide to the article's section “" + sec.Title + "”."
+}
+
+// notesLabel is "notes 7–23", or "no notes".
+func notesLabel(sec *content.Section) string {
+	if r := noteRange(sec); r != "" {
+		return "notes " + r
+	}
+	return "no notes"
+}
+
+// noteRange is "7–23", or "" for a section without notes.
 func noteRange(sec *content.Section) string {
 	if len(sec.Notes) == 0 {
-		return "(none)"
+		return ""
 	}
 	first, last := sec.Notes[0].Number, sec.Notes[len(sec.Notes)-1].Number
 	return strconv.Itoa(first) + "–" + strconv.Itoa(last)
@@ -162,7 +178,7 @@ type EssaySection struct {
 func (b *builder) essayIndex() *Page {
 	v := &EssayIndexView{}
 	for _, sec := range b.s.SortedSections {
-		es := EssaySection{Link: Link{URL: URL(site.SectionPath(sec.ID)), Text: sec.Title}, Range: noteRange(sec)}
+		es := EssaySection{Link: Link{URL: URL(site.SectionPath(sec.ID)), Text: sec.Title}, Range: notesLabel(sec)}
 		for i := range sec.Notes {
 			es.Notes = append(es.Notes, b.noteView(b.s.Notes[sec.Notes[i].Number]))
 		}

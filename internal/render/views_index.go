@@ -147,9 +147,7 @@ func (b *builder) byArchive(docRows map[*content.Document]DocRow) []DocGroup {
 		}
 		for _, a := range d.Archive {
 			k := key{a.Repository.ID, a.Fond, a.Opis, a.Delo, a.Papka}
-			r := docRows[d]
-			r.Listy = a.Listy
-			rows[k] = append(rows[k], r)
+			rows[k] = addListy(rows[k], docRows[d], a.Listy)
 		}
 	}
 	keys := make([]key, 0, len(rows))
@@ -186,6 +184,25 @@ func (b *builder) byArchive(docRows map[*content.Document]DocRow) []DocGroup {
 		groups = append(groups, DocGroup{Title: "Known through publications, memoirs and later works", Anchor: "published", Rows: byPub})
 	}
 	return groups
+}
+
+// addListy adds a document's row to the rows of one archive file. A
+// document the notes cite twice from the same file (at leaves 554 and
+// 55, say) is one row with both leaves, not two rows.
+func addListy(rows []DocRow, r DocRow, listy string) []DocRow {
+	for i := range rows {
+		if rows[i].URL != r.URL {
+			continue
+		}
+		if listy != "" && !slices.Contains(strings.Split(rows[i].Listy, "; "), listy) {
+			ls := append(strings.Split(rows[i].Listy, "; "), listy)
+			slices.SortFunc(ls, NaturalCompare)
+			rows[i].Listy = strings.Join(slices.DeleteFunc(ls, func(s string) bool { return s == "" }), "; ")
+		}
+		return rows
+	}
+	r.Listy = listy
+	return append(rows, r)
 }
 
 // NaturalCompare orders archive numbers as numbers: "9" < "45" < "059a" <

@@ -40,7 +40,7 @@ func (b *builder) home() *Page {
 		{len(s.Ed.Conflicts), "conflicting accounts", URL("conflicts/index.html")},
 	}}
 	for _, sec := range s.SortedSections {
-		v.Sections = append(v.Sections, Link{URL: URL(site.SectionPath(sec.ID)), Text: sec.Title, Note: "notes " + noteRange(sec)})
+		v.Sections = append(v.Sections, Link{URL: URL(site.SectionPath(sec.ID)), Text: sec.Title, Note: notesLabel(sec)})
 	}
 	for _, id := range []string{"1949-09-24-politburo-resolution", "1950-01-30-stalin-to-shtykov", "1950-05-14-stalin-to-mao"} {
 		if s.Docs[id] != nil {
@@ -81,8 +81,18 @@ func (b *builder) notFound() *Page {
 	if u, err := url.Parse(b.s.Ed.Site.BaseURL); err == nil && u.Path != "" {
 		p.Root = strings.TrimSuffix(u.Path, "/") + "/"
 	}
-	p.Data = &ProseView{}
+	p.Data = &NotFoundView{Home: b.absURL("")}
 	return p
+}
+
+// NotFoundView is the 404 page. Static hosts serve it for a missing page
+// at any depth, so its stylesheet and links start from the base URL's
+// path; where that is wrong (the file opened from disk, or the site
+// served under another path) the stylesheet does not load either, and
+// the page shows a fallback the stylesheet otherwise hides: the
+// edition's full address and a link to index.html relative to the file.
+type NotFoundView struct {
+	Home string // the edition's address, "" without a base_url
 }
 
 // BibView is the bibliography.
@@ -175,16 +185,40 @@ func Italics(s string) template.HTML {
 
 // GlossaryView lists terms.
 type GlossaryView struct {
-	Terms []*content.Term
+	Terms []TermView
+}
+
+// TermView is a glossary entry. Also holds the other forms of the term,
+// without those the headword and the expansion already show: "Chemul'po
+// (Inchon)" is not followed by "Also: Chemul'po, Inchon".
+type TermView struct {
+	ID, Term, Expansion, Definition string
+	Also                            []string
+}
+
+func termView(t *content.Term) TermView {
+	v := TermView{ID: t.ID, Term: t.Term, Expansion: t.Expansion, Definition: t.Definition}
+	shown := " " + site.Fold(t.Term) + " " + site.Fold(t.Expansion) + " "
+	for _, alt := range t.Variants {
+		if k := " " + site.Fold(alt) + " "; k != "  " && !strings.Contains(shown, k) {
+			shown += k[1:]
+			v.Also = append(v.Also, alt)
+		}
+	}
+	return v
 }
 
 func (b *builder) glossary() *Page {
 	terms := slices.Clone(b.s.Ed.Terms)
 	slices.SortFunc(terms, func(x, y *content.Term) int { return cmp.Compare(site.Fold(x.Term), site.Fold(y.Term)) })
+	v := &GlossaryView{Terms: make([]TermView, len(terms))}
+	for i, t := range terms {
+		v.Terms[i] = termView(t)
+	}
 	p := b.page("glossary", "glossary.html", "Glossary", "more")
 	p.Description = "Abbreviations and terms used in the documents and the archival references."
 	p.Crumbs = []Link{{URL: URL(MorePath), Text: "All sections"}}
-	p.Data = &GlossaryView{Terms: terms}
+	p.Data = v
 	return p
 }
 

@@ -20,15 +20,18 @@ type PacketView struct {
 }
 
 // PacketItemView is one reading, with what the print view needs to stand
-// alone: the full URL and a citation.
+// alone: the full URL and a citation. Kind is empty for a note, whose
+// title already says what it is ("Note 24, in …").
 type PacketItemView struct {
 	N        int
 	Kind     string
+	Date     string // a document's date as shown, for the contents
 	Link     Link
 	FullURL  string
 	Comment  string
 	Citation string
 	Doc      *DocView
+	Quotes   []PacketQuote // the document's quotations, credited once per run
 	Note     *NoteView
 	Section  *SectionView
 }
@@ -46,10 +49,12 @@ func (b *builder) packetView(pk *content.Packet) *PacketView {
 			p := b.document(b.s.Docs[it.Doc.ID])
 			item.Doc = p.Data.(*DocView)
 			item.Citation = p.Cite.Page
+			item.Date = item.Doc.Date.Display
+			item.Quotes = packetQuotes(item.Doc.Quotations)
 		case it.Note.N != 0:
-			path, title = b.s.Locate("note", strconv.Itoa(it.Note.N))
-			item.Kind = "Note"
+			path, _ = b.s.Locate("note", strconv.Itoa(it.Note.N))
 			nv := b.noteView(b.s.Notes[it.Note.N])
+			title = noteTitle(nv)
 			item.Note = &nv
 			item.Citation = b.pageCitation("Note "+strconv.Itoa(it.Note.N), path).Page
 		case it.Section.ID != "":
@@ -67,6 +72,33 @@ func (b *builder) packetView(pk *content.Packet) *PacketView {
 		v.Items = append(v.Items, item)
 	}
 	return v
+}
+
+// PacketQuote is a quotation in the printed packet. Consecutive passages
+// from the same translation quoted at the same note are credited once,
+// after the last of them, instead of under each.
+type PacketQuote struct {
+	QuoteView
+	Credited bool
+}
+
+func packetQuotes(qs []QuoteView) []PacketQuote {
+	out := make([]PacketQuote, len(qs))
+	for i, q := range qs {
+		last := i == len(qs)-1 || qs[i+1].Credit != q.Credit || qs[i+1].Note.N != q.Note.N
+		out[i] = PacketQuote{QuoteView: q, Credited: last}
+	}
+	return out
+}
+
+// noteTitle names a note in a packet by its number and section:
+// "Note 24, in “The Impetus for Shifting Soviet Policy Toward Korea”".
+func noteTitle(nv NoteView) string {
+	t := "Note " + strconv.Itoa(nv.N)
+	if nv.Section.Text != "" {
+		t += ", in “" + nv.Section.Text + "”"
+	}
+	return t
 }
 
 func (b *builder) packet(pk *content.Packet) *Page {

@@ -17,6 +17,14 @@
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
   var texts = items.map(function (li) { return fold(li.textContent + " " + (li.getAttribute("data-persons") || "")); });
+  // The count is of what the rows link to: the archive index lists a
+  // document cited from two files under each, but it is one document.
+  function key(li) {
+    var a = li.querySelector("a[href]");
+    return a ? a.getAttribute("href") : li.textContent;
+  }
+  var keys = items.map(key);
+  var total = new Set(keys).size;
 
   // The lists holding the items, each with the heading just before it,
   // and the sections holding the lists.
@@ -58,11 +66,11 @@
 
   function apply() {
     var words = fold(input.value).split(/\s+/).filter(Boolean);
-    var shown = 0;
+    var shown = new Set();
     items.forEach(function (li, i) {
       var ok = words.every(function (w) { return texts[i].indexOf(w) >= 0; });
       li.hidden = !ok;
-      if (ok) { shown++; }
+      if (ok) { shown.add(keys[i]); }
     });
     // A mark linking to several items stays bright if any of them shows.
     items.forEach(function (li) { if (li.hidden) { showMarks(li, false); } });
@@ -76,7 +84,7 @@
     sections.forEach(function (section) {
       section.hidden = !lists.some(function (list) { return !list.hidden && section.contains(list); });
     });
-    count.textContent = words.length ? shown + " of " + items.length + " shown" : "";
+    count.textContent = words.length ? shown.size + " of " + total + " shown" : "";
   }
   input.addEventListener("input", apply);
   var q = new URLSearchParams(location.search).get("filter");
