@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	go run ./cmd/build [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-check] [-strict] [-archive]
+//	go run ./cmd/build [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-base-url URL] [-check] [-strict] [-archive]
 //	go run ./cmd/build -serve [-port N] [folder flags]
 //	go run ./cmd/build -new document|person|packet ID
 //
@@ -19,6 +19,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/korean-war-sources/edition/internal/baseurl"
 	"github.com/korean-war-sources/edition/internal/pipeline"
 	"github.com/korean-war-sources/edition/internal/scaffold"
 )
@@ -42,6 +43,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.Templates, "templates", "templates", "templates `folder`")
 	fs.StringVar(&cfg.Static, "static", "static", "static files `folder`")
 	fs.StringVar(&cfg.Out, "out", "public", "output `folder`")
+	base := fs.String("base-url", "", "absolute http(s) `URL` the site is published at, replacing site.yaml's base_url in citations, feeds and meta tags")
 	check := fs.Bool("check", false, "validate the content and write nothing")
 	fs.BoolVar(&cfg.Strict, "strict", false, "treat warnings as errors")
 	fs.BoolVar(&cfg.Archive, "archive", false, "also write edition.zip, the whole site for offline use (the deploy does)")
@@ -52,6 +54,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	memProfile := fs.String("memprofile", "", "write a heap profile of the build, taken when its live heap was largest, to `file`, for go tool pprof")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *base != "" {
+		u, err := baseurl.Parse(*base)
+		if err != nil {
+			fmt.Fprintln(stderr, "build: -base-url:", err)
+			return 2
+		}
+		cfg.BaseURL = u
 	}
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)

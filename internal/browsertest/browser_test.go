@@ -45,6 +45,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("print", e.testPrint)
 	t.Run("notfound-fallback", e.testNotFoundFallback)
 	t.Run("archive-filter-count", e.testArchiveFilterCount)
+	t.Run("cite-box", e.testCiteBox)
 	t.Run("screenshots", e.testScreenshots)
 }
 

@@ -260,24 +260,42 @@ type PacketItem struct {
 
 // Site is the edition's configuration, content/site.yaml.
 type Site struct {
-	Pos diag.Position
+	Pos    diag.Position
+	KeyPos map[string]diag.Position
 
-	Title       string  `yaml:"title" required:"true" doc:"Title of the edition."`
-	Subtitle    string  `yaml:"subtitle"`
-	Description string  `yaml:"description" doc:"One paragraph for the home page and metadata."`
-	Language    string  `yaml:"language" doc:"BCP 47 language of the edition." example:"en"`
-	BaseURL     string  `yaml:"base_url" doc:"Absolute URL where the edition is published, ending in /; used in citations, feeds and sitemaps only." example:"https://example.org/korean-war-sources/"`
-	Repository  string  `yaml:"repository" doc:"URL of the source repository."`
-	EditURL     string  `yaml:"edit_url" doc:"Template of an 'Edit this page' link; {path} becomes the file's path in the repository, content/…, wherever the build reads the content folder from." example:"https://github.com/example/edition/edit/main/{path}"`
-	Article     Article `yaml:"article" doc:"The article the edition annotates."`
-	Editors     string  `yaml:"editors" doc:"Who edits the edition."`
-	License     string  `yaml:"license" doc:"Licence of the editorial text."`
+	Title       string        `yaml:"title" required:"true" doc:"Title of the edition."`
+	Subtitle    string        `yaml:"subtitle"`
+	Description string        `yaml:"description" doc:"One paragraph for the home page and metadata."`
+	Language    string        `yaml:"language" doc:"BCP 47 language of the edition." example:"en"`
+	BaseURL     string        `yaml:"base_url" doc:"Absolute URL where the edition is published, ending in /; used in citations, feeds and sitemaps only. The -base-url flag of the build replaces it (the deploy workflow passes the real address); a placeholder host such as example.org warns." example:"https://example.org/korean-war-sources/"`
+	Repository  string        `yaml:"repository" doc:"URL of the source repository."`
+	EditURL     string        `yaml:"edit_url" doc:"Template of an 'Edit this page' link; {path} becomes the file's path in the repository, content/…, wherever the build reads the content folder from." example:"https://github.com/example/edition/edit/main/{path}"`
+	Article     Article       `yaml:"article" doc:"The article the edition annotates."`
+	Editors     string        `yaml:"editors" doc:"The corporate name under which the edition is edited and published, as a catalogue would record it; citations write it as one corporate name, never as a person's." example:"Korean War Sources Edition"`
+	Version     string        `yaml:"version" doc:"Version of this release of the edition, given in every citation; it must be the version of the first entry of releases." example:"1.1"`
+	Released    histdate.Date `yaml:"released" doc:"Date of this release, YYYY-MM-DD; it must be the date of the first entry of releases. Citations give its year." example:"2026-12-06"`
+	Releases    []Release     `yaml:"releases" doc:"The changelog: every release, newest first, shown on the About page."`
+	License     string        `yaml:"license" doc:"Licence of the editorial text."`
 }
 
-// Article names the annotated article.
+// Release is one entry of the edition's changelog.
+type Release struct {
+	Pos     diag.Position
+	Version string        `yaml:"version" required:"true" example:"1.0"`
+	Date    histdate.Date `yaml:"date" required:"true" doc:"Day of the release, YYYY-MM-DD." example:"2026-11-26"`
+	Changes []string      `yaml:"changes" required:"true" doc:"What changed, one short factual line each."`
+}
+
+// Article names the annotated article and where it was printed.
 type Article struct {
-	Author string `yaml:"author" required:"true"`
-	Title  string `yaml:"title" required:"true"`
+	Author  string `yaml:"author" required:"true"`
+	Title   string `yaml:"title" required:"true"`
+	Journal string `yaml:"journal" doc:"The journal that printed the article." example:"Journal of Cold War Studies"`
+	Volume  string `yaml:"volume" example:"2"`
+	Issue   string `yaml:"issue" example:"2"`
+	Season  string `yaml:"season" doc:"Season or month of the issue, as printed." example:"Spring"`
+	Year    string `yaml:"year" example:"2000"`
+	Pages   string `yaml:"pages" doc:"Page range of the article." example:"44–68"`
 }
 
 // Redirect keeps an old URL working after a rename: redirects.yaml maps an

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/diag"
+	"github.com/korean-war-sources/edition/internal/histdate"
 )
 
 // The closed vocabularies of the schema. They are listed in the schema
@@ -33,6 +34,7 @@ var NatureLabels = map[string]string{
 // validate applies the checks that need one file only. References between
 // files are checked by package site.
 func validate(ed *Edition, diags *diag.List) {
+	validateReleases(&ed.Site, diags)
 	for _, d := range ed.Documents {
 		oneOf(diags, at(d.KeyPos, "kind", d.Pos), "kind", d.Kind, DocumentKinds)
 		oneOf(diags, at(d.KeyPos, "nature", d.Pos), "nature", d.Nature, Natures)
@@ -91,6 +93,30 @@ func validate(ed *Edition, diags *diag.List) {
 				diags.Errorf(it.Pos, "a packet item names exactly one of doc, note or section")
 			}
 		}
+	}
+}
+
+// validateReleases holds version and released to the newest release of
+// the changelog, so that citations and the About page agree.
+func validateReleases(st *Site, diags *diag.List) {
+	for _, r := range st.Releases {
+		if r.Date.Precision() != histdate.Day || r.Date.IsRange() {
+			diags.Errorf(r.Pos, "release %s: date must be one day, YYYY-MM-DD", r.Version)
+		}
+	}
+	if st.Version == "" && st.Released.IsZero() && len(st.Releases) == 0 {
+		return
+	}
+	if len(st.Releases) == 0 {
+		diags.Errorf(st.Pos, "version and released need releases: the changelog, newest release first")
+		return
+	}
+	first := st.Releases[0]
+	if st.Version != first.Version {
+		diags.Errorf(at(st.KeyPos, "version", st.Pos), "version %q is not the version of the newest release, %q (the first entry of releases)", st.Version, first.Version)
+	}
+	if st.Released != first.Date {
+		diags.Errorf(at(st.KeyPos, "released", st.Pos), "released %s is not the date of the newest release, %s (the first entry of releases)", st.Released, first.Date)
 	}
 }
 

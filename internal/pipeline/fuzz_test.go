@@ -114,7 +114,7 @@ func renderDocument(t *testing.T, data []byte) string {
 	if err != nil {
 		t.Fatalf("Render: %v", err)
 	}
-	rendered = append(rendered, render.CitationFiles(pages)...)
+	rendered = append(rendered, render.CitationFiles(s, pages)...)
 	var files []output.File
 	var paths []string
 	for _, f := range rendered {

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/korean-war-sources/edition/internal/baseurl"
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/diag"
 	"github.com/korean-war-sources/edition/internal/export"
@@ -31,6 +32,13 @@ import (
 type Config struct {
 	Content, Templates, Static, Out string
 	Strict                          bool // warnings fail the build too
+	// BaseURL, when set, replaces site.yaml's base_url: the address the
+	// site is published at, on which every citation is built. It must
+	// have passed baseurl.Parse.
+	BaseURL string
+	// Preview marks the local preview, read on this machine, where a
+	// placeholder base URL is no cause for a warning.
+	Preview bool
 	// Archive adds edition.zip, the whole site in one file for offline use.
 	Archive bool
 	// Fragments, when not nil, keeps rendered Markdown across builds so
@@ -214,9 +222,37 @@ func prepareCached(cfg Config, files *content.Cache) (*Result, *render.Templates
 	if err != nil {
 		return nil, nil, err
 	}
+	checkBaseURL(&ed.Site, cfg.BaseURL, !cfg.Preview, &res.Diags)
 	res.Site = site.BuildCached(ed, markdown.New(), cfg.Fragments, &res.Diags)
 	res.tpl = tpl
 	return res, tpl, nil
+}
+
+// checkBaseURL puts override, if set, in place of site.yaml's base_url,
+// normalised, and, if warn, warns when the address citations will carry is a
+// placeholder nobody can reach (example.org, localhost …): -strict, as
+// the deploy workflow builds, then refuses to publish.
+func checkBaseURL(st *content.Site, override string, warn bool, diags *diag.List) {
+	pos := st.KeyPos["base_url"]
+	if pos.File == "" {
+		pos = st.Pos
+	}
+	switch {
+	case override != "":
+		st.BaseURL, pos = override, diag.Position{File: "-base-url"}
+	case st.BaseURL == "":
+		return
+	default:
+		u, err := baseurl.Parse(st.BaseURL)
+		if err != nil {
+			diags.Errorf(pos, "base_url: %v", err)
+			return
+		}
+		st.BaseURL = u
+	}
+	if host, ok := baseurl.Placeholder(st.BaseURL); ok && warn {
+		diags.Warnf(pos, "base_url %s has the placeholder host %s: every citation, feed and meta tag would point there; pass the published address with -base-url https://…", st.BaseURL, host)
+	}
 }
 
 // window is how many files are made at a time before they are added, in
@@ -278,7 +314,7 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 		tpl.ForgetPartials()
 	}
 	var citations []output.File
-	for _, f := range cites.Files() {
+	for _, f := range cites.Files(e.res.Site) {
 		citations = append(citations, output.File{Path: f.Path, Data: f.Data})
 	}
 	if err := e.emitFiles(citations); err != nil {

@@ -278,7 +278,7 @@ func (s *Session) remake(res *Result, views []render.View, chosen []int, touched
 			cites.AddCitation(s.cites[p])
 		}
 	}
-	for _, f := range cites.Files() {
+	for _, f := range cites.Files(res.Site) {
 		res.Files = append(res.Files, output.File{Path: f.Path, Data: f.Data})
 		res.Paths = append(res.Paths, f.Path)
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/korean-war-sources/edition/internal/citation"
 	"github.com/korean-war-sources/edition/internal/site"
 
 	"github.com/korean-war-sources/edition/internal/parallel"
@@ -23,7 +24,8 @@ type builder struct {
 	s    *site.Site
 	site *SiteView
 	opts Options
-	hl   *highlighter // shared by the source views
+	hl   *highlighter      // shared by the source views
+	lex  *citation.Lexicon // proper nouns of BibTeX titles
 
 	// Computed once for all the pages that show a part of them.
 	timeline       []TimelineEntry
@@ -141,7 +143,7 @@ func DocumentPages(s *site.Site, opts Options, id string) []*Page {
 // newBuilder returns a builder without the parts computed for the whole
 // edition (timeline, correspondence), which Views adds.
 func newBuilder(s *site.Site, opts Options) *builder {
-	return &builder{s: s, site: siteView(s.Ed.Site), opts: opts, hl: newHighlighter()}
+	return &builder{s: s, site: siteView(s.Ed.Site), opts: opts, hl: newHighlighter(), lex: newLexicon(s)}
 }
 
 // inParallel builds the views of n items on all cores and returns their

@@ -81,6 +81,7 @@ type Link struct {
 type SiteView struct {
 	Title, Subtitle, Lang, Description string
 	ArticleAuthor, ArticleTitle        string
+	Article                            string // the article as printed, cited
 	Nav                                []NavItem
 	Repository, License, Editors       string
 }
@@ -114,7 +115,7 @@ func siteView(s content.Site) *SiteView {
 	}
 	return &SiteView{
 		Title: s.Title, Subtitle: s.Subtitle, Lang: lang, Description: s.Description,
-		ArticleAuthor: s.Article.Author, ArticleTitle: s.Article.Title,
+		ArticleAuthor: s.Article.Author, ArticleTitle: s.Article.Title, Article: articleCitation(s.Article),
 		Repository: s.Repository, License: s.License, Editors: s.Editors,
 		Nav: []NavItem{
 			{"essay", "essay/index.html", "Essay & notes"},

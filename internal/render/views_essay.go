@@ -111,7 +111,7 @@ func (b *builder) section(sec *content.Section) *Page {
 	p.Description = sectionDescription(sec)
 	p.Data = v
 	p.EditURL = b.editURL(sec.File)
-	p.Cite = b.cite(p, sec.Title)
+	p.Cite = b.sectionCitation(p, sec)
 	return p
 }
 
@@ -157,7 +157,7 @@ func (b *builder) note(n *site.NoteInfo) *Page {
 	p := b.page("note", site.NotePath(n.Number), title, "essay")
 	p.Description = n.Context
 	p.Data = &v
-	p.Cite = b.cite(p, title+" of "+b.s.Ed.Site.Article.Author+", “"+b.s.Ed.Site.Article.Title+"”")
+	p.Cite = b.noteCitation(p, n.Number)
 	p.Series = adjacentNotes(b.s, n.Number)
 	p.Crumbs = []Link{{URL: URL("essay/index.html"), Text: "Essay & notes"}, {URL: URL(site.SectionPath(n.Section.ID)), Text: n.Section.Title}}
 	return p

@@ -16,6 +16,7 @@ import (
 
 // HomeView is the front page.
 type HomeView struct {
+	Edition  EditionView
 	Counts   []Count
 	Sections []Link
 	Start    []Link
@@ -31,7 +32,7 @@ type Count struct {
 
 func (b *builder) home() *Page {
 	s := b.s
-	v := &HomeView{Counts: []Count{
+	v := &HomeView{Edition: b.editionView(), Counts: []Count{
 		{len(s.Ed.Documents), "documents", URL("documents/index.html")},
 		{len(s.NoteList), "notes", URL("essay/index.html")},
 		{len(s.Ed.Persons), "people", URL("persons/index.html")},
@@ -61,17 +62,56 @@ type ProseView struct {
 	Body template.HTML
 }
 
+// AboutView is the About page: the editorial method, then the edition's
+// release, the printed article and the changelog.
+type AboutView struct {
+	Body     template.HTML
+	Edition  EditionView
+	Releases []ReleaseView
+}
+
+// EditionView names the release of the edition and the printed article.
+type EditionView struct {
+	Version, Released, ReleasedISO string
+	Corporate                      string        // the editors' corporate name
+	Article                        template.HTML // the article as printed, cited
+	Citation                       string        // of the edition as a whole
+}
+
+// ReleaseView is an entry of the changelog.
+type ReleaseView struct {
+	Version, Date, DateISO string
+	Changes                []string
+}
+
+func (b *builder) editionView() EditionView {
+	st := b.s.Ed.Site
+	f := facts(st)
+	v := EditionView{Version: st.Version, Corporate: st.Editors, Article: Italics(articleMarked(st.Article))}
+	if !st.Released.IsZero() {
+		v.Released, v.ReleasedISO = st.Released.Display(), st.Released.ISOAttr()
+	}
+	v.Citation = st.Title + f.published() + "."
+	if f.url != "" {
+		v.Citation += " " + f.url + "."
+	}
+	return v
+}
+
 func (b *builder) about() *Page {
 	p := b.page("about", "about.html", "About this edition", "more")
+	v := &AboutView{Edition: b.editionView()}
+	for _, r := range b.s.Ed.Site.Releases {
+		v.Releases = append(v.Releases, ReleaseView{Version: r.Version, Date: r.Date.Display(), DateISO: r.Date.ISOAttr(), Changes: r.Changes})
+	}
+	p.Data = v
 	for _, pg := range b.s.Ed.Pages {
 		if pg.ID == "about" {
 			p.Title, p.Description = pg.Title, pg.Description
-			p.Data = &ProseView{Body: b.s.HTML["page/about"]}
+			v.Body = b.s.HTML["page/about"]
 			p.EditURL = b.editURL(pg.File)
-			return p
 		}
 	}
-	p.Data = &ProseView{}
 	return p
 }
 

@@ -56,7 +56,7 @@ func (b *builder) packetView(pk *content.Packet) *PacketView {
 			nv := b.noteView(b.s.Notes[it.Note.N])
 			title = noteTitle(nv)
 			item.Note = &nv
-			item.Citation = b.pageCitation("Note "+strconv.Itoa(it.Note.N), path).Page
+			item.Citation = b.pageCitation(b.noteRecord(it.Note.N)).Page
 		case it.Section.ID != "":
 			path, title = b.s.Locate("section", it.Section.ID)
 			item.Kind = "Essay section"

@@ -35,6 +35,7 @@ type session struct {
 func newSession(opts Options) *session {
 	opts = opts.withDefaults()
 	cfg := opts.Config
+	cfg.Preview = true // read locally: a placeholder address is expected
 	if cfg.Fragments == nil {
 		// One cache for the whole session: a rebuild renders only the
 		// Markdown that an edit changed or whose links it affects.

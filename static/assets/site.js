@@ -5,10 +5,11 @@
     var source = document.getElementById(button.getAttribute("data-copy"));
     if (!source || !navigator.clipboard) { return; }
     button.hidden = false;
+    var label = button.textContent;
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(source.textContent.trim()).then(function () {
         button.textContent = "Copied";
-        setTimeout(function () { button.textContent = "Copy citation"; }, 2000);
+        setTimeout(function () { button.textContent = label; }, 2000);
       });
     });
   });
