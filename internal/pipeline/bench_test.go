@@ -35,7 +35,8 @@ func BenchmarkBuild(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if res.Failed(true) {
+				// Not strict: the corpus's base_url is a placeholder, which warns.
+				if res.Failed(false) {
 					b.Fatalf("corpus of %d documents does not build:\n%s", n, res.Diags.String())
 				}
 				files = len(res.Paths)
