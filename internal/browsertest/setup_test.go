@@ -28,6 +28,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/pipeline"
 )
 
@@ -85,7 +86,7 @@ func buildSite(t *testing.T) site {
 	if res.Failed(false) {
 		t.Fatalf("the edition has content errors:\n%s", res.Diags.String())
 	}
-	if err := pipeline.Write(res, cfg); err != nil {
+	if err := output.Write(cfg.Out, res.Files, ""); err != nil {
 		t.Fatalf("writing the edition: %v", err)
 	}
 	base := "/"

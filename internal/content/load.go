@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/korean-war-sources/edition/internal/diag"
+	"github.com/korean-war-sources/edition/internal/slug"
 	"github.com/korean-war-sources/edition/internal/yamlx"
 	"go.yaml.in/yaml/v3"
 )
@@ -311,23 +312,9 @@ func (l *loader) checkID(id string, pos diag.Position) bool {
 	return false
 }
 
-// Slug turns any string into a valid id, for suggestions.
-func Slug(s string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			hyphen = false
-		} else {
-			hyphen = true
-		}
-	}
-	return b.String()
-}
+// Slug turns any string into a valid id, for suggestions: the edition's
+// one slug rule (package slug), which Markdown anchors follow too.
+func Slug(s string) string { return slug.Make(s) }
 
 // yamlMap decodes a file holding a mapping of key to entry; each key is
 // checked by validKey and each entry decoded into a new T and passed to

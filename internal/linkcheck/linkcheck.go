@@ -1,8 +1,10 @@
 // Package linkcheck verifies the internal links of a built site: every
-// relative href or src must name a file of the site, and every #fragment
-// an element of the target page. The edition must work when opened from
-// disk, so links to folders (which only a web server resolves to
-// index.html) and root-absolute paths count as broken too.
+// relative URL of a page (href, src and the like) or of a stylesheet
+// (url(...)) must name a file of the site, and every #fragment an element
+// of the target page. The edition must work when opened from disk, so
+// links to folders (which only a web server resolves to index.html) and
+// root-absolute paths count as broken too, as do empty links and
+// javascript: URLs.
 package linkcheck
 
 import (
@@ -10,6 +12,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -54,7 +57,8 @@ func Check(fsys fs.FS, opts Options) ([]Problem, error) {
 	if base != "/" {
 		base += "/"
 	}
-	pages := map[string]*page{}
+	pages := map[string]*page{}    // the HTML pages
+	links := map[string][]string{} // of pages and stylesheets
 	files := map[string]bool{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -64,22 +68,29 @@ func Check(fsys fs.FS, opts Options) ([]Problem, error) {
 			return nil
 		}
 		files[p] = true
-		if !strings.HasSuffix(p, ".html") {
-			return nil
+		switch path.Ext(p) {
+		case ".html":
+			pg, err := parse(fsys, p)
+			if err != nil {
+				return err
+			}
+			pages[p] = pg
+			links[p] = pg.links
+		case ".css":
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			links[p] = cssLinks(b)
 		}
-		pg, err := parse(fsys, p)
-		if err != nil {
-			return err
-		}
-		pages[p] = pg
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	var probs []Problem
-	for name, pg := range pages {
-		for _, link := range pg.links {
+	for name, ls := range links {
+		for _, link := range ls {
 			if reason := resolve(name, link, base, slices.Contains(opts.ServerOnly, name), files, pages); reason != "" {
 				probs = append(probs, Problem{Page: name, Link: link, Reason: reason})
 			}
@@ -97,9 +108,15 @@ func Check(fsys fs.FS, opts Options) ([]Problem, error) {
 // resolve returns why link, found on page name, is broken, or "". A page
 // served only by a server may use root-absolute links below base.
 func resolve(name, link, base string, serverOnly bool, files map[string]bool, pages map[string]*page) string {
+	if strings.TrimSpace(link) == "" {
+		return "empty link"
+	}
 	u, err := url.Parse(strings.TrimSpace(link))
 	if err != nil {
 		return "not a valid URL: " + err.Error()
+	}
+	if strings.EqualFold(u.Scheme, "javascript") {
+		return "javascript: URL; the page must work without JavaScript"
 	}
 	if u.Scheme != "" || u.Host != "" {
 		return "" // external: not this checker's business
@@ -147,23 +164,20 @@ func isDir(p string, files map[string]bool) bool {
 	return false
 }
 
-// linkAttrs names the attributes holding a URL, by element.
-var linkAttrs = map[string][]string{
-	"a":      {"href"},
-	"area":   {"href"},
-	"link":   {"href"},
-	"script": {"src"},
-	"img":    {"src"},
-	"iframe": {"src"},
-	"source": {"src"},
-	"audio":  {"src"},
-	"video":  {"src", "poster"},
-	"track":  {"src"},
-	"embed":  {"src"},
-	"object": {"data"},
-	"form":   {"action"},
-	"use":    {"href"},
-	"image":  {"href"},
+// urlAttrs are the attributes holding a URL on any element; object's
+// data, srcset and xlink:href are handled apart.
+var urlAttrs = []string{"href", "src", "action", "poster"}
+
+// cssURL matches the url(...) of a stylesheet.
+var cssURL = regexp.MustCompile(`url\(\s*['"]?([^'")]+)['"]?\s*\)`)
+
+// cssLinks returns the URLs of a stylesheet's url(...) values.
+func cssLinks(b []byte) []string {
+	var links []string
+	for _, m := range cssURL.FindAllSubmatch(b, -1) {
+		links = append(links, string(m[1]))
+	}
+	return links
 }
 
 func parse(fsys fs.FS, name string) (*page, error) {
@@ -172,7 +186,9 @@ func parse(fsys fs.FS, name string) (*page, error) {
 		return nil, err
 	}
 	defer f.Close()
-	doc, err := html.Parse(f)
+	// Without scripting, the content of <noscript> is parsed as markup,
+	// so its links are checked too.
+	doc, err := html.ParseWithOptions(f, html.ParseOptionEnableScripting(false))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -192,7 +208,6 @@ func parse(fsys fs.FS, name string) (*page, error) {
 
 // element records the ids an element defines and the links it holds.
 func (pg *page) element(n *html.Node) {
-	wanted := linkAttrs[n.Data]
 	for _, a := range n.Attr {
 		switch {
 		case a.Key == "id" && a.Namespace == "":
@@ -201,7 +216,7 @@ func (pg *page) element(n *html.Node) {
 			pg.ids[a.Val] = true
 		case a.Key == "href" && a.Namespace == "xlink":
 			pg.links = append(pg.links, a.Val)
-		case a.Namespace == "" && slices.Contains(wanted, a.Key):
+		case a.Namespace == "" && (slices.Contains(urlAttrs, a.Key) || (a.Key == "data" && n.Data == "object")):
 			pg.links = append(pg.links, a.Val)
 		case a.Key == "srcset" && (n.Data == "img" || n.Data == "source"):
 			for _, cand := range strings.Split(a.Val, ",") {

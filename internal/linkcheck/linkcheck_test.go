@@ -22,7 +22,11 @@ func TestCheck(t *testing.T) {
 <a href="feed.xml#x">fragment on a non-page</a>
 <p id="top"><a name="legacy"></a><a href="#legacy">by name</a></p>
 <svg><a xlink:href="docs/a.html#svg-target"><text>mark</text></a><a href="docs/gone.html"><text>svg2</text></a></svg>
-<script src="assets/missing.js"></script>`)},
+<script src="assets/missing.js"></script>
+<a href="">empty</a><a href="javascript:alert(1)">script</a>
+<noscript><a href="docs/noscript-gone.html">without script</a></noscript>
+<form action="docs/no-form.html"></form><video poster="img/no-poster.jpg"></video>
+<object data="img/no-object.svg"></object><img srcset="img/x%20y.png 1x, img/no-2x.png 2x" alt="">`)},
 		"docs/a.html": {Data: []byte(`<!DOCTYPE html><title>a</title>
 <meta http-equiv="refresh" content="0; url=../index.html#top">
 <p id="p-1">one</p><g id="svg-target"></g>
@@ -32,7 +36,7 @@ func TestCheck(t *testing.T) {
 <a href="/base/docs/a.html#p-1">ok</a><a href="/base/docs/nope.html">missing</a>
 <a href="/other/x.html">outside</a><a href="/base/">folder</a>`)},
 		"img/x y.png":      {Data: []byte("png")},
-		"assets/style.css": {Data: []byte("")},
+		"assets/style.css": {Data: []byte(`a { background: url("../img/x%20y.png") } b { background: url(missing.png) } i { background: url('../index.html#nope') }`)},
 		"feed.xml":         {Data: []byte("<feed/>")},
 	}
 	probs, err := Check(fsys, Options{BasePath: "/base", ServerOnly: []string{"404.html"}})
@@ -40,18 +44,27 @@ func TestCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]bool{
-		"index.html \"#nowhere\"":            true,
-		"index.html \"../outside.html\"":     true,
-		"index.html \"/docs/a.html\"":        true,
-		"index.html \"assets/missing.js\"":   true,
-		"index.html \"docs/\"":               true,
-		"index.html \"docs/a.html#missing\"": true,
-		"index.html \"docs/b.html\"":         true,
-		"index.html \"docs/gone.html\"":      true,
-		"index.html \"feed.xml#x\"":          true,
-		"404.html \"/base/docs/nope.html\"":  true,
-		"404.html \"/other/x.html\"":         true,
-		"404.html \"/base/\"":                true,
+		"index.html \"#nowhere\"":                 true,
+		"index.html \"../outside.html\"":          true,
+		"index.html \"/docs/a.html\"":             true,
+		"index.html \"assets/missing.js\"":        true,
+		"index.html \"docs/\"":                    true,
+		"index.html \"docs/a.html#missing\"":      true,
+		"index.html \"docs/b.html\"":              true,
+		"index.html \"docs/gone.html\"":           true,
+		"index.html \"feed.xml#x\"":               true,
+		"index.html \"\"":                         true,
+		"index.html \"javascript:alert(1)\"":      true,
+		"index.html \"docs/noscript-gone.html\"":  true,
+		"index.html \"docs/no-form.html\"":        true,
+		"index.html \"img/no-poster.jpg\"":        true,
+		"index.html \"img/no-object.svg\"":        true,
+		"index.html \"img/no-2x.png\"":            true,
+		"assets/style.css \"missing.png\"":        true,
+		"assets/style.css \"../index.html#nope\"": true,
+		"404.html \"/base/docs/nope.html\"":       true,
+		"404.html \"/other/x.html\"":              true,
+		"404.html \"/base/\"":                     true,
 	}
 	got := map[string]bool{}
 	for _, p := range probs {

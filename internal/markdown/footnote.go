@@ -11,6 +11,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/korean-war-sources/edition/internal/slug"
 )
 
 // Footnote anchors come from the author's labels, not from numbers, so
@@ -143,7 +145,7 @@ func (footnoteLabels) Transform(doc *ast.Document, reader text.Reader, pc parser
 		if fn, ok := n.(*east.Footnote); ok && entering {
 			// Labels that slugify alike ([^Ongjin], [^ongjin]) or to
 			// nothing ([^注]) still get distinct anchors.
-			label := Slugify(string(fn.Ref))
+			label := slug.Make(string(fn.Ref))
 			if label == "" {
 				label = strconv.Itoa(fn.Index)
 			}

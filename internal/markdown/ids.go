@@ -2,10 +2,10 @@ package markdown
 
 import (
 	"strconv"
-	"strings"
-	"unicode"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/korean-war-sources/edition/internal/slug"
 )
 
 // prefixedIDs makes heading ids from their text, unique within one
@@ -17,7 +17,7 @@ type prefixedIDs struct {
 }
 
 func (p *prefixedIDs) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := Slugify(string(value))
+	base := slug.Make(string(value))
 	if base == "" {
 		base = "section"
 	}
@@ -47,23 +47,4 @@ func (p *prefixedIDs) unique(id string) string {
 	}
 	p.mark(candidate)
 	return candidate
-}
-
-// Slugify makes an id fragment from free text: lowercase letters and
-// digits joined by hyphens.
-func Slugify(s string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) && r < 128 || unicode.IsDigit(r) && r < 128 {
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			hyphen = false
-		} else {
-			hyphen = true
-		}
-	}
-	return b.String()
 }

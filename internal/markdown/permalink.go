@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"hash/fnv"
 	"strconv"
 
 	"github.com/yuin/goldmark/ast"
@@ -45,15 +44,8 @@ func (permalinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 	}
 }
 
-// ParagraphID is the anchor of a paragraph with the given source text.
-func ParagraphID(src []byte) string {
-	h := fnv.New32a()
-	_, _ = h.Write(src)
-	return formatParagraphID(h.Sum32())
-}
-
-// hashLines is ParagraphID of the text of lines, hashed line by line
-// rather than copied into one slice first.
+// hashLines is the anchor of a paragraph: FNV-1a of the text of its
+// lines, hashed line by line rather than copied into one slice first.
 func hashLines(lines *text.Segments, src []byte) string {
 	const offset32, prime32 = 2166136261, 16777619 // FNV-1a, as hash/fnv
 	h := uint32(offset32)

@@ -107,26 +107,41 @@ func copyTree(src, dst string) error {
 // of the site. Symbolic links are refused, so nothing from outside the
 // folder is published. A missing folder has no files.
 func ReadTree(dir string) ([]File, error) {
+	info, err := os.Lstat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case err != nil:
+		return nil, fmt.Errorf("reading static files: %w", err)
+	case info.Mode()&fs.ModeSymlink != 0:
+		return nil, fmt.Errorf("%s: symbolic links are not allowed in static files", dir)
+	}
+	return ReadFS(os.DirFS(dir), dir)
+}
+
+// ReadFS reads the regular files of fsys, in lexical order, as files of
+// the site; name, the folder fsys stands for, places error messages.
+// Symbolic links are refused. An empty or missing fsys has no files.
+func ReadFS(fsys fs.FS, name string) ([]File, error) {
 	var files []File
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == dir {
+			if errors.Is(err, fs.ErrNotExist) && p == "." {
 				return nil
 			}
 			return fmt.Errorf("reading static files: %w", err)
 		}
 		switch {
 		case d.Type()&fs.ModeSymlink != 0:
-			return fmt.Errorf("%s: symbolic links are not allowed in static files", p)
+			return fmt.Errorf("%s: symbolic links are not allowed in static files", filepath.Join(name, filepath.FromSlash(p)))
 		case d.IsDir():
 			return nil
 		}
-		b, err := os.ReadFile(p)
+		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return fmt.Errorf("reading static files: %w", err)
 		}
-		rel, _ := filepath.Rel(dir, p)
-		files = append(files, File{Path: filepath.ToSlash(rel), Data: b})
+		files = append(files, File{Path: p, Data: b})
 		return nil
 	})
 	return files, err

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestInside(t *testing.T) {
@@ -203,6 +204,31 @@ func TestReadTree(t *testing.T) {
 	}
 	if _, err := ReadTree(link); err == nil {
 		t.Errorf("ReadTree of a symbolic link to a folder succeeded, want an error")
+	}
+}
+
+func TestReadFS(t *testing.T) {
+	fsys := fstest.MapFS{
+		"b.css":     {Data: []byte("b.css")},
+		"a/b/c.svg": {Data: []byte("a/b/c.svg")},
+	}
+	files, err := ReadFS(fsys, "static")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, f := range files {
+		paths = append(paths, f.Path)
+		if string(f.Data) != f.Path {
+			t.Errorf("ReadFS: %s holds %q", f.Path, f.Data)
+		}
+	}
+	if want := []string{"a/b/c.svg", "b.css"}; !slices.Equal(paths, want) {
+		t.Errorf("ReadFS paths = %q, want %q", paths, want)
+	}
+	fsys["a/link"] = &fstest.MapFile{Data: []byte("/etc"), Mode: fs.ModeSymlink}
+	if _, err := ReadFS(fsys, "static"); err == nil || !strings.Contains(err.Error(), filepath.Join("static", "a", "link")) {
+		t.Errorf("ReadFS with a symbolic link: %v, want an error naming static/a/link", err)
 	}
 }
 

@@ -7,37 +7,7 @@ import (
 	"fmt"
 	"io"
 	"time"
-
-	"github.com/korean-war-sources/edition/internal/parallel"
 )
-
-// zipWindow is how many files are compressed ahead of the archive writer;
-// it bounds the memory held by compressed files not yet written.
-const zipWindow = 256
-
-// Zip packs files into one archive in memory, in the order given; see
-// Archive. Compression, nearly all the work, runs on every core, a window
-// of files at a time; the archive is then written in order.
-func Zip(root string, files []File) ([]byte, error) {
-	var buf bytes.Buffer
-	a := NewArchive(&buf, root)
-	for start := 0; start < len(files); start += zipWindow {
-		window := files[start:min(start+zipWindow, len(files))]
-		deflated, err := deflateAll(window)
-		if err != nil {
-			return nil, fmt.Errorf("archive: %w", err)
-		}
-		for i, f := range window {
-			if err := a.Add(f, deflated[i]); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if err := a.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
 
 // Archive writes a zip archive file by file, with a fixed modification
 // time so that the same site always gives the same bytes. The files sit
@@ -133,18 +103,4 @@ func (c *Compressor) Deflate(data []byte) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.Clone(c.buf.Bytes()), nil
-}
-
-// deflateAll compresses each file's data on its own, on every core.
-func deflateAll(files []File) ([][]byte, error) {
-	out := make([][]byte, len(files))
-	errs := make([]error, len(files))
-	comps := make([]Compressor, parallel.Workers()) // one per worker
-	parallel.For(len(files), func(w, i int) { out[i], errs[i] = comps[w].Deflate(files[i].Data) })
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }

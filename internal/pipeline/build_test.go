@@ -66,13 +66,8 @@ func TestBuildFailureKeepsEarlierOutput(t *testing.T) {
 	if err := os.Symlink("/etc/passwd", filepath.Join(static, "passwd")); err != nil {
 		t.Fatal(err)
 	}
-	cfg := pipeline.Config{
-		Content:   filepath.Join("..", "..", "content"),
-		Templates: filepath.Join("..", "..", "templates"),
-		Static:    static,
-		Out:       out,
-		Archive:   true,
-	}
+	cfg, _ := smallEdition(t)
+	cfg.Static, cfg.Out, cfg.Archive = static, out, true
 	if _, err := pipeline.Build(cfg); err == nil || !strings.Contains(err.Error(), "symbolic links are not allowed") {
 		t.Fatalf("Build = %v, want an error about the symbolic link", err)
 	}

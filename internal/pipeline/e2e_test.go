@@ -2,18 +2,17 @@ package pipeline_test
 
 import (
 	"bytes"
-	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/korean-war-sources/edition/internal/linkcheck"
+	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/pipeline"
 	"golang.org/x/net/html"
 )
@@ -35,7 +34,7 @@ func buildReal(t *testing.T, out string) *pipeline.Result {
 	if res.Failed(false) {
 		t.Fatalf("the edition does not build:\n%s", res.Diags.String())
 	}
-	if err := pipeline.Write(res, cfg); err != nil {
+	if err := output.Write(cfg.Out, res.Files, ""); err != nil {
 		t.Fatal(err)
 	}
 	return res
@@ -90,7 +89,10 @@ func TestEndToEnd(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		problems := checkLinks(site1, base.Path)
+		problems, err := linkcheck.Check(os.DirFS(out1), linkcheck.Options{BasePath: base.Path, ServerOnly: []string{"404.html"}})
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, p := range problems {
 			t.Error(p)
 		}
@@ -166,147 +168,4 @@ func pageIDs(b []byte) map[string]bool {
 		}
 	}
 	return ids
-}
-
-// pageLinks returns every URL an HTML page refers to: href, src,
-// xlink:href, form actions and meta refresh targets.
-func pageLinks(b []byte) []string {
-	var links []string
-	z := html.NewTokenizer(bytes.NewReader(b))
-	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			continue
-		}
-		tok := z.Token()
-		refresh := false
-		for _, a := range tok.Attr {
-			if a.Key == "http-equiv" && strings.EqualFold(a.Val, "refresh") {
-				refresh = true
-			}
-		}
-		for _, a := range tok.Attr {
-			switch a.Key {
-			case "href", "src", "xlink:href", "action", "poster":
-				links = append(links, a.Val)
-			case "content":
-				if _, u, ok := strings.Cut(a.Val, "url="); ok && refresh {
-					links = append(links, u)
-				}
-			}
-		}
-	}
-	return links
-}
-
-var cssURL = regexp.MustCompile(`url\(\s*['"]?([^'")]+)['"]?\s*\)`)
-
-// checkLinks returns a line for each link of the site that does not
-// resolve: a relative URL must name a file of the site (not a folder, as
-// the edition must work from disk), and a #fragment an id of its page.
-// Only 404.html, which a host serves at any depth, links from the root,
-// by paths that start with basePath (the path of the site's base URL).
-func checkLinks(files map[string][]byte, basePath string) []string {
-	ids := map[string]map[string]bool{}
-	idsOf := func(p string) map[string]bool {
-		if ids[p] == nil {
-			ids[p] = pageIDs(files[p])
-		}
-		return ids[p]
-	}
-	var problems []string
-	check := func(page, link string) {
-		if link == "" {
-			problems = append(problems, fmt.Sprintf("%s: empty link", page))
-			return
-		}
-		u, err := url.Parse(link)
-		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s: %q: %v", page, link, err))
-			return
-		}
-		switch {
-		case strings.EqualFold(u.Scheme, "javascript"):
-			problems = append(problems, fmt.Sprintf("%s: %q: javascript: URL", page, link))
-			return
-		case u.Scheme != "" || u.Host != "":
-			return // external
-		case strings.HasPrefix(u.Path, "/") && (page != "404.html" || basePath == "" || !strings.HasPrefix(u.Path, basePath)):
-			problems = append(problems, fmt.Sprintf("%s: %q: root-absolute path does not work from disk", page, link))
-			return
-		}
-		target := page
-		if u.Path != "" {
-			target = path.Join(path.Dir(page), u.Path)
-			if strings.HasPrefix(u.Path, "/") {
-				target = path.Clean(strings.TrimPrefix(u.Path, basePath))
-			}
-			if strings.HasPrefix(target, "../") || target == ".." {
-				problems = append(problems, fmt.Sprintf("%s: %q: leaves the site", page, link))
-				return
-			}
-			if _, ok := files[target]; !ok {
-				problems = append(problems, fmt.Sprintf("%s: %q: no file %s", page, link, target))
-				return
-			}
-		}
-		if u.Fragment == "" {
-			return
-		}
-		if !strings.HasSuffix(target, ".html") {
-			problems = append(problems, fmt.Sprintf("%s: %q: fragment on %s, which is not a page", page, link, target))
-			return
-		}
-		if !idsOf(target)[u.Fragment] {
-			problems = append(problems, fmt.Sprintf("%s: %q: %s has no id %q", page, link, target, u.Fragment))
-		}
-	}
-	var pages []string
-	for p := range files {
-		pages = append(pages, p)
-	}
-	slices.Sort(pages)
-	for _, p := range pages {
-		switch path.Ext(p) {
-		case ".html":
-			for _, l := range pageLinks(files[p]) {
-				check(p, l)
-			}
-		case ".css":
-			for _, m := range cssURL.FindAllSubmatch(files[p], -1) {
-				check(p, string(m[1]))
-			}
-		}
-	}
-	return problems
-}
-
-func TestCheckLinks(t *testing.T) {
-	files := map[string][]byte{
-		"index.html": []byte(`<a href="docs/a.html#p-1">ok</a><a href="docs/a.html#nope">bad</a>
-<a href="docs/b.html">missing</a><a href="docs/">folder</a><a href="/docs/a.html">absolute</a>
-<a href="https://example.org/x#y">external</a><a href="#top" id="top">self</a><a href="#gone">self bad</a>
-<a href="../up.html">outside</a><a href="javascript:alert(1)">js</a><img src="img/x%20y.png">
-<meta http-equiv="refresh" content="0; url=docs/missing.html"><svg><a xlink:href="docs/a.html#svg-id"></a></svg>`),
-		"404.html":        []byte(`<a href="/base/docs/a.html#p-1">ok</a><a href="/base/gone.html">gone</a><a href="/other/docs/a.html">other</a>`),
-		"docs/a.html":     []byte(`<p id="p-1">x</p><g id="svg-id"></g><a href="../index.html#top">up</a><a name="legacy"></a><a href="#legacy">n</a>`),
-		"img/x y.png":     nil,
-		"assets/site.css": []byte(`a { background: url("../img/x%20y.png") } b { background: url(missing.png) }`),
-	}
-	got := checkLinks(files, "/base/")
-	want := []string{
-		`404.html: "/base/gone.html": no file gone.html`,
-		`404.html: "/other/docs/a.html": root-absolute path does not work from disk`,
-		`assets/site.css: "missing.png": no file assets/missing.png`,
-		`index.html: "docs/a.html#nope": docs/a.html has no id "nope"`,
-		`index.html: "docs/b.html": no file docs/b.html`,
-		`index.html: "docs/": no file docs`,
-		`index.html: "/docs/a.html": root-absolute path does not work from disk`,
-		`index.html: "#gone": index.html has no id "gone"`,
-		`index.html: "../up.html": leaves the site`,
-		`index.html: "javascript:alert(1)": javascript: URL`,
-		`index.html: "docs/missing.html": no file docs/missing.html`,
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("checkLinks =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
 }

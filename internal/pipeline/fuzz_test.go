@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -114,18 +115,22 @@ func renderDocument(t *testing.T, data []byte) string {
 	if err != nil {
 		t.Fatalf("Render: %v", err)
 	}
-	rendered = append(rendered, render.CitationFiles(s, pages)...)
+	var cites render.Citations
+	for _, p := range pages {
+		cites.Add(p)
+	}
+	rendered = append(rendered, cites.Files(s)...)
 	var files []output.File
 	var paths []string
 	for _, f := range rendered {
 		files = append(files, output.File{Path: f.Path, Data: f.Data})
 		paths = append(paths, f.Path)
 	}
-	extra, err := generated(s, paths)
+	extra, err := runAll(generators(s, paths, buildIndex(s, nil)))
 	if err != nil {
-		t.Fatalf("generated: %v", err)
+		t.Fatalf("generated files: %v", err)
 	}
-	for _, f := range append(files, extra...) {
+	for _, f := range append(files, slices.Concat(extra...)...) {
 		for _, p := range outputProblems(f) {
 			t.Errorf("%s: %s", f.Path, p)
 		}

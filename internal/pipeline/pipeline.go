@@ -8,8 +8,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -47,13 +47,18 @@ type Config struct {
 	// UncachedPartials executes every partial of every page afresh: the
 	// plain path, slower, whose output the partial cache must reproduce.
 	UncachedPartials bool
+	// ContentFS, TemplatesFS and StaticFS, when set, are read instead of
+	// the folders Content, Templates and Static, whose names still place
+	// error messages (and which the preview still watches). Tests build
+	// small editions held in memory this way; nil means the folder.
+	ContentFS, TemplatesFS, StaticFS fs.FS
 }
 
 // Result is a finished build.
 type Result struct {
 	Site *site.Site
 	// Files is the whole site, static files and edition.zip included, as
-	// Write writes it. Only Run keeps it: Build writes each file as soon
+	// output.Write writes it. Only Run keeps it: Build writes each file as soon
 	// as it is made.
 	Files   []output.File
 	Paths   []string // of every file of the site, in the order made
@@ -80,7 +85,7 @@ func (r *Result) Summary() string {
 }
 
 // Run builds everything in memory, into Result.Files: the preview server
-// serves it, and Write writes it. Content problems are in Result.Diags;
+// serves it, and output.Write writes it. Content problems are in Result.Diags;
 // the error reports failures of the program or its templates.
 func Run(cfg Config) (*Result, error) {
 	start := time.Now()
@@ -109,11 +114,6 @@ func Run(cfg Config) (*Result, error) {
 	}
 	res.Elapsed = time.Since(start)
 	return res, nil
-}
-
-// Write publishes a successful build of Run to cfg.Out atomically.
-func Write(res *Result, cfg Config) error {
-	return output.Write(cfg.Out, res.Files, "")
 }
 
 // Build builds the site straight into cfg.Out, as cmd/build does: each
@@ -204,6 +204,30 @@ func emitTo(dir *output.Dir, res *Result, cfg Config, tpl *render.Templates) (er
 	return nil
 }
 
+// contentFS returns the file system of the content.
+func (c Config) contentFS() fs.FS {
+	if c.ContentFS != nil {
+		return c.ContentFS
+	}
+	return os.DirFS(c.Content)
+}
+
+// templatesFS returns the file system of the templates.
+func (c Config) templatesFS() fs.FS {
+	if c.TemplatesFS != nil {
+		return c.TemplatesFS
+	}
+	return os.DirFS(c.Templates)
+}
+
+// staticFiles reads the static files.
+func (c Config) staticFiles() ([]output.File, error) {
+	if c.StaticFS != nil {
+		return output.ReadFS(c.StaticFS, c.Static)
+	}
+	return output.ReadTree(c.Static)
+}
+
 // prepare loads the content and the templates and builds the site graph.
 func prepare(cfg Config) (*Result, *render.Templates, error) {
 	return prepareCached(cfg, nil)
@@ -212,7 +236,7 @@ func prepare(cfg Config) (*Result, *render.Templates, error) {
 // prepareCached is prepare reusing the content files files holds.
 func prepareCached(cfg Config, files *content.Cache) (*Result, *render.Templates, error) {
 	res := &Result{}
-	ed, err := content.LoadCached(os.DirFS(cfg.Content), cfg.Content, files, &res.Diags)
+	ed, err := content.LoadCached(cfg.contentFS(), cfg.Content, files, &res.Diags)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -220,7 +244,7 @@ func prepareCached(cfg Config, files *content.Cache) (*Result, *render.Templates
 	if cfg.UncachedPartials {
 		load = render.LoadUncached
 	}
-	tpl, err := load(os.DirFS(cfg.Templates))
+	tpl, err := load(cfg.templatesFS())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -332,7 +356,7 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 			return err
 		}
 	}
-	static, err := output.ReadTree(cfg.Static)
+	static, err := cfg.staticFiles()
 	if err != nil {
 		return err
 	}
@@ -420,14 +444,6 @@ func (e *emitter) add(m made) error {
 	return nil
 }
 
-// generated returns the files that are not pages: search index, data
-// downloads, feeds and stylesheets made at build time. paths are the
-// pages'.
-func generated(s *site.Site, paths []string) ([]output.File, error) {
-	made, err := runAll(generators(s, paths, buildIndex(s, nil)))
-	return slices.Concat(made...), err
-}
-
 // runAll runs the generators at the same time, as they only read the
 // site, and returns their files in the generators' order, or the first
 // error in that order.
@@ -442,8 +458,10 @@ func runAll(gens []func() ([]output.File, error)) ([][]output.File, error) {
 	return made, errors.Join(errs...)
 }
 
-// generators make the files of generated, one kind at a time, in order.
-// index makes the files of the search index (see buildIndex).
+// generators make the files that are not pages (feeds, stylesheets made
+// at build time, data downloads, the search index), one kind at a time,
+// in order; paths are the pages'. index makes the files of the search
+// index (see buildIndex).
 func generators(s *site.Site, paths []string, index func() ([]output.File, error)) []func() ([]output.File, error) {
 	return []func() ([]output.File, error){
 		func() ([]output.File, error) { return feeds.Files(s, paths) },

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -133,12 +132,12 @@ func (s *Session) proseOnly(rels []string) (*Result, bool) {
 	var ids []string
 	for _, rel := range rels {
 		id, ok := strings.CutSuffix(strings.TrimPrefix(rel, "documents/"), ".md")
-		if !ok || strings.Contains(id, "/") || st.Docs[id] == nil {
+		if !ok || strings.Contains(id, "/") || st.Docs[id] == nil || inPacket(st, id) {
 			return nil, false
 		}
 		ids = append(ids, id)
 	}
-	fsys := os.DirFS(s.cfg.Content)
+	fsys := s.cfg.contentFS()
 	bodies := make([]content.Body, len(ids))
 	for i, id := range ids {
 		body, ok := content.ReloadBody(fsys, s.cfg.Content, "documents/"+id+".md", st.Docs[id].Body)
@@ -184,6 +183,20 @@ func (s *Session) proseOnly(rels []string) (*Result, bool) {
 	return res, true
 }
 
+// inPacket reports whether a packet lists the document id: its printable
+// page shows the document's body, so an edit of that body is left to a
+// selective build, which remakes every packet's pages.
+func inPacket(st *site.Site, id string) bool {
+	for _, pk := range st.Ed.Packets {
+		for _, it := range pk.Items {
+			if it.Doc.ID == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // pageDirs are the content folders of pages a selective build handles.
 var pageDirs = []string{"documents/", "persons/", "essay/", "conflicts/", "packets/"}
 
@@ -197,7 +210,7 @@ func (s *Session) selective(rels []string) (res *Result, ok bool, err error) {
 		}
 	}
 	res = &Result{tpl: s.last.tpl}
-	ed, err := content.LoadCached(os.DirFS(s.cfg.Content), s.cfg.Content, s.files, &res.Diags)
+	ed, err := content.LoadCached(s.cfg.contentFS(), s.cfg.Content, s.files, &res.Diags)
 	if err != nil {
 		return nil, false, err
 	}

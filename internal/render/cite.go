@@ -323,19 +323,10 @@ func articleMarked(a content.Article) string {
 	return s + "."
 }
 
-// CitationFiles collects the citations of every page into one BibTeX,
-// one RIS and one CSL-JSON file, linked from each "Cite this page" box,
-// after the edition's own, the article's and the bibliography's.
-func CitationFiles(s *site.Site, pages []*Page) []File {
-	var c Citations
-	for _, p := range pages {
-		c.Add(p)
-	}
-	return c.Files(s)
-}
-
-// Citations collects the citations of pages, page by page, for
-// CitationFiles: a build that drops each view once rendered adds its page
+// Citations collects the citations of pages, page by page, into one
+// BibTeX, one RIS and one CSL-JSON file, linked from each "Cite this
+// page" box, after the edition's own, the article's and the
+// bibliography's entries: a build that drops each view once rendered adds its page
 // here first. The zero value is ready to use.
 type Citations struct {
 	bib, ris strings.Builder

@@ -135,7 +135,7 @@ func (s *session) run(changed []string) (files []output.File, partial bool, diag
 		return nil, false, res.Diags, false
 	}
 	// Unless partial, the files are the whole site, static files
-	// included: what pipeline.Write would write.
+	// included: what output.Write would write.
 	return res.Files, partial, res.Diags, true
 }
 

@@ -171,21 +171,7 @@ func TestFragmentsAndHTML(t *testing.T) {
 	}
 }
 
-func TestRel(t *testing.T) {
-	tests := []struct{ from, target, want string }{
-		{"index.html", "documents/a.html", "documents/a.html"},
-		{"documents/a.html", "documents/b.html", "../documents/b.html"},
-		{"documents/a.html", "index.html", "../index.html"},
-		{"documents/a.html", "documents/a.html#fn-x", "#fn-x"},
-		{"documents/a.html", "essay/one.html#note-1", "../essay/one.html#note-1"},
-		{"a/b/c.html", "x.html", "../../x.html"},
-		{"index.html", "bibliography.html#work-w", "bibliography.html#work-w"},
-	}
-	for _, tt := range tests {
-		if got := site.Rel(tt.from, tt.target); got != tt.want {
-			t.Errorf("Rel(%q, %q) = %q, want %q", tt.from, tt.target, got, tt.want)
-		}
-	}
+func TestRoot(t *testing.T) {
 	roots := map[string]string{"index.html": "", "documents/a.html": "../", "a/b/c.html": "../../"}
 	for from, want := range roots {
 		if got := site.Root(from); got != want {

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"path"
 	"strconv"
 	"strings"
 )
@@ -27,24 +26,6 @@ func TermURL(id string) string  { return "glossary.html#term-" + id }
 
 // NoteAnchor is the id of a note in its section page.
 func NoteAnchor(n int) string { return "note-" + strconv.Itoa(n) }
-
-// Rel returns the URL of target (a site path, maybe with #fragment) as
-// seen from the page at from.
-func Rel(from, target string) string {
-	file, frag, _ := strings.Cut(target, "#")
-	if frag != "" {
-		frag = "#" + frag
-	}
-	if file == from && frag != "" {
-		return frag
-	}
-	dir := path.Dir(from)
-	if dir == "." {
-		return file + frag
-	}
-	up := strings.Repeat("../", strings.Count(dir, "/")+1)
-	return up + file + frag
-}
 
 // Root returns the relative path from the page at from to the site root,
 // "" or "../" or "../../".

@@ -6,7 +6,7 @@
 //	[[note:59]]  [[section:impetus#p-3f9a1c]]
 //
 // The label may contain inline Markdown. Targets are resolved by a
-// [Resolver] placed in the parser context with [WithResolver]; the
+// [Resolver] placed in the parser context with [SetResolver]; the
 // extension itself knows nothing about the edition.
 package xref
 
@@ -39,17 +39,6 @@ type Resolver interface {
 }
 
 var resolverKey = parser.NewContextKey()
-
-// WithResolver returns a parser option that makes r resolve the references
-// of the document parsed with it.
-func WithResolver(r Resolver) parser.ParseOption {
-	return func(c *parser.ParseConfig) {
-		if c.Context == nil {
-			c.Context = parser.NewContext()
-		}
-		c.Context.Set(resolverKey, r)
-	}
-}
 
 // SetResolver stores r in an existing parser context.
 func SetResolver(pc parser.Context, r Resolver) { pc.Set(resolverKey, r) }

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"golang.org/x/tools/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the want.html and log.txt sections of testdata/*.txtar")
@@ -97,7 +98,9 @@ func render(t *testing.T, src []byte) (string, string) {
 	t.Helper()
 	r := newResolver()
 	var buf bytes.Buffer
-	doc := md.Parser().Parse(text.NewReader(src), xref.WithResolver(r))
+	pc := parser.NewContext()
+	xref.SetResolver(pc, r)
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	if err := md.Renderer().Render(&buf, src, doc); err != nil {
 		t.Fatalf("render: %v", err)
 	}
@@ -112,31 +115,31 @@ func TestGolden(t *testing.T) {
 	if *update && os.Getenv("CI") != "" {
 		t.Fatal("refusing to rewrite golden files when CI is set")
 	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			data, err := os.ReadFile(file)
+	for _, name := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(name), ".txtar"), func(t *testing.T) {
+			data, err := os.ReadFile(name)
 			if err != nil {
 				t.Fatal(err)
 			}
-			a := parseTxtar(data)
-			input, ok := a.file("input.md")
+			a := txtar.Parse(data)
+			input, ok := file(a, "input.md")
 			if !ok {
-				t.Fatalf("%s has no input.md section", file)
+				t.Fatalf("%s has no input.md section", name)
 			}
 			got, log := render(t, input)
 			if *update {
-				a.set("want.html", got)
-				a.set("log.txt", log)
-				if err := os.WriteFile(file, a.format(), 0o644); err != nil {
+				set(a, "want.html", got)
+				set(a, "log.txt", log)
+				if err := os.WriteFile(name, txtar.Format(a), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			want, _ := a.file("want.html")
+			want, _ := file(a, "want.html")
 			if got != string(want) {
 				t.Errorf("Convert(%q) =\n%s\nwant\n%s", input, got, want)
 			}
-			wantLog, _ := a.file("log.txt")
+			wantLog, _ := file(a, "log.txt")
 			if log != string(wantLog) {
 				t.Errorf("Convert(%q) resolver log =\n%s\nwant\n%s", input, log, wantLog)
 			}
@@ -187,76 +190,26 @@ func TestParserContextReuse(t *testing.T) {
 	}
 }
 
-// archive is a txtar archive: a comment, then files introduced by
-// "-- name --" lines.
-type archive struct {
-	comment []byte
-	names   []string
-	data    map[string][]byte
-}
-
-func parseTxtar(b []byte) *archive {
-	a := &archive{data: map[string][]byte{}}
-	name := ""
-	for len(b) > 0 {
-		line, rest, _ := bytes.Cut(b, []byte("\n"))
-		if n, ok := marker(line); ok {
-			name = n
-			a.names = append(a.names, n)
-			a.data[n] = []byte{}
-		} else if name == "" {
-			a.comment = append(a.comment, line...)
-			a.comment = append(a.comment, '\n')
-		} else {
-			a.data[name] = append(append(a.data[name], line...), '\n')
+// file returns the data of the file name of a.
+func file(a *txtar.Archive, name string) ([]byte, bool) {
+	for _, f := range a.Files {
+		if f.Name == name {
+			return f.Data, true
 		}
-		b = rest
 	}
-	return a
+	return nil, false
 }
 
-func marker(line []byte) (string, bool) {
-	s := string(line)
-	if strings.HasPrefix(s, "-- ") && strings.HasSuffix(s, " --") && len(s) > 6 {
-		return s[3 : len(s)-3], true
-	}
-	return "", false
-}
-
-func (a *archive) file(name string) ([]byte, bool) {
-	b, ok := a.data[name]
-	return b, ok
-}
-
-// set replaces a file, adding it when missing; an empty optional log is
-// left out.
-func (a *archive) set(name, content string) {
-	if _, ok := a.data[name]; !ok {
-		if content == "" {
+// set replaces a file of a, adding it when missing; an empty optional
+// log is left out.
+func set(a *txtar.Archive, name, content string) {
+	for i, f := range a.Files {
+		if f.Name == name {
+			a.Files[i].Data = []byte(content)
 			return
 		}
-		a.names = append(a.names, name)
 	}
-	a.data[name] = []byte(content)
-}
-
-func (a *archive) format() []byte {
-	var b bytes.Buffer
-	b.Write(a.comment)
-	for _, n := range a.names {
-		fmt.Fprintf(&b, "-- %s --\n", n)
-		b.Write(a.data[n])
-	}
-	return b.Bytes()
-}
-
-func TestTxtarRoundTrip(t *testing.T) {
-	in := "comment\n-- a.md --\none\n\n-- b.html --\n<p>two</p>\n"
-	a := parseTxtar([]byte(in))
-	if got, _ := a.file("a.md"); string(got) != "one\n\n" {
-		t.Errorf("file a.md = %q, want %q", got, "one\n\n")
-	}
-	if got := string(a.format()); got != in {
-		t.Errorf("format() = %q, want %q", got, in)
+	if content != "" {
+		a.Files = append(a.Files, txtar.File{Name: name, Data: []byte(content)})
 	}
 }
