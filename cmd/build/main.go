@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	go run ./cmd/build [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-base-url URL] [-check] [-strict]
+//	go run ./cmd/build [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-base-url URL] [-check] [-strict] [-archive]
 //	go run ./cmd/build -serve [-port N] [folder flags]
 //	go run ./cmd/build -new document|person|packet ID
 //
@@ -17,7 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/pprof"
+	"time"
 
 	"github.com/korean-war-sources/edition/internal/baseurl"
 	"github.com/korean-war-sources/edition/internal/pipeline"
@@ -46,11 +46,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	base := fs.String("base-url", "", "absolute http(s) `URL` the site is published at, replacing site.yaml's base_url in citations, feeds and meta tags")
 	check := fs.Bool("check", false, "validate the content and write nothing")
 	fs.BoolVar(&cfg.Strict, "strict", false, "treat warnings as errors")
-	fs.BoolVar(&cfg.Archive, "archive", true, "also write edition.zip, the whole site for offline use")
+	fs.BoolVar(&cfg.Archive, "archive", false, "also write edition.zip, the whole site for offline use (the deploy does)")
 	serveFlag := fs.Bool("serve", false, "build, serve on 127.0.0.1 and rebuild and reload pages on every change, until Ctrl-C")
 	port := fs.Int("port", 1313, "`port` of -serve (0 picks a free one)")
 	newKind := fs.String("new", "", "write a new content file of `kind` (document, person, packet) named by the argument, and exit")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
+	memProfile := fs.String("memprofile", "", "write a heap profile of the build, taken when its live heap was largest, to `file`, for go tool pprof")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -68,7 +69,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "build:", err)
 			return 2
 		}
-		defer stop()
+		defer report(stop, stderr)
+	}
+	if *memProfile != "" {
+		defer report(startHeapProfile(*memProfile, 20*time.Millisecond), stderr)
 	}
 	if *newKind != "" {
 		return scaffoldNew(cfg.Content, *newKind, fs.Args(), stdout, stderr)
@@ -100,20 +104,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-// startCPUProfile profiles the process into path until stop is called.
-func startCPUProfile(path string) (stop func(), err error) {
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, err
+// report prints the error of stop, if any.
+func report(stop func() error, stderr io.Writer) {
+	if err := stop(); err != nil {
+		fmt.Fprintln(stderr, "build:", err)
 	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("cpu profile: %w", err)
-	}
-	return func() {
-		pprof.StopCPUProfile()
-		f.Close()
-	}, nil
 }
 
 // scaffoldNew handles -new KIND ID.

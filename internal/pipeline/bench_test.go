@@ -10,8 +10,8 @@ import (
 )
 
 // BenchmarkBuild times a whole build, pipeline.Build as cmd/build runs it, of
-// generated editions of 100, 1,000 and 10,000 documents, with the
-// defaults of cmd/build (edition.zip included). Each corpus is generated
+// generated editions of 100, 1,000 and 10,000 documents, as the deploy
+// builds them (cmd/build -archive: edition.zip included). Each corpus is generated
 // once, outside the timing. Run one size with
 //
 //	go test ./internal/pipeline -run '^$' -bench 'Build/1000$' -benchtime 3x
@@ -35,7 +35,8 @@ func BenchmarkBuild(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if res.Failed(true) {
+				// Not strict: the corpus's base_url is a placeholder, which warns.
+				if res.Failed(false) {
 					b.Fatalf("corpus of %d documents does not build:\n%s", n, res.Diags.String())
 				}
 				files = len(res.Paths)

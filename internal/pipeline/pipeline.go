@@ -121,7 +121,9 @@ func Run(cfg Config) (*Result, error) {
 // disk, so the site is never held in memory. The files go into a fresh
 // sibling of cfg.Out, which replaces it only when the whole build has
 // succeeded; a build with content problems (Result.Failed(cfg.Strict))
-// or an error writes nothing and leaves cfg.Out as it was.
+// or an error writes nothing and leaves cfg.Out as it was. The documents'
+// file texts are dropped as their source pages are made, so Result.Site
+// holds no document body afterwards.
 func Build(cfg Config) (*Result, error) {
 	start := time.Now()
 	res, tpl, err := prepare(cfg)
@@ -175,7 +177,7 @@ func emitTo(dir *output.Dir, res *Result, cfg Config, tpl *render.Templates) (er
 			err = werr
 		}
 	}()
-	e := &emitter{res: res, writes: writes}
+	e := &emitter{res: res, writes: writes, release: true}
 	if !cfg.Archive {
 		return e.site(cfg, tpl)
 	}
@@ -291,6 +293,7 @@ type emitter struct {
 	res     *Result
 	writes  chan<- output.File // if set, every file is sent to be written
 	keep    bool               // keep the files in res.Files
+	release bool               // drop the documents' texts once their pages are made
 	archive *output.Archive    // if set, every file is added to it
 	seen    map[string]bool    // paths made so far
 
@@ -306,7 +309,7 @@ type emitter struct {
 // The views of the pages are made a window at a time, rendered and
 // dropped, so that a large edition is never held in memory as views.
 func (e *emitter) site(cfg Config, tpl *render.Templates) error {
-	views := render.Views(e.res.Site, render.Options{Archive: cfg.Archive})
+	views := render.Views(e.res.Site, render.Options{Archive: cfg.Archive, ReleaseSources: e.release})
 	keys := viewKeys(views)
 	built := make([][]*render.Page, len(views)) // views made, until done
 	var cites render.Citations

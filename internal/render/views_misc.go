@@ -278,6 +278,7 @@ type SourceView struct {
 	EditURL  string
 	src      string
 	hl       *highlighter
+	release  func() // drops the document's text, if set
 }
 
 func (b *builder) source(d *content.Document) *Page {
@@ -286,12 +287,21 @@ func (b *builder) source(d *content.Document) *Page {
 	p.Crumbs = []Link{Link{URL: URL("documents/index.html"), Text: "Documents"}, {URL: URL(site.DocumentPath(d.ID)), Text: d.Title}}
 	p.Data = &SourceView{Document: Link{URL: URL(site.DocumentPath(d.ID)), Text: d.Title}, File: d.File,
 		src: d.Body.Raw, EditURL: b.editURL(d.File), hl: b.hl}
+	if b.opts.ReleaseSources {
+		p.Data.(*SourceView).release = func() { d.Body.Raw, d.Body.Src = "", "" }
+	}
 	return p
 }
 
 // prepare highlights the source. It runs in Render's workers rather than
 // while the views are listed, because it is the costliest step of a page.
-func (v *SourceView) prepare() { v.Code = v.hl.html(v.src) }
+func (v *SourceView) prepare() {
+	v.Code = v.hl.html(v.src)
+	v.src = ""
+	if v.release != nil {
+		v.release()
+	}
+}
 
 // ConflictView sets sources side by side.
 type ConflictView struct {
