@@ -30,7 +30,6 @@ type TimelineEntry struct {
 	// Attested lists, for an event, the documents and notes that attest
 	// it: the event's entry opens its sources instead of only itself.
 	Attested []Link
-
 }
 
 // TimelineView is a timeline page: entries grouped by year and month.
