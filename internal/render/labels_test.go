@@ -19,7 +19,8 @@ func TestEditorialLabels(t *testing.T) {
 	_, out := buildFS(t, fsys)
 	tests := []struct{ page, want string }{
 		{"documents/1950-05-report.html", "editors' inference</span> The article says only &#34;in May&#34;."},
-		{"timeline/index.html", "(date supplied by the editors: The article says only &#34;in May&#34;.)"},
+		{"timeline/index.html", "(date supplied by the editors)"},
+		{"timeline/index.html", "editors' inference</span> The article says only &#34;in May&#34;."},
 		{"persons/stalin.html", "editors' addition, not from the article</span> General Secretary"},
 		{"persons/stalin.html", "Spellings not printed in the sources"},
 		{"notes/1.html", "Printed on p. 44 of the journal."},

@@ -82,7 +82,7 @@ type DisagreementView struct {
 // disagreementLabels name the subjects of disagreements for readers.
 var disagreementLabels = map[string]string{
 	"sender": "Sender", "recipient": "Recipient", "date": "Date", "archive": "Archive",
-	"leaf": "Leaf (list) number", "title": "Title", "other": "Other",
+	"leaf": "Leaf (list) number", "title": "Title", "other": "Other point",
 }
 
 // languageNames name the languages texts are offered in; other tags are

@@ -30,7 +30,7 @@ func (b *builder) more() *Page {
 			{URL("essay/index.html"), "The essay and its notes", "the article's sections with reading guides, and all its notes"},
 			{URL("documents/index.html"), "Documents", "every source the notes cite, in date order and other orders"},
 			{URL("documents/by-archive.html"), "Archive index", "the documents by archive, fond and file"},
-			{URL("persons/index.html"), "People", "who wrote, received and is named in the documents"},
+			{URL("persons/index.html"), "People", "those who wrote, received or are named in the documents"},
 			{URL("bibliography.html"), "Bibliography", "the secondary works, memoirs and collections cited"},
 		}},
 		{"explore", "Explore", []Link{
