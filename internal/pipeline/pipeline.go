@@ -22,6 +22,7 @@ import (
 	"github.com/korean-war-sources/edition/internal/markdown"
 	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/render"
+	"github.com/korean-war-sources/edition/internal/render/highlight"
 	"github.com/korean-war-sources/edition/internal/search"
 	"github.com/korean-war-sources/edition/internal/site"
 
@@ -466,7 +467,7 @@ func generators(s *site.Site, paths []string, index func() ([]output.File, error
 	return []func() ([]output.File, error){
 		func() ([]output.File, error) { return feeds.Files(s, paths) },
 		func() ([]output.File, error) {
-			css, err := render.ChromaCSS()
+			css, err := highlight.CSS()
 			return []output.File{{Path: "assets/chroma.css", Data: css}}, err
 		},
 		func() ([]output.File, error) { return export.Files(export.Tables(s)) },

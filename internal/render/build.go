@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/citation"
+	"github.com/korean-war-sources/edition/internal/render/highlight"
 	"github.com/korean-war-sources/edition/internal/site"
 
 	"github.com/korean-war-sources/edition/internal/parallel"
@@ -24,8 +25,8 @@ type builder struct {
 	s    *site.Site
 	site *SiteView
 	opts Options
-	hl   *highlighter      // shared by the source views
-	lex  *citation.Lexicon // proper nouns of BibTeX titles
+	hl   *highlight.Highlighter // shared by the source views
+	lex  *citation.Lexicon      // proper nouns of BibTeX titles
 
 	// Computed once for all the pages that show a part of them.
 	timeline       []TimelineEntry
@@ -149,7 +150,7 @@ func DocumentPages(s *site.Site, opts Options, id string) []*Page {
 // newBuilder returns a builder without the parts computed for the whole
 // edition (timeline, correspondence), which Views adds.
 func newBuilder(s *site.Site, opts Options) *builder {
-	return &builder{s: s, site: siteView(s.Ed.Site), opts: opts, hl: newHighlighter(), lex: newLexicon(s)}
+	return &builder{s: s, site: siteView(s.Ed.Site), opts: opts, hl: highlight.New(), lex: newLexicon(s)}
 }
 
 // inParallel builds the views of n items on all cores and returns their

@@ -10,6 +10,7 @@ import (
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/figure"
+	"github.com/korean-war-sources/edition/internal/render/highlight"
 	"github.com/korean-war-sources/edition/internal/search"
 	"github.com/korean-war-sources/edition/internal/site"
 )
@@ -277,7 +278,7 @@ type SourceView struct {
 	Code     template.HTML
 	EditURL  string
 	src      string
-	hl       *highlighter
+	hl       *highlight.Highlighter
 	release  func() // drops the document's text, if set
 }
 
@@ -296,7 +297,7 @@ func (b *builder) source(d *content.Document) *Page {
 // prepare highlights the source. It runs in Render's workers rather than
 // while the views are listed, because it is the costliest step of a page.
 func (v *SourceView) prepare() {
-	v.Code = v.hl.html(v.src)
+	v.Code = v.hl.HTML(v.src)
 	v.src = ""
 	if v.release != nil {
 		v.release()

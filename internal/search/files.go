@@ -15,6 +15,7 @@ import (
 	"github.com/korean-war-sources/edition/internal/jsonstr"
 	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/parallel"
+	"github.com/korean-war-sources/edition/internal/textfold"
 )
 
 // The index is written below Dir as JavaScript, not JSON, because a page
@@ -87,7 +88,7 @@ type Manifest struct {
 	PrefixBudget int             `json:"prefixBudget"` // see Layout
 	MinPrefix    int             `json:"minPrefix"`    // MinPrefixRunes
 	MaxTerm      int             `json:"maxTerm"`      // MaxTermRunes
-	Fold         string          `json:"fold"`         // foldGroups
+	Fold         string          `json:"fold"`         // textfold.Table
 	Apostrophes  string          `json:"apostrophes"`
 	Stop         []string        `json:"stop"`
 	Weights      ManifestRank    `json:"weights"`
@@ -139,7 +140,7 @@ func Build(items []Item, l Layout) (*Built, error) {
 	b.Manifest = Manifest{
 		Type: "manifest", Version: 1, Items: len(items), DocShard: l.DocShardItems, Labels: labels,
 		Terms: shards, PrefixBudget: l.PrefixBudget, MinPrefix: MinPrefixRunes, MaxTerm: MaxTermRunes,
-		Fold: foldGroups, Apostrophes: apostrophes, Stop: strings.Fields(stopWords),
+		Fold: textfold.Table, Apostrophes: textfold.Apostrophes, Stop: strings.Fields(stopWords),
 		Weights: ManifestRank{Levels: weightLevels, Freq: freqLevels, Title: fieldTitle},
 		Dates:   dateManifest(), Lexicon: lexShards, Suggest: SuggestManifest{One: oneEdit, Two: twoEdits},
 	}

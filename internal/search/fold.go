@@ -1,42 +1,16 @@
 package search
 
 import (
-	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/korean-war-sources/edition/internal/textfold"
 )
 
-// Folding and tokenising are defined rune by rune, so that
+// Tokenising is defined rune by rune on text folded by textfold, so that
 // static/assets/search.js can do exactly the same from the data in the
-// manifest (the table below and the stop words), and a query typed in the
-// browser meets the terms written here.
-//
-// A rune folds in three steps:
-//
-//  1. it is lowercased (unicode.ToLower; String.prototype.toLowerCase of
-//     the single code point in JavaScript);
-//  2. combining diacritical marks (U+0300–U+036F) are dropped;
-//  3. a letter with a diacritic becomes its base letter(s) by foldGroups,
-//     and every kind of apostrophe becomes "'".
-
-// foldGroups maps letters with diacritics to their base letters: each
-// entry is "base:letters". The letters are the lowercase Latin letters of
-// U+00C0–U+024F and U+1E00–U+1EFF whose canonical decomposition is an
-// ASCII letter plus combining marks, and a few letters without a
-// decomposition that readers type without their stroke or ligature. The
-// exceptions are č, š and ž, which become ch, sh and zh: in this edition
-// they come from the scholarly transliteration of Russian, and
-// "Vyšinskii" should find "Vyshinskii".
-const foldGroups = "a:àáâãäåāăąǎǟǡǻȁȃȧḁạảấầẩẫậắằẳẵặ|ae:æǣǽ|b:ƀḃḅḇ|c:çćĉċḉ|ch:č|" +
-	"d:ðďđḋḍḏḑḓ|e:èéêëēĕėęěȅȇȩḕḗḙḛḝẹẻẽếềểễệ|f:ḟ|g:ĝğġģǥǧǵḡ|h:ĥħȟḣḥḧḩḫẖ|" +
-	"i:ìíîïĩīĭįıǐȉȋḭḯỉị|j:ĵǰ|k:ķǩḱḳḵ|l:ĺļľŀłƚḷḹḻḽ|m:ḿṁṃ|n:ñńņňǹṅṇṉṋ|" +
-	"o:òóôõöøōŏőơǒǫǭȍȏȫȭȯȱṍṏṑṓọỏốồổỗộớờởỡợ|oe:œ|p:ṕṗ|r:ŕŗřȑȓṙṛṝṟ|" +
-	"s:śŝşșṡṣṥṧṩ|sh:š|ss:ß|t:ţťŧțṫṭṯṱẗ|th:þ|u:ùúûüũūŭůűųưǔǖǘǚǜȕȗṳṵṷṹṻụủứừửữự|" +
-	"v:ṽṿ|w:ŵẁẃẅẇẉẘ|x:ẋẍ|y:ýÿŷȳẏẙỳỵỷỹ|z:źżƶẑẓẕ|zh:ž"
-
-// apostrophes are the characters that fold to "'".
-const apostrophes = "'‘’ʼʻ`´"
+// manifest (textfold's table and apostrophes, and the stop words), and a
+// query typed in the browser meets the terms written here.
 
 // MaxTermRunes bounds a term; longer runs of letters are cut, in the index
 // and in queries alike, so one pathological word cannot bloat a shard.
@@ -58,91 +32,6 @@ func isStopWord(term string) bool {
 		return true
 	}
 	return false
-}
-
-// appendFolded appends the folded form of r to dst: nothing for a
-// combining mark, usually one rune, two letters for a ligature such as
-// "æ".
-func appendFolded(dst []rune, r rune) []rune {
-	if r < utf8.RuneSelf {
-		return append(dst, asciiFolded[r])
-	}
-	r = unicode.ToLower(r)
-	switch {
-	case r >= 0x300 && r <= 0x36f:
-		return dst
-	case strings.ContainsRune(apostrophes, r):
-		return append(dst, '\'')
-	}
-	if base, ok := foldBase(r); ok {
-		for _, b := range base {
-			dst = append(dst, b)
-		}
-		return dst
-	}
-	return append(dst, r)
-}
-
-// asciiFolded is the folded form of each ASCII character: capitals
-// become small letters and the backtick an apostrophe.
-var asciiFolded = func() (t [utf8.RuneSelf]rune) {
-	for r := range t {
-		t[r] = rune(r)
-	}
-	for r := 'A'; r <= 'Z'; r++ {
-		t[r] = r + 'a' - 'A'
-	}
-	t['`'] = '\''
-	return t
-}()
-
-// foldBase looks a non-ASCII letter up in foldGroups.
-func foldBase(r rune) (string, bool) {
-	base, ok := foldBases[r]
-	return base, ok
-}
-
-// foldBases is foldGroups as a map from letter to base letters, so that
-// folding a non-ASCII rune costs a lookup rather than a scan of the table.
-// A letter listed twice keeps its first base, as a scan would find.
-var foldBases = func() map[rune]string {
-	m := map[rune]string{}
-	for group := range strings.SplitSeq(foldGroups, "|") {
-		base, letters, _ := strings.Cut(group, ":")
-		for _, r := range letters {
-			if _, ok := m[r]; !ok && r >= utf8.RuneSelf {
-				m[r] = base
-			}
-		}
-	}
-	return m
-}()
-
-// Fold lowercases s and takes off diacritics, so that "Vyšinskii",
-// "VYSHINSKII" and "vyshinskii" compare equal; apostrophes of every kind
-// become "'". Fold is idempotent. Invalid UTF-8 becomes U+FFFD.
-func Fold(s string) string {
-	return string(foldRunes(s))
-}
-
-// foldRunes is Fold as runes.
-func foldRunes(s string) []rune {
-	return appendFoldedString(make([]rune, 0, len(s)), s)
-}
-
-// appendFoldedString appends the folded runes of s to dst.
-func appendFoldedString(dst []rune, s string) []rune {
-	dst = slices.Grow(dst, len(s))
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			// Most text is ASCII: its table is read here rather than
-			// through a call.
-			dst = append(dst, asciiFolded[r])
-		} else {
-			dst = appendFolded(dst, r)
-		}
-	}
-	return dst
 }
 
 // isTermRune reports whether r belongs to a term: letters, digits and
@@ -184,7 +73,7 @@ type tokenizer struct {
 // them, and where it begins and ends in tk.runes, the folded text. The
 // slice is only valid until yield returns.
 func (tk *tokenizer) each(s string, yield func(term []byte, start, end int)) {
-	tk.runes = appendFoldedString(tk.runes[:0], s)
+	tk.runes = textfold.AppendString(tk.runes[:0], s)
 	rs := tk.runes
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]

@@ -1,58 +1,10 @@
 package search
 
 import (
-	"iter"
 	"slices"
 	"strings"
 	"testing"
 )
-
-func TestFold(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Shtykov", "shtykov"},
-		{"SHTYKOV", "shtykov"},
-		{"Vyšinskii", "vyshinskii"},
-		{"Vyšinskij", "vyshinskij"},
-		{"Žukov, Čuikov", "zhukov, chuikov"},
-		{"Chŏng", "chong"},
-		{"Ch'oe", "ch'oe"},
-		{"Ch’oe", "ch'oe"},
-		{"Chʼoe", "ch'oe"},
-		{"Straße", "strasse"},
-		{"Œuvre", "oeuvre"},
-		{"Łódź", "lodz"},
-		{"Zhou Enlai — Zhōu Ēnlái", "zhou enlai — zhou enlai"},
-		{"Mao Zédōng", "mao zedong"},
-		{"e\u0301", "e"}, // decomposed é
-		{"İstanbul", "istanbul"},
-		{"毛泽东", "毛泽东"},
-		{"SD00278", "sd00278"},
-		{"", ""},
-		{"\xff", "\uFFFD"},
-	}
-	for _, tt := range tests {
-		if got := Fold(tt.in); got != tt.want {
-			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestFoldGroupsAreFolded(t *testing.T) {
-	// Every letter of the table must already be lowercase, and its base
-	// plain ASCII, or Go and JavaScript could disagree.
-	for group := range splitGroups() {
-		for _, r := range group.letters {
-			if got := Fold(string(r)); got != group.base {
-				t.Errorf("Fold(%q) = %q, want %q", r, got, group.base)
-			}
-		}
-		for _, r := range group.base {
-			if r < 'a' || r > 'z' {
-				t.Errorf("base %q is not lowercase ASCII", group.base)
-			}
-		}
-	}
-}
 
 func TestTokenize(t *testing.T) {
 	tests := []struct {
@@ -107,21 +59,6 @@ func TestParseQuery(t *testing.T) {
 		q := ParseQuery(tt.in)
 		if !slices.Equal(q.Words, tt.words) || q.Prefix != tt.prefix {
 			t.Errorf("ParseQuery(%q) = %q prefix %v, want %q prefix %v", tt.in, q.Words, q.Prefix, tt.words, tt.prefix)
-		}
-	}
-}
-
-// foldGroup is one entry of foldGroups.
-type foldGroup struct{ base, letters string }
-
-// splitGroups yields the entries of foldGroups.
-func splitGroups() iter.Seq[foldGroup] {
-	return func(yield func(foldGroup) bool) {
-		for group := range strings.SplitSeq(foldGroups, "|") {
-			base, letters, _ := strings.Cut(group, ":")
-			if !yield(foldGroup{base, letters}) {
-				return
-			}
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/korean-war-sources/edition/internal/parallel"
+	"github.com/korean-war-sources/edition/internal/textfold"
 )
 
 // Where a term occurs in an item, from weak to strong.
@@ -299,7 +300,7 @@ func ParseQuery(q string) Query {
 			query.Words = append(query.Words, t)
 		}
 	}
-	folded := Fold(q)
+	folded := textfold.String(q)
 	last, _ := utf8.DecodeLastRuneInString(folded)
 	if n := len(query.Words); n > 0 && isTermRune(last) && strings.HasSuffix(folded, query.Words[n-1]) && !isDateTerm(query.Words[n-1]) {
 		query.Prefix = utf8.RuneCountInString(query.Words[n-1]) >= MinPrefixRunes

@@ -21,6 +21,7 @@ import (
 	"github.com/korean-war-sources/edition/internal/histdate"
 	"github.com/korean-war-sources/edition/internal/parallel"
 	"github.com/korean-war-sources/edition/internal/site"
+	"github.com/korean-war-sources/edition/internal/textfold"
 )
 
 // The kinds of Item, in the order results of equal rank are listed.
@@ -351,7 +352,7 @@ func personLinks(fragment string) []string {
 func sortedPersons(s *site.Site) []*content.Person {
 	ps := slices.Clone(s.Ed.Persons)
 	slices.SortFunc(ps, func(a, b *content.Person) int {
-		return cmp.Or(cmp.Compare(Fold(a.SortName), Fold(b.SortName)), cmp.Compare(a.ID, b.ID))
+		return cmp.Or(cmp.Compare(textfold.String(a.SortName), textfold.String(b.SortName)), cmp.Compare(a.ID, b.ID))
 	})
 	return ps
 }
@@ -367,7 +368,7 @@ func sortedEvents(s *site.Site) []*content.Event {
 func sortedWorks(s *site.Site) []*content.Work {
 	ws := slices.Clone(s.Ed.Works)
 	slices.SortFunc(ws, func(a, b *content.Work) int {
-		return cmp.Or(cmp.Compare(Fold(a.Sort), Fold(b.Sort)), cmp.Compare(a.Year, b.Year), cmp.Compare(a.ID, b.ID))
+		return cmp.Or(cmp.Compare(textfold.String(a.Sort), textfold.String(b.Sort)), cmp.Compare(a.Year, b.Year), cmp.Compare(a.ID, b.ID))
 	})
 	return ws
 }

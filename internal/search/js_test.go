@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/korean-war-sources/edition/internal/output"
+	"github.com/korean-war-sources/edition/internal/textfold"
 )
 
 // jsHarness runs static/assets/search.js under Node with a minimal
@@ -120,8 +121,8 @@ func TestJavaScriptAgrees(t *testing.T) {
 	for i, q := range inputs {
 		js := results[i]
 		query := ParseQuery(q)
-		if js.Fold != Fold(q) || !slices.Equal(js.Terms, Tokenize(q)) {
-			t.Errorf("%q: JavaScript folds %q, terms %q; Go folds %q, terms %q", q, js.Fold, js.Terms, Fold(q), Tokenize(q))
+		if js.Fold != textfold.String(q) || !slices.Equal(js.Terms, Tokenize(q)) {
+			t.Errorf("%q: JavaScript folds %q, terms %q; Go folds %q, terms %q", q, js.Fold, js.Terms, textfold.String(q), Tokenize(q))
 		}
 		if !slices.Equal(js.Words, query.Words) || js.Prefix != query.Prefix {
 			t.Errorf("%q: JavaScript parses %q prefix %v; Go %q prefix %v", q, js.Words, js.Prefix, query.Words, query.Prefix)

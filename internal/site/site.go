@@ -13,11 +13,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/diag"
 	"github.com/korean-war-sources/edition/internal/histdate"
 	"github.com/korean-war-sources/edition/internal/markdown"
+	"github.com/korean-war-sources/edition/internal/textfold"
 )
 
 // RootMarker stands for the path from a page to the site root in rendered
@@ -164,33 +166,34 @@ func CompareDocs(a, b *content.Document) int {
 	return cmp.Or(histdate.Compare(a.Date, b.Date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.ID, b.ID))
 }
 
-// Fold reduces a name for matching: lowercase, without diacritics or
-// punctuation, so "Vyshinskii", "vyshinskii" and "Vyšinskij"-style
-// variants meet where they should.
+// Fold is the key names are matched, kept unique and sorted by. It is
+// built on the edition's one letter rule, textfold (lowercase, no
+// diacritics: "Vyšinskii" and "VYSHINSKII" both give "vyshinskii"), and
+// keeps only the words of the folded text, joined by single spaces. A
+// word is a run of letters, digits and marks; an apostrophe is dropped
+// ("Ch'oe" gives "choe") and any other character separates words
+// ("Kim Il-sung" gives "kim il sung"), as in the search terms
+// internal/search cuts from the same folded text.
 func Fold(s string) string {
+	rs := textfold.Runes(s)
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if base, ok := foldRune[r]; ok {
-			r = base
-		}
+	b.Grow(len(s))
+	space := false // a separator was seen since the last word
+	for _, r := range rs {
 		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127:
+		case r == '\'':
+			// Dropped: "Ch'oe" and "Choe" meet.
+		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
 			b.WriteRune(r)
-		case r == ' ' || r == '-':
-			b.WriteByte(' ')
+		default:
+			space = true
 		}
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-var foldRune = map[rune]rune{
-	'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a', 'ā': 'a', 'ă': 'a',
-	'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e', 'ē': 'e', 'ě': 'e',
-	'í': 'i', 'ì': 'i', 'î': 'i', 'ï': 'i', 'ī': 'i',
-	'ó': 'o', 'ò': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o', 'ō': 'o', 'ŏ': 'o',
-	'ú': 'u', 'ù': 'u', 'û': 'u', 'ü': 'u', 'ū': 'u', 'ŭ': 'u',
-	'ç': 'c', 'č': 'c', 'š': 's', 'ž': 'z', 'ñ': 'n', 'ý': 'y', 'ř': 'r',
-	'’': 0, '\'': 0, 'ʼ': 0,
+	return b.String()
 }
 
 func (s *Site) indexNames(diags *diag.List) {

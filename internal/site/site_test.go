@@ -10,6 +10,7 @@ import (
 	"github.com/korean-war-sources/edition/internal/diag"
 	"github.com/korean-war-sources/edition/internal/markdown"
 	"github.com/korean-war-sources/edition/internal/site"
+	"github.com/korean-war-sources/edition/internal/textfold"
 )
 
 // A small valid edition; tests replace or add files.
@@ -183,16 +184,47 @@ func TestRoot(t *testing.T) {
 func TestFold(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Vyshinskii", "vyshinskii"},
-		{"Vyšinskij", "vysinskij"},
+		{"Vyšinskij", "vyshinskij"},
+		{"VYSHINSKII", "vyshinskii"},
+		{"Žukov, Čuikov", "zhukov chuikov"},
+		{"Ch'oe Yong-gŏn", "choe yong gon"},
+		{"Chʼoe", "choe"},
+		{"I.V. Stalin", "i v stalin"},
+		{"Zhou Enlai — Zhōu Ēnlái", "zhou enlai zhou enlai"},
+		{"Stalin (Filippov)", "stalin filippov"},
+		{"e\u0301", "e"}, // decomposed é
+		{"Straße", "strasse"},
 		{"Kim Il-sung", "kim il sung"},
 		{"  Pak  Hŏn-yŏng ", "pak hon yong"},
 		{"Mao Tse-tung’s", "mao tse tungs"},
 		{"毛泽东", "毛泽东"},
 		{"", ""},
+		{" -.,' ", ""},
 	}
 	for _, tt := range tests {
 		if got := site.Fold(tt.in); got != tt.want {
 			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// FuzzFold holds Fold to its definition: it is idempotent, builds on
+// textfold's letters (folding first changes nothing) and gives words
+// joined by single spaces.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Vyšinskij", "Ch'oe Yong-gŏn", "I.V. Stalin", "毛泽东", "e\u0301", "\xff", " - "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := site.Fold(s)
+		if again := site.Fold(got); again != got {
+			t.Errorf("Fold(%q) = %q, Fold of that = %q", s, got, again)
+		}
+		if pre := site.Fold(textfold.String(s)); pre != got {
+			t.Errorf("Fold(textfold.String(%q)) = %q, Fold = %q", s, pre, got)
+		}
+		if strings.Join(strings.Fields(got), " ") != got || strings.ContainsRune(got, '\'') {
+			t.Errorf("Fold(%q) = %q is not words joined by single spaces", s, got)
+		}
+	})
 }

@@ -1,4 +1,4 @@
-package render
+package highlight
 
 import (
 	"os"
@@ -16,13 +16,13 @@ func BenchmarkHighlight(b *testing.B) {
 	if err := corpus.Write(dir, 1000); err != nil {
 		b.Fatal(err)
 	}
-	srcs := readSources(b, "../../content/documents/*.md", filepath.Join(dir, "documents", "*.md"))
-	h := newHighlighter()
+	srcs := readSources(b, "../../../content/documents/*.md", filepath.Join(dir, "documents", "*.md"))
+	h := New()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		for _, src := range srcs {
-			h.html(src)
+			h.HTML(src)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(srcs)), "ns/doc")

@@ -1,4 +1,4 @@
-package render
+package highlight
 
 import (
 	"fmt"
@@ -34,13 +34,13 @@ func TestSourceTokensCoverEveryFile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := joined(SourceTokens(string(b))); got != string(b) {
+			if got := joined(Tokens(string(b))); got != string(b) {
 				t.Errorf("%s/%s: tokens do not join to the file", name, p)
 			}
 			return nil
 		})
 	}
-	check(os.DirFS("../../content"), "content")
+	check(os.DirFS("../../../content"), "content")
 	check(corpus.FS(50), "corpus")
 }
 
@@ -83,7 +83,7 @@ func TestSourceTokens(t *testing.T) {
 		"(https://example.org)": chroma.NameAttribute,
 		"-":                     chroma.Keyword,
 	}
-	toks := SourceTokens(src)
+	toks := Tokens(src)
 	if got := joined(toks); got != src {
 		t.Fatalf("tokens join to %q", got)
 	}
@@ -102,7 +102,7 @@ func TestSourceTokens(t *testing.T) {
 }
 
 func TestHighlighterWritesChromaClasses(t *testing.T) {
-	html := string(newHighlighter().html("---\ntitle: x\n---\nBody [[doc:y]].\n"))
+	html := string(New().HTML("---\ntitle: x\n---\nBody [[doc:y]].\n"))
 	for _, want := range []string{`<pre class="chroma">`, `<span class="ln">1</span>`, `<span class="nt">title</span>`, `<span class="ni">[[doc:y]]</span>`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("highlighted source lacks %s:\n%s", want, html)
@@ -116,17 +116,17 @@ func FuzzSourceTokens(f *testing.F) {
 	f.Add("---\n---\n---\n")
 	f.Add("[[a:b|")
 	f.Fuzz(func(t *testing.T, src string) {
-		if got := joined(SourceTokens(src)); got != src {
+		if got := joined(Tokens(src)); got != src {
 			t.Fatalf("tokens of %q join to %q", src, got)
 		}
 	})
 }
 
-// TestStylesheetCoversTokens checks that ChromaCSS keeps a rule for every
+// TestStylesheetCoversTokens checks that CSS keeps a rule for every
 // styled token type the tokenizer emits, and that the tokenizer emits no
 // type outside sourceTokenTypes.
 func TestStylesheetCoversTokens(t *testing.T) {
-	css, err := ChromaCSS()
+	css, err := CSS()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func TestStylesheetCoversTokens(t *testing.T) {
 	}
 	fsys := corpus.FS(20)
 	for p, f := range fsys {
-		for _, tok := range SourceTokens(string(f.Data)) {
+		for _, tok := range Tokens(string(f.Data)) {
 			if !allowed[tok.Type] {
 				t.Errorf("%s: token %q of type %v is not in sourceTokenTypes", p, tok.Value, tok.Type)
 			}
@@ -156,14 +156,14 @@ func TestStylesheetCoversTokens(t *testing.T) {
 // highlighter's markup must match.
 func chromaHTML(t testing.TB, src string) string {
 	var b strings.Builder
-	if err := chromaFormatter().Format(&b, styles.Get("github"), chroma.Literator(SourceTokens(src)...)); err != nil {
+	if err := chromaFormatter().Format(&b, styles.Get("github"), chroma.Literator(Tokens(src)...)); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
 }
 
-func checkMatchesChroma(t testing.TB, h *highlighter, name, src string) {
-	if got, want := string(h.html(src)), chromaHTML(t, src); got != want {
+func checkMatchesChroma(t testing.TB, h *Highlighter, name, src string) {
+	if got, want := string(h.HTML(src)), chromaHTML(t, src); got != want {
 		t.Errorf("%s: highlighted markup differs from chroma's:\n got %q\nwant %q", name, got, want)
 	}
 }
@@ -173,8 +173,8 @@ func checkMatchesChroma(t testing.TB, h *highlighter, name, src string) {
 // files at the edges: empty, without a final newline, of a hundred lines
 // (the numbers' padding), full of characters to escape.
 func TestHighlightMatchesChroma(t *testing.T) {
-	h := newHighlighter()
-	for name, fsys := range map[string]fs.FS{"content": os.DirFS("../../content"), "corpus": corpus.FS(50)} {
+	h := New()
+	for name, fsys := range map[string]fs.FS{"content": os.DirFS("../../../content"), "corpus": corpus.FS(50)} {
 		_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || path.Ext(p) != ".md" {
 				return err
@@ -202,7 +202,7 @@ func FuzzHighlightMatchesChroma(f *testing.F) {
 	f.Add("---\ntitle: 'x'\n---\nBody <b>&amp;</b>\n")
 	f.Add("---\na: 'open\n  more'' still\n  closed'\nb: |\n  x\n---\n[[doc:a|*b* [[c:d]]]] [^x]: **y [z](w)")
 	f.Add(strings.Repeat("\n", 12))
-	h := newHighlighter()
+	h := New()
 	f.Fuzz(func(t *testing.T, src string) {
 		checkMatchesChroma(t, h, fmt.Sprintf("%q", src), src)
 	})

@@ -1,4 +1,13 @@
-package render
+// Package highlight colours the source view of a content file. It uses a
+// tokenizer written for the edition's format alone: YAML front matter of
+// keys, scalars, flow lists, block scalars and comments, then Markdown
+// with headings, list marks, footnotes, [[kind:id]] cross-references,
+// emphasis, code and links. Chroma's general Markdown lexer, built on
+// backtracking regular expressions, took 15–30 ms a file and dominated
+// the build; this one is a single pass. It produces chroma token types
+// (Tokens), written in the markup of chroma's HTML formatter
+// (Highlighter.HTML), so the stylesheet CSS generates applies.
+package highlight
 
 import (
 	"html/template"
@@ -9,18 +18,8 @@ import (
 	"github.com/korean-war-sources/edition/internal/content"
 )
 
-// The source view highlights a content file with a tokenizer written for
-// our format alone: YAML front matter of keys, scalars, flow lists, block
-// scalars and comments, then Markdown with headings, list marks,
-// footnotes, [[kind:id]] cross-references, emphasis, code and links.
-// Chroma's general Markdown lexer, built on backtracking regular
-// expressions, took 15–30 ms a file and dominated the build; this one is
-// a single pass. It produces chroma token types, written in the markup of
-// chroma's HTML formatter (see appendChromaHTML), so the stylesheet of
-// ChromaCSS applies.
-
-// sourceTokenTypes are the token types SourceTokens produces besides
-// plain text; ChromaCSS keeps the rules of these alone.
+// sourceTokenTypes are the token types Tokens produces besides
+// plain text; CSS keeps the rules of these alone.
 var sourceTokenTypes = []chroma.TokenType{
 	chroma.NameNamespace, chroma.NameTag, chroma.NameAttribute, chroma.NameEntity, chroma.NameLabel,
 	chroma.Punctuation, chroma.Comment, chroma.Keyword, chroma.KeywordConstant,
@@ -29,9 +28,9 @@ var sourceTokenTypes = []chroma.TokenType{
 	chroma.GenericHeading, chroma.GenericSubheading, chroma.GenericEmph, chroma.GenericStrong,
 }
 
-// SourceTokens splits a content file into chroma tokens. Joined, the
+// Tokens splits a content file into chroma tokens. Joined, the
 // tokens' values are exactly src, whatever src holds.
-func SourceTokens(src string) []chroma.Token {
+func Tokens(src string) []chroma.Token {
 	t := &tokenizer{src: src}
 	t.run()
 	return t.tokens()
@@ -535,9 +534,9 @@ func emphasis(src string, i int, missing *absent) (int, chroma.TokenType) {
 	return n + 1 + j + n, typ
 }
 
-// highlighter writes highlighted source views. It is safe for
+// Highlighter writes highlighted source views. It is safe for
 // concurrent use: the render workers share one.
-type highlighter struct {
+type Highlighter struct {
 	// scratch holds a tokenizer's spans and an output buffer between
 	// calls, so that a build of thousands of pages does not allocate
 	// them afresh for each.
@@ -549,12 +548,13 @@ type hlScratch struct {
 	out   []byte
 }
 
-func newHighlighter() *highlighter {
-	return &highlighter{scratch: sync.Pool{New: func() any { return new(hlScratch) }}}
+// New returns a Highlighter with empty scratch buffers.
+func New() *Highlighter {
+	return &Highlighter{scratch: sync.Pool{New: func() any { return new(hlScratch) }}}
 }
 
-// html returns src highlighted in the markup of chroma's HTML formatter.
-func (h *highlighter) html(src string) template.HTML {
+// HTML returns src highlighted in the markup of chroma's HTML formatter.
+func (h *Highlighter) HTML(src string) template.HTML {
 	sc := h.scratch.Get().(*hlScratch)
 	t := tokenizer{src: src, spans: sc.spans[:0]}
 	t.run()

@@ -1,4 +1,4 @@
-package render
+package highlight
 
 import (
 	"bytes"
@@ -12,12 +12,12 @@ import (
 	"github.com/alecthomas/chroma/v2/styles"
 )
 
-// ChromaCSS is the stylesheet of highlighted source views: a light style,
+// CSS is the stylesheet of highlighted source views: a light style,
 // and a dark one under prefers-color-scheme, both generated from chroma's
 // styles so they always match the classes the formatter writes. Only the
-// rules of the token types SourceTokens produces are kept: the classes of
+// rules of the token types Tokens produces are kept: the classes of
 // chroma's other token types never appear on a page.
-func ChromaCSS() ([]byte, error) {
+func CSS() ([]byte, error) {
 	f := chromaFormatter()
 	var b bytes.Buffer
 	b.WriteString("/* Generated at build time from chroma's github and github-dark styles. */\n")
@@ -61,7 +61,7 @@ func writeCSS(w *bytes.Buffer, f *chtml.Formatter, style *chroma.Style) error {
 var formatterTypes = []chroma.TokenType{chroma.Background, chroma.PreWrapper, chroma.Line, chroma.CodeLine, chroma.LineNumbers}
 
 // chromaFormatter is the formatter whose markup appendChromaHTML writes
-// and whose classes ChromaCSS styles.
+// and whose classes CSS styles.
 func chromaFormatter() *chtml.Formatter {
 	return chtml.New(chtml.WithClasses(true), chtml.WithLineNumbers(true))
 }
