@@ -4,10 +4,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/korean-war-sources/edition/internal/content"
-	"github.com/korean-war-sources/edition/internal/diag"
-	"github.com/korean-war-sources/edition/internal/markdown"
-	"github.com/korean-war-sources/edition/internal/site"
+	"github.com/korean-war-sources/edition/internal/sitetest"
 )
 
 const record = "https://digitalarchive.wilsoncenter.org/document/x"
@@ -68,15 +65,7 @@ func column(t *testing.T, tb Table, key, name string) string {
 }
 
 func TestOutsideColumns(t *testing.T) {
-	var diags diag.List
-	ed, err := content.Load(small, "content", &diags)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := site.Build(ed, markdown.New(), &diags)
-	if diags.HasErrors(false) {
-		t.Fatalf("small edition has problems:\n%s", diags.String())
-	}
+	s := sitetest.Build(t, small)
 	tables := map[string]Table{}
 	for _, tb := range Tables(s) {
 		tables[tb.Name] = tb

@@ -9,9 +9,8 @@ import (
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/corpus"
-	"github.com/korean-war-sources/edition/internal/diag"
-	"github.com/korean-war-sources/edition/internal/markdown"
 	"github.com/korean-war-sources/edition/internal/site"
+	"github.com/korean-war-sources/edition/internal/sitetest"
 )
 
 // smallNetwork is a network shaped like the edition's: a hub, pairs that
@@ -47,12 +46,7 @@ func smallNetwork() (*site.Site, site.Network) {
 // generatedNetwork is the correspondence of a generated edition.
 func generatedNetwork(t *testing.T) (*site.Site, site.Network) {
 	t.Helper()
-	var diags diag.List
-	ed, err := content.Load(corpus.FS(120), "content", &diags)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := site.Build(ed, markdown.New(), &diags)
+	s := sitetest.Build(t, corpus.FS(120))
 	return s, site.Correspondence(s)
 }
 

@@ -5,21 +5,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/corpus"
-	"github.com/korean-war-sources/edition/internal/diag"
-	"github.com/korean-war-sources/edition/internal/markdown"
 	"github.com/korean-war-sources/edition/internal/site"
+	"github.com/korean-war-sources/edition/internal/sitetest"
 )
 
 func generatedPages(t *testing.T) (*site.Site, []*Page) {
 	t.Helper()
-	var diags diag.List
-	ed, err := content.Load(corpus.FS(40), "content", &diags)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := site.Build(ed, markdown.New(), &diags)
+	s := sitetest.Build(t, corpus.FS(40))
 	return s, Pages(s, Options{})
 }
 

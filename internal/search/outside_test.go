@@ -4,10 +4,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/korean-war-sources/edition/internal/content"
-	"github.com/korean-war-sources/edition/internal/diag"
-	"github.com/korean-war-sources/edition/internal/markdown"
-	"github.com/korean-war-sources/edition/internal/site"
+	"github.com/korean-war-sources/edition/internal/sitetest"
 )
 
 // TestOutsideFieldsFound searches a small edition for what only the
@@ -41,15 +38,7 @@ Headnote.
 `)},
 		"documents/1950-05-13-other.md": {Data: []byte("---\ntitle: Another telegram\nkind: telegram\ndate: 1950-05-13\nnature: contemporary\n---\nNo number here.\n")},
 	}
-	var diags diag.List
-	ed, err := content.Load(fsys, "content", &diags)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := site.Build(ed, markdown.New(), &diags)
-	if diags.HasErrors(false) {
-		t.Fatalf("small edition has problems:\n%s", diags.String())
-	}
+	s := sitetest.Build(t, fsys)
 	items := Items(s)
 	ix := NewIndex(items)
 	for _, q := range []string{"8600", "No. 8600", "Vyshinsky", "Molotov", "RGASPI 558", "cipher office"} {

@@ -9,12 +9,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/corpus"
-	"github.com/korean-war-sources/edition/internal/diag"
-	"github.com/korean-war-sources/edition/internal/markdown"
 	"github.com/korean-war-sources/edition/internal/output"
-	"github.com/korean-war-sources/edition/internal/site"
+	"github.com/korean-war-sources/edition/internal/sitetest"
 )
 
 const filippovTelegram = "1950-05-13-roshchin-to-stalin"
@@ -336,15 +333,7 @@ func TestFirstQueryGeneratedEdition(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds an edition of 10,000 documents")
 	}
-	var diags diag.List
-	ed, err := content.Load(corpus.FS(10000), "content", &diags)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := site.Build(ed, markdown.New(), &diags)
-	if diags.HasErrors(false) {
-		t.Fatalf("the generated edition does not build:\n%s", diags.String())
-	}
+	s := sitetest.Build(t, corpus.FS(10000))
 	b, err := Build(Items(s), DefaultLayout())
 	if err != nil {
 		t.Fatal(err)
