@@ -152,3 +152,16 @@ func TestNoteTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestLeafReadings(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"59–61", "59–61"},
+		{"55; 554", "55 or 554 (the notes differ)"},
+	}
+	for _, tt := range tests {
+		if got := leafReadings(tt.in); got != tt.want {
+			t.Errorf("leafReadings(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -169,6 +169,9 @@ func (b *builder) byArchive(docRows map[*content.Document]DocRow) []DocGroup {
 		}
 		rs := rows[k]
 		slices.SortStableFunc(rs, func(a, b DocRow) int { return NaturalCompare(a.Listy, b.Listy) })
+		for i := range rs {
+			rs[i].Listy = leafReadings(rs[i].Listy)
+		}
 		title := "F. " + k.fond + ", Op. " + k.opis + ", D. " + k.delo
 		if k.papka != "" {
 			title += ", Pap. " + k.papka
@@ -203,6 +206,18 @@ func addListy(rows []DocRow, r DocRow, listy string) []DocRow {
 	}
 	r.Listy = listy
 	return append(rows, r)
+}
+
+// leafReadings turns the leaves at which the notes cite one document in
+// one file into what a reader sees: two leaves there mean that the notes
+// disagree (554 or 55 for the telegram of 14 May 1950), not that the
+// document fills both, so "55; 554" reads "55 or 554 (the notes differ)".
+func leafReadings(listy string) string {
+	leaves := strings.Split(listy, "; ")
+	if len(leaves) < 2 {
+		return listy
+	}
+	return strings.Join(leaves, " or ") + " (the notes differ)"
 }
 
 // NaturalCompare orders archive numbers as numbers: "9" < "45" < "059a" <
