@@ -185,13 +185,7 @@ func TestReadTree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var paths []string
-	for _, f := range files {
-		paths = append(paths, f.Path)
-		if string(f.Data) != f.Path {
-			t.Errorf("ReadTree: %s holds %q", f.Path, f.Data)
-		}
-	}
+	paths := selfNamedPaths(t, "ReadTree", files)
 	if want := []string{"a/b/c.svg", "a/z.js", "b.css"}; !slices.Equal(paths, want) {
 		t.Errorf("ReadTree paths = %q, want %q", paths, want)
 	}
@@ -216,13 +210,7 @@ func TestReadFS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var paths []string
-	for _, f := range files {
-		paths = append(paths, f.Path)
-		if string(f.Data) != f.Path {
-			t.Errorf("ReadFS: %s holds %q", f.Path, f.Data)
-		}
-	}
+	paths := selfNamedPaths(t, "ReadFS", files)
 	if want := []string{"a/b/c.svg", "b.css"}; !slices.Equal(paths, want) {
 		t.Errorf("ReadFS paths = %q, want %q", paths, want)
 	}
@@ -259,4 +247,18 @@ func TestZip(t *testing.T) {
 	if want := []string{"edition/index.html=<p>x</p>", "edition/a/b.css=b{}"}; !slices.Equal(got, want) {
 		t.Errorf("archive holds %q, want %q", got, want)
 	}
+}
+
+// selfNamedPaths returns the paths of files read from a tree in which
+// every file holds its own path, and reports a file that does not.
+func selfNamedPaths(t *testing.T, what string, files []File) []string {
+	t.Helper()
+	var paths []string
+	for _, f := range files {
+		paths = append(paths, f.Path)
+		if string(f.Data) != f.Path {
+			t.Errorf("%s: %s holds %q", what, f.Path, f.Data)
+		}
+	}
+	return paths
 }
