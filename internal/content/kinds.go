@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/diag"
+	"github.com/korean-war-sources/edition/internal/subject"
 	"github.com/korean-war-sources/edition/internal/yamlx"
 
 	"github.com/korean-war-sources/edition/internal/parallel"
@@ -34,7 +35,7 @@ func (l *loader) site(ed *Edition) error {
 // the reference kind of its pages, for Edition.Failed. The files are read
 // and decoded in parallel; add, Edition.Failed and the diagnostics see
 // them in file order, so a build is the same whatever the scheduling.
-func pages[T any](l *loader, dir, kind string, add func(id, file string, pos diag.Position, body Body, v *T)) error {
+func pages[T any](l *loader, dir string, kind subject.Kind, add func(id, file string, pos diag.Position, body Body, v *T)) error {
 	files, err := l.files(dir, ".md", kind)
 	if err != nil {
 		return err
@@ -107,42 +108,42 @@ func decodeAll[R any](l *loader, files []string, decode func(l *loader, p string
 }
 
 func (l *loader) documents(ed *Edition) error {
-	return pages(l, "documents", "doc", func(id, file string, pos diag.Position, body Body, d *Document) {
+	return pages(l, "documents", subject.Document, func(id, file string, pos diag.Position, body Body, d *Document) {
 		d.ID, d.File, d.Pos, d.Body = id, file, pos, body
 		ed.Documents = append(ed.Documents, d)
 	})
 }
 
 func (l *loader) persons(ed *Edition) error {
-	return pages(l, "persons", "person", func(id, file string, pos diag.Position, body Body, p *Person) {
+	return pages(l, "persons", subject.Person, func(id, file string, pos diag.Position, body Body, p *Person) {
 		p.ID, p.File, p.Pos, p.Body = id, file, pos, body
 		ed.Persons = append(ed.Persons, p)
 	})
 }
 
 func (l *loader) sections(ed *Edition) error {
-	return pages(l, "essay", "section", func(id, file string, pos diag.Position, body Body, s *Section) {
+	return pages(l, "essay", subject.Section, func(id, file string, pos diag.Position, body Body, s *Section) {
 		s.ID, s.File, s.Pos, s.Body = id, file, pos, body
 		ed.Sections = append(ed.Sections, s)
 	})
 }
 
 func (l *loader) conflicts(ed *Edition) error {
-	return pages(l, "conflicts", "conflict", func(id, file string, pos diag.Position, body Body, c *Conflict) {
+	return pages(l, "conflicts", subject.Conflict, func(id, file string, pos diag.Position, body Body, c *Conflict) {
 		c.ID, c.File, c.Pos, c.Body = id, file, pos, body
 		ed.Conflicts = append(ed.Conflicts, c)
 	})
 }
 
 func (l *loader) pages(ed *Edition) error {
-	return pages(l, "pages", "page", func(id, file string, pos diag.Position, body Body, p *Page) {
+	return pages(l, "pages", subject.Page, func(id, file string, pos diag.Position, body Body, p *Page) {
 		p.ID, p.File, p.Pos, p.Body = id, file, pos, body
 		ed.Pages = append(ed.Pages, p)
 	})
 }
 
 func (l *loader) packets(ed *Edition) error {
-	files, err := l.files("packets", ".yaml", "packet")
+	files, err := l.files("packets", ".yaml", subject.Packet)
 	if err != nil {
 		return err
 	}
@@ -177,7 +178,7 @@ func (l *loader) packets(ed *Edition) error {
 		switch {
 		case d.pk == nil:
 		case !d.ok:
-			l.fail("packet", d.id)
+			l.fail(subject.Packet, d.id)
 		default:
 			ed.Packets = append(ed.Packets, d.pk)
 		}
@@ -186,28 +187,28 @@ func (l *loader) packets(ed *Edition) error {
 }
 
 func (l *loader) works(ed *Edition) error {
-	return yamlMap(l, "bibliography.yaml", "work", l.checkID, func(id string, w *Work) {
+	return yamlMap(l, "bibliography.yaml", subject.Work, l.checkID, func(id string, w *Work) {
 		w.ID = id
 		ed.Works = append(ed.Works, w)
 	})
 }
 
 func (l *loader) events(ed *Edition) error {
-	return yamlMap(l, "events.yaml", "event", l.checkID, func(id string, e *Event) {
+	return yamlMap(l, "events.yaml", subject.Event, l.checkID, func(id string, e *Event) {
 		e.ID = id
 		ed.Events = append(ed.Events, e)
 	})
 }
 
 func (l *loader) archives(ed *Edition) error {
-	return yamlMap(l, "archives.yaml", "archive", l.checkAbbreviation, func(id string, a *Archive) {
+	return yamlMap(l, "archives.yaml", subject.Archive, l.checkAbbreviation, func(id string, a *Archive) {
 		a.ID = id
 		ed.Archives = append(ed.Archives, a)
 	})
 }
 
 func (l *loader) terms(ed *Edition) error {
-	return yamlMap(l, "glossary.yaml", "term", l.checkID, func(id string, t *Term) {
+	return yamlMap(l, "glossary.yaml", subject.Term, l.checkID, func(id string, t *Term) {
 		t.ID = id
 		ed.Terms = append(ed.Terms, t)
 	})
@@ -217,7 +218,7 @@ func (l *loader) redirects(ed *Edition) error {
 	type entry struct {
 		To Target `yaml:"to" required:"true" doc:"Where the old path now points, e.g. doc:NEW-ID."`
 	}
-	return yamlMap(l, "redirects.yaml", "", l.checkOldPath, func(from string, e *entry) {
+	return yamlMap(l, "redirects.yaml", subject.None, l.checkOldPath, func(from string, e *entry) {
 		ed.Redirects = append(ed.Redirects, Redirect{From: from, To: e.To})
 	})
 }

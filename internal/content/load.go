@@ -13,6 +13,7 @@ import (
 
 	"github.com/korean-war-sources/edition/internal/diag"
 	"github.com/korean-war-sources/edition/internal/slug"
+	"github.com/korean-war-sources/edition/internal/subject"
 	"github.com/korean-war-sources/edition/internal/yamlx"
 	"go.yaml.in/yaml/v3"
 )
@@ -42,12 +43,12 @@ type Edition struct {
 	// of every File.
 	Root string
 
-	// Failed holds "kind:id" (doc:ID, person:ID, section:ID, work:ID …)
+	// Failed holds the subject (doc:ID, person:ID, section:ID, work:ID …)
 	// of every file or entry that exists but could not be decoded, and
-	// "kind:*" when a whole file of entries could not be. Such entries
-	// are left out of the Edition and their errors reported; references
-	// to them are not reported again as unknown.
-	Failed map[string]bool
+	// one of id AllOfKind when a whole file of entries could not be. Such
+	// entries are left out of the Edition and their errors reported;
+	// references to them are not reported again as unknown.
+	Failed map[subject.Subject]bool
 }
 
 // Load reads the content tree in fsys. Problems in the content are added
@@ -62,7 +63,7 @@ func Load(fsys fs.FS, root string, diags *diag.List) (*Edition, error) {
 // file. The edition is the same either way.
 func LoadCached(fsys fs.FS, root string, cache *Cache, diags *diag.List) (*Edition, error) {
 	l := loader{fsys: fsys, root: root, diags: diags, cache: cache}
-	ed := &Edition{Root: root, Failed: map[string]bool{}}
+	ed := &Edition{Root: root, Failed: map[subject.Subject]bool{}}
 	l.failed = ed.Failed
 	steps := []func(*Edition) error{
 		l.site, l.documents, l.persons, l.sections, l.conflicts, l.packets,
@@ -82,7 +83,7 @@ type loader struct {
 	fsys   fs.FS
 	root   string // shown in positions, e.g. "content"
 	diags  *diag.List
-	failed map[string]bool // Edition.Failed
+	failed map[subject.Subject]bool // Edition.Failed
 }
 
 // ValidID reports whether id can name a page: lowercase ASCII letters and
@@ -107,10 +108,10 @@ func ValidID(id string) bool {
 // files lists dir/*.md (or another extension), sorted, refusing symbolic
 // links and anything that is not a regular file. kind is the reference
 // kind of the files, for Edition.Failed.
-func (l *loader) files(dir, ext, kind string) ([]string, error) {
+func (l *loader) files(dir, ext string, kind subject.Kind) ([]string, error) {
 	if info, err := fs.Lstat(l.fsys, dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		l.diags.Errorf(l.filePos(dir), "symbolic links are not allowed in content; copy the folder into %s instead", l.show("."))
-		l.fail(kind, "*")
+		l.fail(kind, AllOfKind)
 		return nil, nil
 	}
 	entries, err := fs.ReadDir(l.fsys, dir)
@@ -150,10 +151,14 @@ func (l *loader) filePos(p string) diag.Position {
 	return diag.Position{File: l.show(p), Line: 1, Col: 1}
 }
 
+// AllOfKind is the id in Edition.Failed of every entry of a kind, when
+// their whole file could not be decoded.
+const AllOfKind = "*"
+
 // fail records that kind:id exists but could not be used.
-func (l *loader) fail(kind, id string) {
-	if kind != "" {
-		l.failed[kind+":"+id] = true
+func (l *loader) fail(kind subject.Kind, id string) {
+	if kind != subject.None {
+		l.failed[subject.Of(kind, id)] = true
 	}
 }
 
@@ -322,12 +327,12 @@ func Slug(s string) string { return slug.Make(s) }
 //
 // With a Cache, a file the cache holds is not read again: its entries,
 // failures and diagnostics are those of the load that decoded it.
-func yamlMap[T any](l *loader, p, kind string, validKey func(string, diag.Position) bool, add func(id string, v *T)) error {
+func yamlMap[T any](l *loader, p string, kind subject.Kind, validKey func(string, diag.Position) bool, add func(id string, v *T)) error {
 	c, ok := l.cache.get(p)
 	if !ok {
 		r := &registry[T]{}
 		own := *l
-		own.diags, own.failed = &r.diags, map[string]bool{}
+		own.diags, own.failed = &r.diags, map[subject.Subject]bool{}
 		err := decodeMap(&own, p, kind, validKey, func(id string, v *T) {
 			r.ids, r.entries = append(r.ids, id), append(r.entries, v)
 		})
@@ -355,24 +360,24 @@ func yamlMap[T any](l *loader, p, kind string, validKey func(string, diag.Positi
 type registry[T any] struct {
 	ids     []string
 	entries []*T
-	failed  []string // Edition.Failed marks
+	failed  []subject.Subject // Edition.Failed marks
 	diags   diag.List
 }
 
 // decodeMap decodes the registry file p for yamlMap.
-func decodeMap[T any](l *loader, p, kind string, validKey func(string, diag.Position) bool, add func(id string, v *T)) error {
+func decodeMap[T any](l *loader, p string, kind subject.Kind, validKey func(string, diag.Position) bool, add func(id string, v *T)) error {
 	text, ok, err := l.read(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil || !ok {
-		l.fail(kind, "*")
+		l.fail(kind, AllOfKind)
 		return err
 	}
 	src := yamlx.Source{File: l.show(p), Line: 1}
 	node := yamlx.Parse(text, src, l.diags)
 	if node == nil {
-		l.fail(kind, "*")
+		l.fail(kind, AllOfKind)
 		return nil
 	}
 	if node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
@@ -380,7 +385,7 @@ func decodeMap[T any](l *loader, p, kind string, validKey func(string, diag.Posi
 	}
 	if node.Kind != yaml.MappingNode {
 		l.diags.Errorf(src.Pos(node), "want a mapping of id: entry")
-		l.fail(kind, "*")
+		l.fail(kind, AllOfKind)
 		return nil
 	}
 	seen := make(map[string]int, len(node.Content)/2)

@@ -2,7 +2,6 @@ package content
 
 import (
 	"io/fs"
-	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -231,7 +230,11 @@ func TestLoadProblems(t *testing.T) {
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("Load reported\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
-			if failed := slices.Sorted(maps.Keys(ed.Failed)); !slices.Equal(failed, tt.failed) {
+			var failed []string
+			for f := range ed.Failed {
+				failed = append(failed, f.String())
+			}
+			if slices.Sort(failed); !slices.Equal(failed, tt.failed) {
 				t.Errorf("Failed = %q, want %q", failed, tt.failed)
 			}
 		})

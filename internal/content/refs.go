@@ -1,11 +1,13 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/diag"
+	"github.com/korean-war-sources/edition/internal/subject"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -42,24 +44,33 @@ func (r *NoteRef) DecodeNode(n *yaml.Node, at diag.Position) error {
 }
 
 // Target is a typed reference "kind:id" written in front matter, the
-// same form as the [[kind:id]] cross-references of Markdown.
+// same form as the [[kind:id]] cross-references of Markdown. A kind that
+// references cannot name decodes to subject.None, with the text kept
+// for the check that reports it.
 type Target struct {
-	Kind string
-	ID   string
+	subject.Subject
+	Text string // as written
 	Pos  diag.Position
 }
 
 // DecodeNode implements yamlx.NodeDecoder.
 func (t *Target) DecodeNode(n *yaml.Node, at diag.Position) error {
-	kind, id, ok := strings.Cut(n.Value, ":")
-	if n.Kind != yaml.ScalarNode || !ok || kind == "" || id == "" {
+	s, err := subject.Parse(n.Value)
+	if n.Kind != yaml.ScalarNode || errors.Is(err, subject.ErrSyntax) {
 		return fmt.Errorf("want a reference such as doc:1949-09-24-politburo-resolution, found %q", n.Value)
 	}
-	t.Kind, t.ID, t.Pos = kind, id, at
+	t.Subject, t.Text, t.Pos = s, n.Value, at
 	return nil
 }
 
-func (t Target) String() string { return t.Kind + ":" + t.ID }
+// String returns the reference as written.
+func (t Target) String() string { return t.Text }
+
+// WrittenKind is the kind as written, known to references or not.
+func (t Target) WrittenKind() string {
+	kind, _, _ := strings.Cut(t.Text, ":")
+	return kind
+}
 
 // Text is a Markdown string in front matter. It remembers where it starts
 // so that problems inside it are reported at the right line.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing/fstest"
 
+	"github.com/korean-war-sources/edition/internal/subject"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -90,7 +91,7 @@ func plainReferences(body string) string {
 		if label == "" {
 			label = id
 		}
-		if kind == "doc" {
+		if k, _ := subject.ParseKind(kind); k == subject.Document {
 			return "[" + label + "](/documents/" + id + "/)"
 		}
 		return label

@@ -15,6 +15,7 @@ import (
 	"github.com/korean-war-sources/edition/internal/jsonstr"
 	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/site"
+	"github.com/korean-war-sources/edition/internal/subject"
 )
 
 // Table is one downloadable table.
@@ -276,9 +277,9 @@ func notes(s *site.Site) Table {
 		var docs, works []string
 		for _, r := range s.NoteRefs[n.Number] {
 			switch r.Kind {
-			case "doc":
+			case subject.Document:
 				docs = append(docs, r.ID)
-			case "work":
+			case subject.Work:
 				works = append(works, r.ID)
 			}
 		}

@@ -300,7 +300,7 @@ type emitter struct {
 
 	// If set, the paths of every view's pages by view key (viewKeys) and
 	// the citation of every page, for a Session.
-	views map[string][]string
+	views map[viewKey][]string
 	cites map[string]*render.Citation
 	index *search.Built // kept for a Session
 }

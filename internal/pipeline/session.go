@@ -3,7 +3,6 @@ package pipeline
 import (
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/korean-war-sources/edition/internal/render"
 	"github.com/korean-war-sources/edition/internal/search"
 	"github.com/korean-war-sources/edition/internal/site"
+	"github.com/korean-war-sources/edition/internal/subject"
 )
 
 // Session builds one edition again and again, as the preview does, and
@@ -37,9 +37,9 @@ type Session struct {
 	last  *Result // the last successful build, nil before the first
 
 	// Of the last successful build: the paths of each view's pages, by
-	// subject ("" for the pages about the whole edition, which are made
-	// every time), and the citation of every page, by path.
-	pages map[string][]string
+	// subject or place among the pages about the whole edition (which
+	// are made every time), and the citation of every page, by path.
+	pages map[viewKey][]string
 	cites map[string]*render.Citation
 	index *search.Built
 }
@@ -100,7 +100,7 @@ func (s *Session) full(start time.Time) (*Result, bool, error) {
 		res.Elapsed = time.Since(start)
 		return res, false, nil
 	}
-	e := &emitter{res: res, keep: true, views: map[string][]string{}, cites: map[string]*render.Citation{}}
+	e := &emitter{res: res, keep: true, views: map[viewKey][]string{}, cites: map[string]*render.Citation{}}
 	if err := e.site(s.cfg, tpl); err != nil {
 		return nil, false, err
 	}
@@ -226,7 +226,7 @@ func (s *Session) selective(rels []string) (res *Result, ok bool, err error) {
 	var chosen []int
 	for i, v := range views {
 		// Packets are few, and show documents, notes and sections.
-		if v.Subject == "" || remake[v.Subject] || strings.HasPrefix(v.Subject, "packet:") {
+		if v.Subject.IsZero() || remake[v.Subject] || v.Subject.Kind == subject.Packet {
 			chosen = append(chosen, i)
 		}
 	}
@@ -252,16 +252,22 @@ func (s *Session) sameSubjects(views []render.View) bool {
 	return true
 }
 
-// viewKeys names each view: by its subject, or "#N" for the N-th view
-// about the whole edition, whose place in the list never changes.
-func viewKeys(views []render.View) []string {
-	keys := make([]string, len(views))
+// viewKey names a view: by its subject, or for a view about the whole
+// edition, whose place in the list never changes, by that place.
+type viewKey struct {
+	subject subject.Subject
+	global  int // 1 for the first view about the whole edition, 0 for a subject's
+}
+
+// viewKeys names each view.
+func viewKeys(views []render.View) []viewKey {
+	keys := make([]viewKey, len(views))
 	global := 0
 	for i, v := range views {
-		keys[i] = v.Subject
-		if v.Subject == "" {
-			keys[i] = "#" + strconv.Itoa(global)
+		keys[i].subject = v.Subject
+		if v.Subject.IsZero() {
 			global++
+			keys[i].global = global
 		}
 	}
 	return keys
@@ -270,7 +276,7 @@ func viewKeys(views []render.View) []string {
 // remake makes the pages of the chosen views and every generated file
 // into res; the pages of the other views are as the last build made them.
 // touched are the subjects whose search items may have changed.
-func (s *Session) remake(res *Result, views []render.View, chosen []int, touched map[string]bool) error {
+func (s *Session) remake(res *Result, views []render.View, chosen []int, touched map[subject.Subject]bool) error {
 	keys := viewKeys(views)
 	made := make([][]*render.Page, len(chosen))
 	parallel.For(len(chosen), func(_, i int) { made[i] = views[chosen[i]].Make() })
@@ -303,14 +309,9 @@ func (s *Session) remake(res *Result, views []render.View, chosen []int, touched
 // updateIndex returns the maker of the search index after an edit: it
 // updates the items of the touched subjects in the last build's index,
 // or builds the index anew when items came, went or moved.
-func (s *Session) updateIndex(st *site.Site, touched map[string]bool) func() ([]output.File, error) {
+func (s *Session) updateIndex(st *site.Site, touched map[subject.Subject]bool) func() ([]output.File, error) {
 	return func() ([]output.File, error) {
-		order, items := search.ItemsOf(st, func(kind, id string) bool {
-			if kind == search.KindDocument {
-				kind = "doc"
-			}
-			return touched[kind+":"+id]
-		})
+		order, items := search.ItemsOf(st, func(subj subject.Subject) bool { return touched[subj] })
 		files, ok, err := s.index.UpdateItems(order, items)
 		if err != nil || ok {
 			return files, err
@@ -332,43 +333,38 @@ func pagePaths(pages []*render.Page, cites map[string]*render.Citation) []string
 // touched returns the subjects whose pages an edit from old to new may
 // have changed: the subjects whose files changed, with their neighbours
 // before and after, and those whose Markdown renders differently.
-func touched(old, new *site.Site) map[string]bool {
-	out := map[string]bool{}
-	changed := func(subject string) {
-		out[subject] = true
-		for _, n := range old.Neighbours(subject) {
+func touched(old, new *site.Site) map[subject.Subject]bool {
+	out := map[subject.Subject]bool{}
+	changed := func(kind subject.Kind, id string) {
+		subj := subject.Of(kind, id)
+		out[subj] = true
+		for _, n := range old.Neighbours(subj) {
 			out[n] = true
 		}
-		for _, n := range new.Neighbours(subject) {
+		for _, n := range new.Neighbours(subj) {
 			out[n] = true
 		}
 	}
-	for id, d := range new.Docs {
-		if old.Docs[id] != d {
-			changed("doc:" + id)
-		}
-	}
-	for id, p := range new.Persons {
-		if old.Persons[id] != p {
-			changed("person:" + id)
-		}
-	}
-	for id, sec := range new.Sections {
-		if old.Sections[id] != sec {
-			changed("section:" + id)
-		}
-	}
-	for id, c := range new.Conflicts {
-		if old.Conflicts[id] != c {
-			changed("conflict:" + id)
-		}
-	}
+	changedIn(new.Docs, old.Docs, func(id string) { changed(subject.Document, id) })
+	changedIn(new.Persons, old.Persons, func(id string) { changed(subject.Person, id) })
+	changedIn(new.Sections, old.Sections, func(id string) { changed(subject.Section, id) })
+	changedIn(new.Conflicts, old.Conflicts, func(id string) { changed(subject.Conflict, id) })
 	for key, html := range new.HTML {
 		if old.HTML[key] != html {
-			for _, subject := range site.FragmentSubjects(new, key) {
-				out[subject] = true
+			for _, subj := range site.FragmentSubjects(new, key) {
+				out[subj] = true
 			}
 		}
 	}
 	return out
+}
+
+// changedIn calls changed with the id of every entry of new that old
+// does not hold as it is.
+func changedIn[T any](new, old map[string]*T, changed func(id string)) {
+	for id, x := range new {
+		if old[id] != x {
+			changed(id)
+		}
+	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/citation"
@@ -12,6 +11,7 @@ import (
 	"github.com/korean-war-sources/edition/internal/site"
 
 	"github.com/korean-war-sources/edition/internal/parallel"
+	"github.com/korean-war-sources/edition/internal/subject"
 )
 
 // File is one output file: a site path and its bytes.
@@ -77,11 +77,11 @@ func Pages(s *site.Site, opts Options) []*Page {
 
 // View makes the views of one or a few pages.
 type View struct {
-	// Subject is what the pages show: "doc:ID" (a document's page and
-	// source), "person:ID", "section:ID", "note:N", "conflict:ID" or
-	// "packet:ID"; "" for pages about the edition as a whole (home,
-	// indexes, timeline, network …), which show something of everything.
-	Subject string
+	// Subject is what the pages show: a document (its page and
+	// source), person, essay section, note, conflict or packet; the zero
+	// Subject for pages about the edition as a whole (home, indexes,
+	// timeline, network …), which show something of everything.
+	Subject subject.Subject
 	Make    func() []*Page
 }
 
@@ -97,8 +97,8 @@ func Views(s *site.Site, opts Options) []View {
 	b.personTimeline = byPerson(b.timeline)
 	b.correspondence = site.Correspondence(s)
 	var vs []View
-	add := func(subject string, pages ...func() *Page) {
-		vs = append(vs, View{Subject: subject, Make: func() []*Page {
+	add := func(subj subject.Subject, pages ...func() *Page) {
+		vs = append(vs, View{Subject: subj, Make: func() []*Page {
 			ps := make([]*Page, len(pages))
 			for i, p := range pages {
 				ps[i] = p()
@@ -106,30 +106,30 @@ func Views(s *site.Site, opts Options) []View {
 			return ps
 		}})
 	}
-	add("", b.home, b.about, b.notFound, b.bibliography, b.glossary, b.search, b.data, b.more)
+	add(subject.Subject{}, b.home, b.about, b.notFound, b.bibliography, b.glossary, b.search, b.data, b.more)
 	vs = append(vs, View{Make: b.documentIndexes})
 	for _, d := range s.DocsByDate {
-		add("doc:"+d.ID, func() *Page { return b.document(d) }, func() *Page { return b.source(d) })
+		add(subject.Of(subject.Document, d.ID), func() *Page { return b.document(d) }, func() *Page { return b.source(d) })
 	}
-	add("", b.personIndex)
+	add(subject.Subject{}, b.personIndex)
 	for _, p := range s.Ed.Persons {
-		add("person:"+p.ID, func() *Page { return b.person(p) })
+		add(subject.Of(subject.Person, p.ID), func() *Page { return b.person(p) })
 	}
-	add("", b.essayIndex)
+	add(subject.Subject{}, b.essayIndex)
 	for _, sec := range s.SortedSections {
-		add("section:"+sec.ID, func() *Page { return b.section(sec) })
+		add(subject.Of(subject.Section, sec.ID), func() *Page { return b.section(sec) })
 	}
 	for _, n := range s.NoteList {
-		add("note:"+strconv.Itoa(n.Number), func() *Page { return b.note(n) })
+		add(subject.NoteOf(n.Number), func() *Page { return b.note(n) })
 	}
 	vs = append(vs, View{Make: b.timelines})
-	add("", b.conflictIndex)
+	add(subject.Subject{}, b.conflictIndex)
 	for _, c := range s.Ed.Conflicts {
-		add("conflict:"+c.ID, func() *Page { return b.conflict(c) })
+		add(subject.Of(subject.Conflict, c.ID), func() *Page { return b.conflict(c) })
 	}
-	add("", b.network)
+	add(subject.Subject{}, b.network)
 	for _, pk := range s.Ed.Packets {
-		add("packet:"+pk.ID, func() *Page { return b.packet(pk) }, func() *Page { return b.packetPrint(pk) })
+		add(subject.Of(subject.Packet, pk.ID), func() *Page { return b.packet(pk) }, func() *Page { return b.packetPrint(pk) })
 	}
 	vs = append(vs, View{Make: b.redirects})
 	return vs

@@ -9,6 +9,7 @@ import (
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/histdate"
 	"github.com/korean-war-sources/edition/internal/site"
+	"github.com/korean-war-sources/edition/internal/subject"
 )
 
 // DocView is a document page.
@@ -328,7 +329,7 @@ func adjacentDocs(s *site.Site, id string) *Series {
 // printed: the label of its [[doc:id|…]] reference.
 func citedAs(s *site.Site, n int, id string) string {
 	for _, r := range s.NoteRefs[n] {
-		if r.Kind == "doc" && r.ID == id && r.Label != "" {
+		if r.Kind == subject.Document && r.ID == id && r.Label != "" {
 			return r.Label
 		}
 	}

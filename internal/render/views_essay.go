@@ -6,6 +6,7 @@ import (
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/site"
+	"github.com/korean-war-sources/edition/internal/subject"
 )
 
 // SectionView is an essay section: the reading guide and the notes.
@@ -66,15 +67,15 @@ func (b *builder) noteView(n *site.NoteInfo) NoteView {
 		},
 		Section: Link{URL: URL(site.SectionPath(n.Section.ID) + "#" + site.NoteAnchor(n.Number)), Text: n.Section.Title},
 	}
-	seen := map[string]bool{}
+	seen := map[subject.Subject]bool{}
 	for _, r := range s.NoteRefs[n.Number] {
-		if (r.Kind != "doc" && r.Kind != "work") || seen[r.Kind+r.ID] {
+		if (r.Kind != subject.Document && r.Kind != subject.Work) || seen[r.Subject] {
 			continue
 		}
-		seen[r.Kind+r.ID] = true
-		path, title := s.Locate(r.Kind, r.ID)
+		seen[r.Subject] = true
+		path, title := s.Locate(r.Subject)
 		kind := "document"
-		if r.Kind == "work" {
+		if r.Kind == subject.Work {
 			kind = "secondary work"
 		}
 		v.Sources = append(v.Sources, Link{URL: URL(path), Text: title, Note: kind})

@@ -324,7 +324,7 @@ func (b *builder) conflict(c *content.Conflict) *Page {
 		v.Notes = append(v.Notes, noteLink(b.s, n.N))
 	}
 	for _, a := range c.Accounts {
-		path, title := b.s.Locate(a.Source.Kind, a.Source.ID)
+		path, title := b.s.Locate(a.Source.Subject)
 		v.Accounts = append(v.Accounts, AccountView{Source: Link{URL: URL(path), Text: title}, Says: a.Says})
 	}
 	p := b.page("conflict", site.ConflictPath(c.ID), c.Title, "conflicts")
@@ -388,7 +388,7 @@ type RedirectView struct {
 func (b *builder) redirects() []*Page {
 	var ps []*Page
 	for _, r := range b.s.Ed.Redirects {
-		path, title := b.s.Locate(r.To.Kind, r.To.ID)
+		path, title := b.s.Locate(r.To.Subject)
 		p := b.page("redirect", r.From, title, "")
 		p.Canonical = b.canonical(path)
 		p.Data = &RedirectView{Target: URL(path)}

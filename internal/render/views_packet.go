@@ -7,6 +7,7 @@ import (
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/site"
+	"github.com/korean-war-sources/edition/internal/subject"
 )
 
 // PacketView is a reading packet, on screen or for print.
@@ -44,7 +45,7 @@ func (b *builder) packetView(pk *content.Packet) *PacketView {
 		var path, title string
 		switch {
 		case it.Doc.ID != "":
-			path, title = b.s.Locate("doc", it.Doc.ID)
+			path, title = b.s.Locate(subject.Of(subject.Document, it.Doc.ID))
 			item.Kind = "Document"
 			p := b.document(b.s.Docs[it.Doc.ID])
 			item.Doc = p.Data.(*DocView)
@@ -52,13 +53,13 @@ func (b *builder) packetView(pk *content.Packet) *PacketView {
 			item.Date = item.Doc.Date.Display
 			item.Quotes = packetQuotes(item.Doc.Quotations)
 		case it.Note.N != 0:
-			path, _ = b.s.Locate("note", strconv.Itoa(it.Note.N))
+			path, _ = b.s.Locate(subject.NoteOf(it.Note.N))
 			nv := b.noteView(b.s.Notes[it.Note.N])
 			title = noteTitle(nv)
 			item.Note = &nv
 			item.Citation = b.pageCitation(b.noteRecord(it.Note.N)).Page
 		case it.Section.ID != "":
-			path, title = b.s.Locate("section", it.Section.ID)
+			path, title = b.s.Locate(subject.Of(subject.Section, it.Section.ID))
 			item.Kind = "Essay section"
 			p := b.section(b.s.Sections[it.Section.ID])
 			item.Section = p.Data.(*SectionView)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/korean-war-sources/edition/internal/histdate"
+	"github.com/korean-war-sources/edition/internal/subject"
 )
 
 func TestQueryTerms(t *testing.T) {
@@ -63,7 +64,7 @@ func TestParseQueryDate(t *testing.T) {
 // TestTextDates checks that dates written in a text are indexed as date
 // terms besides their words, a day with its month.
 func TestTextDates(t *testing.T) {
-	it := Item{Kind: KindNote, ID: "1", Title: "Note 1",
+	it := Item{Kind: subject.Note, ID: "1", Title: "Note 1",
 		Text: "Telegram of 14 May 1950 (APRF, F. 45, D. 14, Ll. 13–14); talks of 12–13 September 1949; see also May 1951."}
 	got := termWeights(it)
 	for _, term := range []string{"1950-05-14", "1950-05", "1949-09-12", "1949-09-13", "1949-09", "1951-05", "14", "may", "1950"} {
@@ -110,10 +111,10 @@ func TestItemDateTerms(t *testing.T) {
 // items that mention the date or its numbers.
 func TestDateRanksFirst(t *testing.T) {
 	items := []Item{
-		{Kind: KindNote, ID: "1", Title: "Note 1", Text: "APRF, F. 45, Op. 1, D. 14, Ll. 13–14. May 1950."},
-		{Kind: KindNote, ID: "2", Title: "Note 2", Text: "Stalin's reply of 14 May 1950 is cited here."},
-		{Kind: KindDocument, ID: "d", Title: "Stalin to Mao", Text: "A telegram.", When: histdate.MustParse("1950-05-14")},
-		{Kind: KindDocument, ID: "e", Title: "Another", Text: "Another telegram.", When: histdate.MustParse("1950-05")},
+		{Kind: subject.Note, ID: "1", Title: "Note 1", Text: "APRF, F. 45, Op. 1, D. 14, Ll. 13–14. May 1950."},
+		{Kind: subject.Note, ID: "2", Title: "Note 2", Text: "Stalin's reply of 14 May 1950 is cited here."},
+		{Kind: subject.Document, ID: "d", Title: "Stalin to Mao", Text: "A telegram.", When: histdate.MustParse("1950-05-14")},
+		{Kind: subject.Document, ID: "e", Title: "Another", Text: "Another telegram.", When: histdate.MustParse("1950-05")},
 	}
 	ix := NewIndex(items)
 	for _, q := range []string{"14 May 1950", "May 14, 1950", "1950-05-14"} {

@@ -21,23 +21,15 @@ import (
 	"github.com/korean-war-sources/edition/internal/histdate"
 	"github.com/korean-war-sources/edition/internal/parallel"
 	"github.com/korean-war-sources/edition/internal/site"
+	"github.com/korean-war-sources/edition/internal/subject"
 	"github.com/korean-war-sources/edition/internal/textfold"
-)
-
-// The kinds of Item, in the order results of equal rank are listed.
-const (
-	KindDocument = "document"
-	KindPerson   = "person"
-	KindNote     = "note"
-	KindEvent    = "event"
-	KindWork     = "work"
 )
 
 // Item is one searchable thing with a page or an anchor of its own.
 type Item struct {
-	Kind  string // one of the Kind constants
-	ID    string // unique within Kind
-	Label string // the kind for readers: "Ciphered telegram", "Person"
+	Kind  subject.Kind // document, person, note, event or work
+	ID    string       // unique within Kind
+	Label string       // the kind for readers: "Ciphered telegram", "Person"
 	Title string
 	URL   string // site path, perhaps with a #fragment
 	Date  string // for readers, "" when undated
@@ -58,6 +50,9 @@ type Item struct {
 	Text string
 }
 
+// Subject returns what the item is about.
+func (it Item) Subject() subject.Subject { return subject.Of(it.Kind, it.ID) }
+
 // Items lists everything the search covers, in a fixed order: documents
 // by date, then persons, notes, events and works. The items are made on
 // every core, each into its place, so the order does not depend on
@@ -71,43 +66,43 @@ func Items(s *site.Site) []Item {
 
 // itemMaker makes the item of one subject.
 type itemMaker struct {
-	kind, id string
-	make     func() Item
+	subj subject.Subject
+	make func() Item
 }
 
 // itemMakers lists the makers of Items, in its order.
 func itemMakers(s *site.Site) []itemMaker {
 	var makers []itemMaker
 	for _, d := range s.DocsByDate {
-		makers = append(makers, itemMaker{KindDocument, d.ID, func() Item { return documentItem(s, d) }})
+		makers = append(makers, itemMaker{subject.Of(subject.Document, d.ID), func() Item { return documentItem(s, d) }})
 	}
 	for _, p := range sortedPersons(s) {
-		makers = append(makers, itemMaker{KindPerson, p.ID, func() Item { return personItem(s, p) }})
+		makers = append(makers, itemMaker{subject.Of(subject.Person, p.ID), func() Item { return personItem(s, p) }})
 	}
 	for _, n := range s.NoteList {
-		makers = append(makers, itemMaker{KindNote, strconv.Itoa(n.Number), func() Item { return noteItem(s, n) }})
+		makers = append(makers, itemMaker{subject.NoteOf(n.Number), func() Item { return noteItem(s, n) }})
 	}
 	for _, e := range sortedEvents(s) {
-		makers = append(makers, itemMaker{KindEvent, e.ID, func() Item { return eventItem(s, e) }})
+		makers = append(makers, itemMaker{subject.Of(subject.Event, e.ID), func() Item { return eventItem(s, e) }})
 	}
 	for _, w := range sortedWorks(s) {
-		makers = append(makers, itemMaker{KindWork, w.ID, func() Item { return workItem(s, w) }})
+		makers = append(makers, itemMaker{subject.Of(subject.Work, w.ID), func() Item { return workItem(s, w) }})
 	}
 	return makers
 }
 
-// ItemsOf makes the items of Items(s) whose kind and id remake accepts,
+// ItemsOf makes the items of Items(s) whose subject remake accepts,
 // by their place in Items(s), for Built.UpdateItems after an edit; order
-// lists the kind and id of every item of Items(s), to tell whether items
+// lists the subject of every item of Items(s), to tell whether items
 // came, went or moved. Events and works are always made: their items show
 // what other subjects are called.
-func ItemsOf(s *site.Site, remake func(kind, id string) bool) (order []string, items map[int]Item) {
+func ItemsOf(s *site.Site, remake func(subject.Subject) bool) (order []subject.Subject, items map[int]Item) {
 	makers := itemMakers(s)
-	order = make([]string, len(makers))
+	order = make([]subject.Subject, len(makers))
 	var chosen []int
 	for i, m := range makers {
-		order[i] = m.kind + ":" + m.id
-		if m.kind == KindEvent || m.kind == KindWork || remake(m.kind, m.id) {
+		order[i] = m.subj
+		if m.subj.Kind == subject.Event || m.subj.Kind == subject.Work || remake(m.subj) {
 			chosen = append(chosen, i)
 		}
 	}
@@ -122,7 +117,7 @@ func ItemsOf(s *site.Site, remake func(kind, id string) bool) (order []string, i
 
 func documentItem(s *site.Site, d *content.Document) Item {
 	text, people := documentText(s, d)
-	return Item{Kind: KindDocument, ID: d.ID, Label: capitalize(docKindLabel(d.Kind)), Title: d.Title,
+	return Item{Kind: subject.Document, ID: d.ID, Label: capitalize(docKindLabel(d.Kind)), Title: d.Title,
 		URL: site.DocumentPath(d.ID), Date: d.Date.Display(), When: d.Date, Names: documentNames(s, d, people), Text: text}
 }
 
@@ -264,7 +259,7 @@ func personItem(s *site.Site, p *content.Person) Item {
 		text = append(text, "Elsewhere spelt "+strings.Join(p.OtherSpellings, ", ")+" (not printed in the sources).")
 	}
 	text = append(text, PlainText(string(s.HTML["person/"+p.ID])))
-	return Item{Kind: KindPerson, ID: p.ID, Label: "Person", Title: p.Name, URL: site.PersonPath(p.ID),
+	return Item{Kind: subject.Person, ID: p.ID, Label: "Person", Title: p.Name, URL: site.PersonPath(p.ID),
 		Aliases: compact(slices.Concat(p.Aliases, p.Spellings, p.OtherSpellings)), Names: compact([]string{p.SortName, p.Country}),
 		Text: joinText(text)}
 }
@@ -275,11 +270,11 @@ func noteItem(s *site.Site, n *site.NoteInfo) Item {
 	comment := PlainText(string(s.HTML["note-comment/"+num]))
 	// The section's title is the label, not part of the title, so that a
 	// word of it does not rank every note of the section as a title match.
-	it := Item{Kind: KindNote, ID: num, Label: "Note · " + n.Section.Title, Title: "Note " + num,
+	it := Item{Kind: subject.Note, ID: num, Label: "Note · " + n.Section.Title, Title: "Note " + num,
 		URL: site.NotePath(n.Number), Text: joinText([]string{text, n.Context, comment, n.Uncited})}
 	var people []string
 	for _, r := range s.NoteRefs[n.Number] {
-		if r.Kind == "person" {
+		if r.Kind == subject.Person {
 			people = append(people, r.ID)
 		}
 	}
@@ -298,7 +293,7 @@ func eventItem(s *site.Site, e *content.Event) Item {
 		text = append(text, PlainText(h))
 		people = append(people, personLinks(h)...)
 	}
-	return Item{Kind: KindEvent, ID: e.ID, Label: "Event", Title: e.Title, URL: site.EventURL(e.ID),
+	return Item{Kind: subject.Event, ID: e.ID, Label: "Event", Title: e.Title, URL: site.EventURL(e.ID),
 		Date: e.Date.Display(), When: e.Date, Names: compact(personNames(s, people)), Text: joinText(text)}
 }
 
@@ -313,7 +308,7 @@ func workItem(s *site.Site, w *content.Work) Item {
 	}
 	names := slices.Concat(w.Authors, w.Editors, []string{w.Sort, w.Container, w.Publisher, w.Place})
 	when, _ := histdate.Parse(w.Year) // a year such as "1995/1996"; anything else is left undated
-	return Item{Kind: KindWork, ID: w.ID, Label: "Bibliography · " + w.Type, Title: title, URL: site.WorkURL(w.ID),
+	return Item{Kind: subject.Work, ID: w.ID, Label: "Bibliography · " + w.Type, Title: title, URL: site.WorkURL(w.ID),
 		Date: w.Year, When: when, Names: compact(names), Text: joinText(text)}
 }
 

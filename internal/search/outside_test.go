@@ -5,6 +5,7 @@ import (
 	"testing/fstest"
 
 	"github.com/korean-war-sources/edition/internal/sitetest"
+	"github.com/korean-war-sources/edition/internal/subject"
 )
 
 // TestOutsideFieldsFound searches a small edition for what only the
@@ -44,10 +45,10 @@ Headnote.
 	for _, q := range []string{"8600", "No. 8600", "Vyshinsky", "Molotov", "RGASPI 558", "cipher office"} {
 		hits := ix.Search(q)
 		// Molotov's own page may come first for his name.
-		if r := find(items, hits, KindDocument, "1950-05-14-stalin-to-mao"); r < 0 || r > 1 {
+		if r := find(items, hits, subject.Document, "1950-05-14-stalin-to-mao"); r < 0 || r > 1 {
 			t.Errorf("Search(%q): the telegram at rank %d of %d, want among the first two", q, r, len(hits))
 		}
-		if r := find(items, hits, KindDocument, "1950-05-13-other"); r >= 0 {
+		if r := find(items, hits, subject.Document, "1950-05-13-other"); r >= 0 {
 			t.Errorf("Search(%q) also finds the other telegram", q)
 		}
 	}

@@ -12,12 +12,13 @@ import (
 	"github.com/korean-war-sources/edition/internal/corpus"
 	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/sitetest"
+	"github.com/korean-war-sources/edition/internal/subject"
 )
 
 const filippovTelegram = "1950-05-13-roshchin-to-stalin"
 
 // find returns the rank of the item kind:id among hits, or -1.
-func find(items []Item, hits []Hit, kind, id string) int {
+func find(items []Item, hits []Hit, kind subject.Kind, id string) int {
 	return slices.IndexFunc(hits, func(h Hit) bool { return items[h.Item].Kind == kind && items[h.Item].ID == id })
 }
 
@@ -25,7 +26,7 @@ func TestAliasesFindDocument(t *testing.T) {
 	items := mustRealItems(t)
 	ix := NewIndex(items)
 	for _, q := range []string{"stalin", "Stalin", "STALIN ", "Filippov", "filip", "Iosif Stalin", "I.V. Stalin", "Stalin Roshchin Zhou"} {
-		if find(items, ix.Search(q), KindDocument, filippovTelegram) < 0 {
+		if find(items, ix.Search(q), subject.Document, filippovTelegram) < 0 {
 			t.Errorf("Search(%q) misses %s", q, filippovTelegram)
 		}
 	}
@@ -41,26 +42,27 @@ func TestSearchRealEdition(t *testing.T) {
 	items := mustRealItems(t)
 	ix := NewIndex(items)
 	tests := []struct {
-		q        string
-		kind, id string
-		maxRank  int
+		q       string
+		kind    subject.Kind
+		id      string
+		maxRank int
 	}{
-		{"stalin", KindPerson, "stalin", 0},                          // the title match of a person page comes first
-		{"Filippov", KindPerson, "stalin", 0},                        // a cover name ranks as the name
-		{"stalin", KindDocument, filippovTelegram, resultsShown - 1}, // on the first page of results
-		{"Filippov", KindDocument, filippovTelegram, resultsShown - 1},
-		{"shtykov", KindPerson, "shtykov", 0},
-		{"Shtykov", KindPerson, "shtykov", 0},
-		{"Vyšinskii", KindPerson, "vyshinskii", 0},
-		{"Vyshinsky", KindPerson, "vyshinskii", 0},    // a spelling the sources never print still finds him
-		{"Mao Tse-tung", KindPerson, "mao-zedong", 0}, // likewise an older romanisation
-		{"SD00278", KindDocument, filippovTelegram, 5},
-		{"note 76", KindNote, "76", 0},
-		{"Zhou Enlai midnight", KindDocument, filippovTelegram, 3},
-		{"yalta", KindEvent, "1945-yalta-conference", 3},
-		{"uncertain partners", KindWork, "goncharov-1993-uncertain-partners", 0},
-		{"Uncertain Partn", KindWork, "goncharov-1993-uncertain-partners", 0},
-		{"8600", KindDocument, "1950-05-14-stalin-to-mao", 0}, // the number its public record gives
+		{"stalin", subject.Person, "stalin", 0},                          // the title match of a person page comes first
+		{"Filippov", subject.Person, "stalin", 0},                        // a cover name ranks as the name
+		{"stalin", subject.Document, filippovTelegram, resultsShown - 1}, // on the first page of results
+		{"Filippov", subject.Document, filippovTelegram, resultsShown - 1},
+		{"shtykov", subject.Person, "shtykov", 0},
+		{"Shtykov", subject.Person, "shtykov", 0},
+		{"Vyšinskii", subject.Person, "vyshinskii", 0},
+		{"Vyshinsky", subject.Person, "vyshinskii", 0},    // a spelling the sources never print still finds him
+		{"Mao Tse-tung", subject.Person, "mao-zedong", 0}, // likewise an older romanisation
+		{"SD00278", subject.Document, filippovTelegram, 5},
+		{"note 76", subject.Note, "76", 0},
+		{"Zhou Enlai midnight", subject.Document, filippovTelegram, 3},
+		{"yalta", subject.Event, "1945-yalta-conference", 3},
+		{"uncertain partners", subject.Work, "goncharov-1993-uncertain-partners", 0},
+		{"Uncertain Partn", subject.Work, "goncharov-1993-uncertain-partners", 0},
+		{"8600", subject.Document, "1950-05-14-stalin-to-mao", 0}, // the number its public record gives
 	}
 	for _, tt := range tests {
 		hits := ix.Search(tt.q)
@@ -75,11 +77,11 @@ func TestSearchRealEdition(t *testing.T) {
 
 func TestItemsRealEdition(t *testing.T) {
 	items := mustRealItems(t)
-	count := map[string]int{}
-	seen := map[string]bool{}
+	count := map[subject.Kind]int{}
+	seen := map[subject.Subject]bool{}
 	for _, it := range items {
 		count[it.Kind]++
-		key := it.Kind + ":" + it.ID
+		key := it.Subject()
 		if seen[key] {
 			t.Errorf("item %s listed twice", key)
 		}
@@ -91,10 +93,10 @@ func TestItemsRealEdition(t *testing.T) {
 			t.Errorf("item %s has markup left in its text: %.200q", key, it.Text)
 		}
 	}
-	if count[KindNote] != 81 {
-		t.Errorf("%d notes indexed, want 81", count[KindNote])
+	if count[subject.Note] != 81 {
+		t.Errorf("%d notes indexed, want 81", count[subject.Note])
 	}
-	for _, k := range []string{KindDocument, KindPerson, KindWork, KindEvent} {
+	for _, k := range []subject.Kind{subject.Document, subject.Person, subject.Work, subject.Event} {
 		if count[k] == 0 {
 			t.Errorf("no %s indexed", k)
 		}
@@ -276,7 +278,7 @@ func syntheticItems(t testing.TB, n int) []Item {
 	items := make([]Item, n)
 	for i := range items {
 		id := fmt.Sprintf("%d-%02d-%02d-synthetic-%05d", 1945+i%6, 1+i%12, 1+i%28, i)
-		items[i] = Item{Kind: KindDocument, ID: id, Label: labels[i%len(labels)],
+		items[i] = Item{Kind: subject.Document, ID: id, Label: labels[i%len(labels)],
 			Title: words(10), URL: "documents/" + id + ".html", Date: fmt.Sprintf("%d May 19%02d", 1+i%28, 45+i%6),
 			Names: strings.Fields(words(8)), Text: words(320)}
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/output"
+	"github.com/korean-war-sources/edition/internal/subject"
 )
 
 // layoutState is what Build keeps of the layout it wrote, so that Update
@@ -53,11 +54,11 @@ func (b *Built) Update(i int, it Item) (files []output.File, ok bool, err error)
 }
 
 // UpdateItems is Update for several items at once: items holds new items
-// by their place. order, if not nil, lists the kind and id of every item
+// by their place. order, if not nil, lists the subject of every item
 // of the new list (see ItemsOf); ok is false when it is not the list of
 // the index, which must then be built anew. Items equal to the ones they
 // replace change nothing.
-func (b *Built) UpdateItems(order []string, items map[int]Item) (files []output.File, ok bool, err error) {
+func (b *Built) UpdateItems(order []subject.Subject, items map[int]Item) (files []output.File, ok bool, err error) {
 	ix, st := b.Index, b.state
 	if st == nil || !b.sameOrder(order) {
 		return nil, false, nil
@@ -101,7 +102,7 @@ func (b *Built) UpdateItems(order []string, items map[int]Item) (files []output.
 
 // sameOrder reports whether order (nil: not known) lists the items of
 // the index.
-func (b *Built) sameOrder(order []string) bool {
+func (b *Built) sameOrder(order []subject.Subject) bool {
 	if order == nil {
 		return true
 	}
@@ -109,7 +110,7 @@ func (b *Built) sameOrder(order []string) bool {
 		return false
 	}
 	for i, it := range b.Index.Items {
-		if order[i] != it.Kind+":"+it.ID {
+		if order[i] != it.Subject() {
 			return false
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/korean-war-sources/edition/internal/output"
+	"github.com/korean-war-sources/edition/internal/subject"
 )
 
 // TestUpdateMatchesBuild replaces items of the real edition's index the
@@ -85,9 +86,9 @@ func TestUpdateItemsMatchesBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := filesByPath(b.Files)
-	order := make([]string, len(items))
+	order := make([]subject.Subject, len(items))
 	for i, it := range items {
-		order[i] = it.Kind + ":" + it.ID
+		order[i] = it.Subject()
 	}
 	changes := map[int]Item{}
 	for _, i := range []int{1, 2, 40, len(items) - 1} {

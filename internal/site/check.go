@@ -1,11 +1,9 @@
 package site
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/diag"
+	"github.com/korean-war-sources/edition/internal/subject"
 )
 
 // checker reports references in front matter to ids that do not exist,
@@ -13,7 +11,7 @@ import (
 type checker struct {
 	s     *Site
 	diags *diag.List
-	ids   map[string][]string // kind → sorted ids, for suggestions (Site.ids)
+	ids   map[subject.Kind][]string // sorted ids of each kind, for suggestions (Site.ids)
 }
 
 func (s *Site) checkFrontMatter(diags *diag.List) {
@@ -23,8 +21,8 @@ func (s *Site) checkFrontMatter(diags *diag.List) {
 	}
 	for _, e := range s.Ed.Events {
 		c.notes(e.Notes)
-		c.refs("doc", e.Documents...)
-		c.refs("person", e.Persons...)
+		c.refs(subject.Document, e.Documents...)
+		c.refs(subject.Person, e.Persons...)
 	}
 	for _, cf := range s.Ed.Conflicts {
 		c.notes(cf.Notes)
@@ -34,16 +32,16 @@ func (s *Site) checkFrontMatter(diags *diag.List) {
 	}
 	for _, sec := range s.Ed.Sections {
 		for _, n := range sec.Notes {
-			c.refs("doc", n.Documents...)
+			c.refs(subject.Document, n.Documents...)
 		}
 	}
 	for _, pk := range s.Ed.Packets {
 		for _, it := range pk.Items {
 			if it.Doc.ID != "" {
-				c.refs("doc", it.Doc)
+				c.refs(subject.Document, it.Doc)
 			}
 			if it.Section.ID != "" {
-				c.refs("section", it.Section)
+				c.refs(subject.Section, it.Section)
 			}
 			if it.Note.N != 0 {
 				c.notes([]content.NoteRef{it.Note})
@@ -59,21 +57,21 @@ func (c *checker) document(d *content.Document) {
 	for _, parties := range [][]content.Party{d.From, d.To} {
 		for _, p := range parties {
 			if p.Person.ID != "" {
-				c.refs("person", p.Person)
+				c.refs(subject.Person, p.Person)
 			}
 		}
 	}
-	c.refs("person", d.Mentions...)
-	c.refs("doc", d.Related...)
+	c.refs(subject.Person, d.Mentions...)
+	c.refs(subject.Document, d.Related...)
 	for _, a := range d.Archive {
-		c.refs("archive", a.Repository)
+		c.refs(subject.Archive, a.Repository)
 		if a.Note.N != 0 {
 			c.notes([]content.NoteRef{a.Note})
 		}
 	}
 	for _, works := range [][]content.WorkPages{d.Translations, d.KnownThrough, d.PublishedIn} {
 		for _, w := range works {
-			c.refs("work", w.Work)
+			c.refs(subject.Work, w.Work)
 		}
 	}
 	for _, q := range d.Quotations {
@@ -87,72 +85,73 @@ func (c *checker) document(d *content.Document) {
 // outside checks the ids named by the blocks from outside the article.
 func (c *checker) outside(d *content.Document) {
 	for _, t := range d.PublicTexts {
-		c.refs("work", t.Where)
+		c.refs(subject.Work, t.Where)
 	}
 	for _, a := range d.ArchivalCopies {
-		c.refs("archive", a.Repository)
+		c.refs(subject.Archive, a.Repository)
 	}
 	for _, cp := range d.Transmission.Copies {
 		if cp.Person.ID != "" {
-			c.refs("person", cp.Person)
+			c.refs(subject.Person, cp.Person)
 		}
 	}
 	for _, x := range d.Disagreements {
 		c.notes(x.Notes)
 		if x.Conflict.ID != "" {
-			c.refs("conflict", x.Conflict)
+			c.refs(subject.Conflict, x.Conflict)
 		}
 	}
 }
 
-// failed reports whether kind:id may exist but could not be decoded, so
+// failed reports whether subj may exist but could not be decoded, so
 // that a reference to it is not reported as unknown: its own file's
 // errors are. A note may be in any essay section that failed.
-func (s *Site) failed(kind, id string) bool {
-	if kind != "note" {
-		return s.Ed.Failed[kind+":"+id] || s.Ed.Failed[kind+":*"]
+func (s *Site) failed(subj subject.Subject) bool {
+	if subj.Kind != subject.Note {
+		return s.Ed.Failed[subj] || s.Ed.Failed[subject.Of(subj.Kind, content.AllOfKind)]
 	}
 	for k := range s.Ed.Failed {
-		if strings.HasPrefix(k, "section:") {
+		if k.Kind == subject.Section {
 			return true
 		}
 	}
 	return false
 }
 
-// Exists reports whether kind:id names something in the edition.
-func (s *Site) Exists(kind, id string) bool {
-	_, ok := s.target(kind, id)
+// Exists reports whether subj names something in the edition.
+func (s *Site) Exists(subj subject.Subject) bool {
+	_, ok := s.target(subj)
 	return ok
 }
 
-// target reports whether kind:id names something in the edition and, if
+// target reports whether subj names something in the edition and, if
 // so, its default title as Locate gives it, except for a note, whose
 // title follows from its id and is left out. Unlike Locate it makes no
 // path, so checking the fragment cache's dependencies allocates little.
-func (s *Site) target(kind, id string) (title string, ok bool) {
-	switch kind {
-	case "doc":
+func (s *Site) target(subj subject.Subject) (title string, ok bool) {
+	id := subj.ID
+	switch subj.Kind {
+	case subject.Document:
 		return titleOf(s.Docs[id], func(d *content.Document) string { return d.Title })
-	case "person":
+	case subject.Person:
 		return titleOf(s.Persons[id], func(p *content.Person) string { return p.Name })
-	case "work":
+	case subject.Work:
 		return titleOf(s.Works[id], WorkShort)
-	case "event":
+	case subject.Event:
 		return titleOf(s.Events[id], func(e *content.Event) string { return e.Title })
-	case "section":
+	case subject.Section:
 		return titleOf(s.Sections[id], func(x *content.Section) string { return x.Title })
-	case "conflict":
+	case subject.Conflict:
 		return titleOf(s.Conflicts[id], func(c *content.Conflict) string { return c.Title })
-	case "term":
+	case subject.Term:
 		return titleOf(s.Terms[id], func(t *content.Term) string { return t.Term })
-	case "archive":
+	case subject.Archive:
 		return "", s.Archives[id] != nil
-	case "packet":
+	case subject.Packet:
 		return titleOf(s.Packets[id], func(p *content.Packet) string { return p.Title })
-	case "note":
-		n, err := strconv.Atoi(id)
-		return "", err == nil && s.Notes[n] != nil
+	case subject.Note:
+		n, ok := subj.Number()
+		return "", ok && s.Notes[n] != nil
 	}
 	return "", false
 }
@@ -165,38 +164,33 @@ func titleOf[T any](x *T, title func(*T) string) (string, bool) {
 	return title(x), true
 }
 
-var kindNames = map[string]string{
-	"doc": "document", "person": "person", "work": "bibliography entry", "event": "event",
-	"section": "essay section", "conflict": "conflict", "term": "glossary term",
-	"archive": "archive", "packet": "packet", "note": "note",
-}
-
 // Kinds lists the reference kinds, for messages.
-var Kinds = []string{"doc", "person", "note", "work", "event", "section", "conflict", "term", "packet"}
+var Kinds = subject.Names(subject.Referable)
 
-func (c *checker) refs(kind string, refs ...content.Ref) {
+func (c *checker) refs(kind subject.Kind, refs ...content.Ref) {
 	for _, r := range refs {
-		if !c.s.Exists(kind, r.ID) && !c.s.failed(kind, r.ID) {
-			c.diags.Errorf(r.Pos, "unknown %s %q%s", kindNames[kind], r.ID, diag.Suggest(r.ID, c.ids[kind]))
+		if subj := subject.Of(kind, r.ID); !c.s.Exists(subj) && !c.s.failed(subj) {
+			c.diags.Errorf(r.Pos, "unknown %s %q%s", kind.Noun(), r.ID, diag.Suggest(r.ID, c.ids[kind]))
 		}
 	}
 }
 
 func (c *checker) notes(refs []content.NoteRef) {
 	for _, r := range refs {
-		if c.s.Notes[r.N] == nil && !c.s.failed("note", strconv.Itoa(r.N)) {
+		if c.s.Notes[r.N] == nil && !c.s.failed(subject.NoteOf(r.N)) {
 			c.diags.Errorf(r.Pos, "unknown note %d", r.N)
 		}
 	}
 }
 
 func (c *checker) target(t content.Target) {
-	if _, known := kindNames[t.Kind]; !known {
-		c.diags.Errorf(t.Pos, "unknown reference kind %q in %q; use one of %v%s", t.Kind, t.String(), Kinds, diag.Suggest(t.Kind, Kinds))
+	if t.Kind == subject.None {
+		kind := t.WrittenKind()
+		c.diags.Errorf(t.Pos, "unknown reference kind %q in %q; use one of %v%s", kind, t.Text, Kinds, diag.Suggest(kind, Kinds))
 		return
 	}
-	if t.Kind == "note" {
-		n, _ := strconv.Atoi(t.ID)
+	if t.Kind == subject.Note {
+		n, _ := t.Number() // not a number: unknown note 0
 		c.notes([]content.NoteRef{{N: n, Pos: t.Pos}})
 		return
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/korean-war-sources/edition/internal/subject"
 )
 
 // FragmentCache remembers rendered Markdown fragments across builds, so
@@ -57,11 +59,11 @@ type cacheEntry struct {
 
 // dep is one reference lookup a fragment made, with what it found.
 type dep struct {
-	kind, id string
-	exists   bool
-	title    string            // the default title, when it exists (not for notes)
-	failed   bool              // when it does not exist
-	ids      [sha256.Size]byte // signature of the kind's ids, for the suggestion
+	subj   subject.Subject
+	exists bool
+	title  string            // the default title, when it exists (not for notes)
+	failed bool              // when it does not exist
+	ids    [sha256.Size]byte // signature of the kind's ids, for the suggestion
 }
 
 // renderEnv is what a build computes once for checking entries.
@@ -71,11 +73,11 @@ type renderEnv struct {
 	// needed: only a reference to something unknown needs it, and hashing
 	// ten thousand ids on every build would cost more than all the
 	// cache hits.
-	ids map[string]func() [sha256.Size]byte
+	ids map[subject.Kind]func() [sha256.Size]byte
 }
 
-func newRenderEnv(links map[string]string, ids map[string][]string) *renderEnv {
-	env := &renderEnv{ids: make(map[string]func() [sha256.Size]byte, len(ids))}
+func newRenderEnv(links map[string]string, ids map[subject.Kind][]string) *renderEnv {
+	env := &renderEnv{ids: make(map[subject.Kind]func() [sha256.Size]byte, len(ids))}
 	h := sha256.New()
 	for _, k := range slices.Sorted(maps.Keys(links)) {
 		h.Write([]byte(k + "\x00" + links[k] + "\x00"))
@@ -107,7 +109,7 @@ func (c *FragmentCache) lookup(s *Site, env *renderEnv, f fragment) (result, boo
 		return result{}, false
 	}
 	for _, d := range e.deps {
-		if d != s.lookupDep(env, d.kind, d.id) {
+		if d != s.lookupDep(env, d.subj) {
 			c.misses.Add(1)
 			return result{}, false
 		}
@@ -124,15 +126,15 @@ func (c *FragmentCache) store(env *renderEnv, f fragment, deps []dep, r result) 
 	c.mu.Unlock()
 }
 
-// lookupDep records everything the resolver reads about kind:id.
-func (s *Site) lookupDep(env *renderEnv, kind, id string) dep {
-	d := dep{kind: kind, id: id}
-	if d.title, d.exists = s.target(kind, id); d.exists {
+// lookupDep records everything the resolver reads about subj.
+func (s *Site) lookupDep(env *renderEnv, subj subject.Subject) dep {
+	d := dep{subj: subj}
+	if d.title, d.exists = s.target(subj); d.exists {
 		return d
 	}
-	d.failed = s.failed(kind, id)
-	if !d.failed && kind != "note" {
-		d.ids = env.ids[kind]()
+	d.failed = s.failed(subj)
+	if !d.failed && subj.Kind != subject.Note {
+		d.ids = env.ids[subj.Kind]()
 	}
 	return d
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/korean-war-sources/edition/internal/diag"
 	"github.com/korean-war-sources/edition/internal/markdown"
 	"github.com/korean-war-sources/edition/internal/markdown/xref"
+	"github.com/korean-war-sources/edition/internal/subject"
 
 	"github.com/korean-war-sources/edition/internal/parallel"
 )
@@ -24,7 +25,8 @@ type fragment struct {
 	key   string
 	src   string
 	opts  markdown.Options
-	owner string // "kind:id" of the page the fragment belongs to
+	owner subject.Subject // what the page the fragment belongs to is about
+	note  int             // the note whose text it is, 0 for other fragments
 	// at is where src is in its file: the text itself, or for a body
 	// (body set), its file and first line. Kept as data rather than a
 	// closure so that making the fragments of a build allocates less.
@@ -47,12 +49,12 @@ type problem struct {
 	msg    string
 }
 
-func bodyFragment(key, owner string, b content.Body, permalinks bool) fragment {
+func bodyFragment(key string, owner subject.Subject, b content.Body, permalinks bool) fragment {
 	return fragment{key: key, owner: owner, src: b.Src, opts: markdown.Options{Permalinks: permalinks},
 		at: content.Text{Pos: diag.Position{File: b.File, Line: b.Line}}, body: true}
 }
 
-func textFragment(key, owner string, t content.Text, prefix string, verbatim bool) fragment {
+func textFragment(key string, owner subject.Subject, t content.Text, prefix string, verbatim bool) fragment {
 	return fragment{key: key, owner: owner, src: t.Src, at: t,
 		opts: markdown.Options{IDPrefix: prefix, Verbatim: verbatim}}
 }
@@ -122,7 +124,7 @@ func (s *Site) fragmentCount() int {
 func (s *Site) fragments() []fragment {
 	fs := make([]fragment, 0, s.fragmentCount())
 	for _, d := range s.Ed.Documents {
-		owner := "doc:" + d.ID
+		owner := subject.Of(subject.Document, d.ID)
 		fs = append(fs, bodyFragment("doc/"+d.ID, owner, d.Body, true))
 		for i, t := range d.EditorialNotes {
 			fs = append(fs, textFragment("doc-ed/"+d.ID+"/"+strconv.Itoa(i), owner, t, "ed"+strconv.Itoa(i)+"-", false))
@@ -130,38 +132,40 @@ func (s *Site) fragments() []fragment {
 		fs = outsideFragments(fs, d, owner)
 	}
 	for _, p := range s.Ed.Persons {
-		fs = append(fs, bodyFragment("person/"+p.ID, "person:"+p.ID, p.Body, true))
+		fs = append(fs, bodyFragment("person/"+p.ID, subject.Of(subject.Person, p.ID), p.Body, true))
 	}
 	for _, sec := range s.Ed.Sections {
-		fs = append(fs, bodyFragment("section/"+sec.ID, "section:"+sec.ID, sec.Body, true))
+		fs = append(fs, bodyFragment("section/"+sec.ID, subject.Of(subject.Section, sec.ID), sec.Body, true))
 	}
 	for _, n := range s.NoteList {
 		num := strconv.Itoa(n.Number)
-		owner := "note:" + num
-		fs = append(fs, textFragment("note/"+num, owner, n.Text, "n"+num+"-", true))
+		owner := subject.NoteOf(n.Number)
+		text := textFragment("note/"+num, owner, n.Text, "n"+num+"-", true)
+		text.note = n.Number
+		fs = append(fs, text)
 		if n.Comment.Src != "" {
 			fs = append(fs, textFragment("note-comment/"+num, owner, n.Comment, "n"+num+"c-", false))
 		}
 	}
 	for _, c := range s.Ed.Conflicts {
-		fs = append(fs, bodyFragment("conflict/"+c.ID, "conflict:"+c.ID, c.Body, true))
+		fs = append(fs, bodyFragment("conflict/"+c.ID, subject.Of(subject.Conflict, c.ID), c.Body, true))
 	}
 	for _, w := range s.Ed.Works {
 		for i, t := range w.EditorialNotes {
-			fs = append(fs, textFragment("work-ed/"+w.ID+"/"+strconv.Itoa(i), "work:"+w.ID, t, "w-"+w.ID+strconv.Itoa(i)+"-", false))
+			fs = append(fs, textFragment("work-ed/"+w.ID+"/"+strconv.Itoa(i), subject.Of(subject.Work, w.ID), t, "w-"+w.ID+strconv.Itoa(i)+"-", false))
 		}
 	}
 	for _, e := range s.Ed.Events {
 		for i, t := range e.EditorialNotes {
-			fs = append(fs, textFragment("event-ed/"+e.ID+"/"+strconv.Itoa(i), "event:"+e.ID, t, "e-"+e.ID+strconv.Itoa(i)+"-", false))
+			fs = append(fs, textFragment("event-ed/"+e.ID+"/"+strconv.Itoa(i), subject.Of(subject.Event, e.ID), t, "e-"+e.ID+strconv.Itoa(i)+"-", false))
 		}
 	}
 	for _, pg := range s.Ed.Pages {
-		fs = append(fs, bodyFragment("page/"+pg.ID, "page:"+pg.ID, pg.Body, true))
+		fs = append(fs, bodyFragment("page/"+pg.ID, subject.Of(subject.Page, pg.ID), pg.Body, true))
 	}
 	for _, pk := range s.Ed.Packets {
 		if pk.Introduction.Src != "" {
-			fs = append(fs, textFragment("packet/"+pk.ID, "packet:"+pk.ID, pk.Introduction, "", false))
+			fs = append(fs, textFragment("packet/"+pk.ID, subject.Of(subject.Packet, pk.ID), pk.Introduction, "", false))
 		}
 	}
 	return fs
@@ -171,7 +175,7 @@ func (s *Site) fragments() []fragment {
 // article: remarks on public texts ("doc-pt/ID/i"), the transmission
 // remark ("doc-tr/ID"), the summary ("doc-sum/ID"), disagreement
 // comments ("doc-dis/ID/i") and why no text is public ("doc-why/ID").
-func outsideFragments(fs []fragment, d *content.Document, owner string) []fragment {
+func outsideFragments(fs []fragment, d *content.Document, owner subject.Subject) []fragment {
 	add := func(key string, t content.Text, prefix string) {
 		if strings.TrimSpace(t.Src) != "" {
 			fs = append(fs, textFragment(key, owner, t, prefix, false))
@@ -211,7 +215,7 @@ func (s *Site) renderAll(conv *markdown.Converter, cache *FragmentCache, diags *
 		env = newRenderEnv(links, ids)
 	}
 	s.render = renderState{conv: conv, cache: cache, env: env, ids: ids, glossary: glossary,
-		refs: make(map[string][]Ref, len(frags))}
+		refs: make(map[string][]Ref, len(frags)), owners: make(map[string]subject.Subject, len(frags))}
 	forChunks(len(frags), func(i int) {
 		if cache == nil {
 			results[i], _ = s.renderOne(conv, frags[i], ids, nil)
@@ -232,7 +236,7 @@ func (s *Site) renderAll(conv *markdown.Converter, cache *FragmentCache, diags *
 func (s *Site) collect(frags []fragment, results []result, diags *diag.List) {
 	s.HTML = make(map[string]template.HTML, len(frags))
 	s.NoteRefs = make(map[int][]Ref, len(s.NoteList))
-	s.fragRefs = make(map[string][]Ref, len(frags))
+	s.fragRefs = make(map[subject.Subject][]Ref, len(frags))
 	for i := range frags {
 		f, r := &frags[i], &results[i]
 		s.HTML[f.key] = r.html
@@ -244,9 +248,9 @@ func (s *Site) collect(frags []fragment, results []result, diags *diag.List) {
 		}
 		s.fragRefs[f.owner] = append(s.fragRefs[f.owner], r.refs...)
 		s.render.refs[f.key] = r.refs
-		if n, ok := strings.CutPrefix(f.key, "note/"); ok {
-			num, _ := strconv.Atoi(n)
-			s.NoteRefs[num] = slices.Clip(r.refs) // shared with the cache: appends must copy
+		s.render.owners[f.key] = f.owner
+		if f.note != 0 {
+			s.NoteRefs[f.note] = slices.Clip(r.refs) // shared with the cache: appends must copy
 		}
 	}
 }
@@ -270,9 +274,10 @@ type renderState struct {
 	conv     *markdown.Converter
 	cache    *FragmentCache
 	env      *renderEnv
-	ids      map[string][]string
+	ids      map[subject.Kind][]string
 	glossary *markdown.Glossary
-	refs     map[string][]Ref // by fragment key
+	refs     map[string][]Ref           // by fragment key
+	owners   map[string]subject.Subject // by fragment key
 }
 
 // ReplaceBody puts body in place as the new body of the document id, if
@@ -292,7 +297,7 @@ func (s *Site) ReplaceBody(id string, body content.Body) bool {
 		(strings.TrimSpace(body.Src) == "") != (strings.TrimSpace(d.Body.Src) == "") {
 		return false
 	}
-	f := bodyFragment("doc/"+id, "doc:"+id, body, true)
+	f := bodyFragment("doc/"+id, subject.Of(subject.Document, id), body, true)
 	f.opts.Glossary = s.render.glossary
 	r, deps := s.renderOne(s.render.conv, f, s.render.ids, s.render.env)
 	if len(r.problems) > 0 || !slices.Equal(r.refs, s.render.refs[f.key]) {
@@ -320,23 +325,23 @@ func (s *Site) glossaryLinks() map[string]string {
 // sortedIDs returns the ids of every kind of the edition, sorted, and
 // the note numbers in order, for suggestions and the cache's signatures.
 // It is computed once per build: sorting ten thousand ids is not free.
-func (s *Site) sortedIDs() map[string][]string {
+func (s *Site) sortedIDs() map[subject.Kind][]string {
 	notes := make([]string, 0, len(s.NoteList))
 	for _, n := range s.NoteList {
 		notes = append(notes, strconv.Itoa(n.Number))
 	}
 	ed := s.Ed
-	return map[string][]string{
-		"doc":      sortedIDs(ed.Documents, func(d *content.Document) string { return d.ID }),
-		"person":   sortedIDs(ed.Persons, func(p *content.Person) string { return p.ID }),
-		"work":     sortedIDs(ed.Works, func(w *content.Work) string { return w.ID }),
-		"event":    sortedIDs(ed.Events, func(e *content.Event) string { return e.ID }),
-		"section":  sortedIDs(ed.Sections, func(x *content.Section) string { return x.ID }),
-		"conflict": sortedIDs(ed.Conflicts, func(c *content.Conflict) string { return c.ID }),
-		"term":     sortedIDs(ed.Terms, func(t *content.Term) string { return t.ID }),
-		"archive":  sortedIDs(ed.Archives, func(a *content.Archive) string { return a.ID }),
-		"packet":   sortedIDs(ed.Packets, func(p *content.Packet) string { return p.ID }),
-		"note":     notes,
+	return map[subject.Kind][]string{
+		subject.Document: sortedIDs(ed.Documents, func(d *content.Document) string { return d.ID }),
+		subject.Person:   sortedIDs(ed.Persons, func(p *content.Person) string { return p.ID }),
+		subject.Work:     sortedIDs(ed.Works, func(w *content.Work) string { return w.ID }),
+		subject.Event:    sortedIDs(ed.Events, func(e *content.Event) string { return e.ID }),
+		subject.Section:  sortedIDs(ed.Sections, func(x *content.Section) string { return x.ID }),
+		subject.Conflict: sortedIDs(ed.Conflicts, func(c *content.Conflict) string { return c.ID }),
+		subject.Term:     sortedIDs(ed.Terms, func(t *content.Term) string { return t.ID }),
+		subject.Archive:  sortedIDs(ed.Archives, func(a *content.Archive) string { return a.ID }),
+		subject.Packet:   sortedIDs(ed.Packets, func(p *content.Packet) string { return p.ID }),
+		subject.Note:     notes,
 	}
 }
 
@@ -354,15 +359,15 @@ func sortedIDs[T any](items []*T, id func(*T) string) []string {
 
 // refIDs returns the ids of the kinds Markdown may refer to, which are
 // all but archives.
-func (s *Site) refIDs() map[string][]string {
+func (s *Site) refIDs() map[subject.Kind][]string {
 	ids := maps.Clone(s.ids)
-	delete(ids, "archive")
+	delete(ids, subject.Archive)
 	return ids
 }
 
 // renderOne renders f. With env set it also returns every reference
 // lookup the rendering made, for the cache to check later.
-func (s *Site) renderOne(conv *markdown.Converter, f fragment, ids map[string][]string, env *renderEnv) (result, []dep) {
+func (s *Site) renderOne(conv *markdown.Converter, f fragment, ids map[subject.Kind][]string, env *renderEnv) (result, []dep) {
 	var r result
 	res := &resolver{s: s, f: f, r: &r, ids: ids, env: env}
 	opts := f.opts
@@ -382,7 +387,7 @@ type resolver struct {
 	s    *Site
 	f    fragment
 	r    *result
-	ids  map[string][]string
+	ids  map[subject.Kind][]string
 	refs []Ref
 	env  *renderEnv // set when lookups are recorded for the cache
 	deps []dep
@@ -393,31 +398,33 @@ func (r *resolver) errorf(offset int, format string, args ...any) {
 }
 
 func (r *resolver) Resolve(ref xref.Reference) (xref.Target, bool) {
-	kind, id, offset := ref.Kind, ref.ID, ref.Offset
+	written, id, offset := ref.Kind, ref.ID, ref.Offset
 	base, frag, _ := strings.Cut(id, "#")
-	if kind == xref.LangKind {
+	if written == xref.LangKind {
 		r.errorf(offset, "unknown language %q in [[lang:%s|…]]; use a code such as ru, zh or ko", id, id)
 		return xref.Target{}, false
 	}
-	if _, ok := r.ids[kind]; !ok {
-		r.errorf(offset, "unknown reference kind %q in [[%s:%s]]; use one of %v%s", kind, kind, id, Kinds, diag.Suggest(kind, Kinds))
+	kind, known := subject.ParseKind(written)
+	if _, referable := r.ids[kind]; !known || !referable {
+		r.errorf(offset, "unknown reference kind %q in [[%s:%s]]; use one of %v%s", written, written, id, Kinds, diag.Suggest(written, Kinds))
 		return xref.Target{}, false
 	}
+	subj := subject.Of(kind, base)
 	if r.env != nil {
-		r.deps = append(r.deps, r.s.lookupDep(r.env, kind, base))
+		r.deps = append(r.deps, r.s.lookupDep(r.env, subj))
 	}
-	if !r.s.Exists(kind, base) {
-		if !r.s.failed(kind, base) {
+	if !r.s.Exists(subj) {
+		if !r.s.failed(subj) {
 			hint := ""
-			if kind != "note" { // a note number that is close to another is no likelier a typo
+			if kind != subject.Note { // a note number that is close to another is no likelier a typo
 				hint = diag.Suggest(base, r.ids[kind])
 			}
-			r.errorf(offset, "unknown %s %q in [[%s:%s]]%s", kindNames[kind], base, kind, id, hint)
+			r.errorf(offset, "unknown %s %q in [[%s:%s]]%s", kind.Noun(), base, written, id, hint)
 		}
 		return xref.Target{}, false
 	}
-	r.refs = append(r.refs, Ref{Kind: kind, ID: base, Label: ref.Label})
-	href, title := r.s.Locate(kind, base)
+	r.refs = append(r.refs, Ref{Subject: subj, Label: ref.Label})
+	href, title := r.s.Locate(subj)
 	if frag != "" {
 		href, _, _ = strings.Cut(href, "#")
 		href += "#" + frag
@@ -433,27 +440,29 @@ func (r *resolver) Malformed(offset int, text string) {
 	r.errorf(offset, "malformed cross-reference %s: write [[kind:id]] or [[kind:id|label]], the id in lowercase letters, digits and hyphens", text)
 }
 
-// Locate returns the site path and the default title of kind:id.
-func (s *Site) Locate(kind, id string) (path, title string) {
-	switch kind {
-	case "doc":
+// Locate returns the site path and the default title of subj, which
+// must exist (see Exists).
+func (s *Site) Locate(subj subject.Subject) (path, title string) {
+	id := subj.ID
+	switch subj.Kind {
+	case subject.Document:
 		return DocumentPath(id), s.Docs[id].Title
-	case "person":
+	case subject.Person:
 		return PersonPath(id), s.Persons[id].Name
-	case "work":
+	case subject.Work:
 		return WorkURL(id), WorkShort(s.Works[id])
-	case "event":
+	case subject.Event:
 		return EventURL(id), s.Events[id].Title
-	case "section":
+	case subject.Section:
 		return SectionPath(id), s.Sections[id].Title
-	case "conflict":
+	case subject.Conflict:
 		return ConflictPath(id), s.Conflicts[id].Title
-	case "term":
+	case subject.Term:
 		return TermURL(id), s.Terms[id].Term
-	case "packet":
+	case subject.Packet:
 		return PacketPath(id), s.Packets[id].Title
-	case "note":
-		n, _ := strconv.Atoi(id)
+	case subject.Note:
+		n, _ := subj.Number()
 		return NotePath(n), NoteLabel(n)
 	}
 	return "", ""

@@ -4,155 +4,180 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/subject"
 )
 
-// Neighbours returns the subjects whose pages show something of subject:
-// its title, date, parties or number. subject is "doc:ID", "person:ID",
-// "section:ID", "note:N" or "conflict:ID", as render.View names them.
-// When an edit changes a subject's front matter, the pages of these
-// subjects must be made again as well as its own; pages about the whole
-// edition (indexes, timeline) are made again anyway. A subject the site
-// does not have has no neighbours.
+// Neighbours returns the subjects whose pages show something of subj:
+// its title, date, parties or number. subj is a document, person,
+// section, note or conflict, as render.View names them. When an edit
+// changes a subject's front matter, the pages of these subjects must be
+// made again as well as its own; pages about the whole edition (indexes,
+// timeline) are made again anyway. A subject the site does not have has
+// no neighbours.
 //
 // The list may hold more than the pages that change, never less: it
 // follows every link between subjects the site records, in both
 // directions.
-func (s *Site) Neighbours(subject string) []string {
-	kind, id, _ := strings.Cut(subject, ":")
-	var out []string
-	add := func(kind string, ids ...string) {
-		for _, id := range ids {
-			out = append(out, kind+":"+id)
-		}
-	}
-	notes := func(ns ...int) {
-		for _, n := range ns {
-			add("note", strconv.Itoa(n))
-			if info := s.Notes[n]; info != nil {
-				add("section", info.Section.ID)
-			}
-		}
-	}
-	refs := func(owner string) {
-		for _, r := range s.fragRefs[owner] {
-			if r.Kind == "note" {
-				n, _ := strconv.Atoi(r.ID)
-				notes(n)
-				continue
-			}
-			add(r.Kind, r.ID)
-		}
-	}
-	switch kind {
-	case "doc":
-		d := s.Docs[id]
-		if d == nil {
+func (s *Site) Neighbours(subj subject.Subject) []subject.Subject {
+	n := neighbours{s: s}
+	id := subj.ID
+	switch subj.Kind {
+	case subject.Document:
+		if s.Docs[id] == nil {
 			return nil
 		}
-		add("person", d.People()...)
-		add("person", CopiedTo(d)...)
-		notes(s.DocCitedIn[id]...)
-		add("doc", s.DocReferencedBy[id]...)
-		for _, r := range d.Related {
-			add("doc", r.ID)
-		}
-		add("conflict", s.DocConflicts[id]...)
-		// Timelines list the events it attests with its title and date,
-		// and person pages show the timeline of their events.
-		for _, ev := range s.DocEvents[id] {
-			if e := s.Events[ev]; e != nil {
-				for _, p := range e.Persons {
-					add("person", p.ID)
-				}
-			}
-		}
-		// The pages before and after it link to it by title and date.
-		for _, a := range s.adjacentDocs(id) {
-			add("doc", a)
-		}
-		refs("doc:" + id)
-	case "person":
-		add("doc", s.PersonSent[id]...)
-		add("doc", s.PersonReceived[id]...)
-		add("doc", s.PersonMentioned[id]...)
-		add("doc", s.PersonCopied[id]...)
-		for _, d := range s.PersonSent[id] {
-			add("person", s.Docs[d].People()...) // correspondents
-		}
-		for _, d := range s.PersonReceived[id] {
-			add("person", s.Docs[d].People()...)
-		}
-		// Notes show a person only through their Markdown, whose
-		// rendering changes with the person's name: see FragmentSubjects.
-		refs("person:" + id)
-	case "section":
+		n.document(id)
+	case subject.Person:
+		n.person(id)
+	case subject.Section:
 		sec := s.Sections[id]
 		if sec == nil {
 			return nil
 		}
-		for _, n := range sec.Notes {
-			add("note", strconv.Itoa(n.Number))
-			out = append(out, s.Neighbours("note:"+strconv.Itoa(n.Number))...)
+		for _, x := range sec.Notes {
+			n.add(subject.Note, strconv.Itoa(x.Number))
+			n.out = append(n.out, s.Neighbours(subject.NoteOf(x.Number))...)
 		}
-		refs("section:" + id)
-	case "note":
-		n, _ := strconv.Atoi(id)
-		info := s.Notes[n]
-		if info == nil {
+	case subject.Note:
+		num, _ := subj.Number()
+		if s.Notes[num] == nil {
 			return nil
 		}
-		add("section", info.Section.ID)
-		prev, next := s.AdjacentNotes(n)
-		for _, a := range []int{prev, next} { // their previous/next links show its context
-			if a != 0 {
-				add("note", strconv.Itoa(a))
-			}
-		}
-		for _, d := range info.Documents {
-			add("doc", d.ID)
-		}
-		refs("note:" + id)
-	case "conflict":
-		c := s.Conflicts[id]
-		if c == nil {
+		n.note(num)
+	case subject.Conflict:
+		if s.Conflicts[id] == nil {
 			return nil
 		}
-		for _, a := range c.Accounts {
-			if a.Source.Kind == "doc" {
-				add("doc", a.Source.ID)
-			}
-		}
-		for _, d := range s.Ed.Documents {
-			for _, x := range d.Disagreements {
-				if x.Conflict.ID == id {
-					add("doc", d.ID)
-				}
-			}
-		}
-		refs("conflict:" + id)
+		n.conflict(id)
+	default:
+		return nil
 	}
-	return out
+	n.refs(subj)
+	return n.out
+}
+
+// neighbours gathers the subjects of Neighbours.
+type neighbours struct {
+	s   *Site
+	out []subject.Subject
+}
+
+func (n *neighbours) add(kind subject.Kind, ids ...string) {
+	for _, id := range ids {
+		n.out = append(n.out, subject.Of(kind, id))
+	}
+}
+
+// notes adds notes with their sections.
+func (n *neighbours) notes(ns ...int) {
+	for _, num := range ns {
+		n.out = append(n.out, subject.NoteOf(num))
+		if info := n.s.Notes[num]; info != nil {
+			n.add(subject.Section, info.Section.ID)
+		}
+	}
+}
+
+// refs adds what the Markdown of owner refers to.
+func (n *neighbours) refs(owner subject.Subject) {
+	for _, r := range n.s.fragRefs[owner] {
+		if r.Kind == subject.Note {
+			num, _ := r.Number()
+			n.notes(num)
+			continue
+		}
+		n.out = append(n.out, r.Subject)
+	}
+}
+
+func (n *neighbours) document(id string) {
+	s := n.s
+	d := s.Docs[id]
+	n.add(subject.Person, d.People()...)
+	n.add(subject.Person, CopiedTo(d)...)
+	n.notes(s.DocCitedIn[id]...)
+	n.add(subject.Document, s.DocReferencedBy[id]...)
+	for _, r := range d.Related {
+		n.add(subject.Document, r.ID)
+	}
+	n.add(subject.Conflict, s.DocConflicts[id]...)
+	// Timelines list the events it attests with its title and date,
+	// and person pages show the timeline of their events.
+	for _, ev := range s.DocEvents[id] {
+		if e := s.Events[ev]; e != nil {
+			for _, p := range e.Persons {
+				n.add(subject.Person, p.ID)
+			}
+		}
+	}
+	// The pages before and after it link to it by title and date.
+	n.add(subject.Document, s.adjacentDocs(id)...)
+}
+
+func (n *neighbours) person(id string) {
+	s := n.s
+	n.add(subject.Document, s.PersonSent[id]...)
+	n.add(subject.Document, s.PersonReceived[id]...)
+	n.add(subject.Document, s.PersonMentioned[id]...)
+	n.add(subject.Document, s.PersonCopied[id]...)
+	for _, d := range s.PersonSent[id] {
+		n.add(subject.Person, s.Docs[d].People()...) // correspondents
+	}
+	for _, d := range s.PersonReceived[id] {
+		n.add(subject.Person, s.Docs[d].People()...)
+	}
+	// Notes show a person only through their Markdown, whose rendering
+	// changes with the person's name: see FragmentSubjects.
+}
+
+func (n *neighbours) note(num int) {
+	info := n.s.Notes[num]
+	n.add(subject.Section, info.Section.ID)
+	prev, next := n.s.AdjacentNotes(num)
+	for _, a := range []int{prev, next} { // their previous/next links show its context
+		if a != 0 {
+			n.out = append(n.out, subject.NoteOf(a))
+		}
+	}
+	for _, d := range info.Documents {
+		n.add(subject.Document, d.ID)
+	}
+}
+
+func (n *neighbours) conflict(id string) {
+	for _, a := range n.s.Conflicts[id].Accounts {
+		if a.Source.Kind == subject.Document {
+			n.add(subject.Document, a.Source.ID)
+		}
+	}
+	for _, d := range n.s.Ed.Documents {
+		for _, x := range d.Disagreements {
+			if x.Conflict.ID == id {
+				n.add(subject.Document, d.ID)
+			}
+		}
+	}
 }
 
 // FragmentSubjects returns the subjects whose pages show the Markdown
 // fragment key (see fragment): its owner, and for a note, its section.
 // Fragments shown only on pages about the whole edition (the about page,
-// bibliography and timeline entries) have none.
-func FragmentSubjects(s *Site, key string) []string {
-	kind, rest, _ := strings.Cut(key, "/")
-	id, _, _ := strings.Cut(rest, "/")
-	switch kind {
-	case "doc", "doc-ed", "doc-pt", "doc-dis", "doc-dis-a", "doc-dis-r", "doc-tr", "doc-sum", "doc-why":
-		return []string{"doc:" + id}
-	case "person", "section", "conflict", "packet":
-		return []string{kind + ":" + id}
-	case "note", "note-comment":
-		out := []string{"note:" + id}
-		if n, err := strconv.Atoi(id); err == nil && s.Notes[n] != nil {
-			out = append(out, "section:"+s.Notes[n].Section.ID)
+// bibliography and timeline entries) have none, nor has a key the site
+// does not have.
+func FragmentSubjects(s *Site, key string) []subject.Subject {
+	owner, ok := s.render.owners[key]
+	if !ok {
+		return nil
+	}
+	switch owner.Kind {
+	case subject.Document, subject.Person, subject.Section, subject.Conflict, subject.Packet:
+		return []subject.Subject{owner}
+	case subject.Note:
+		out := []subject.Subject{owner}
+		if n, ok := owner.Number(); ok && s.Notes[n] != nil {
+			out = append(out, subject.Of(subject.Section, s.Notes[n].Section.ID))
 		}
 		return out
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/histdate"
+	"github.com/korean-war-sources/edition/internal/subject"
 )
 
 // reverse derives every backlink in one pass over the references, so the
@@ -27,11 +28,11 @@ func (s *Site) reverse() {
 	for _, n := range s.NoteList {
 		for _, r := range s.NoteRefs[n.Number] {
 			switch r.Kind {
-			case "doc":
+			case subject.Document:
 				s.DocCitedIn[r.ID] = append(s.DocCitedIn[r.ID], n.Number)
-			case "work":
+			case subject.Work:
 				s.WorkCitedIn[r.ID] = append(s.WorkCitedIn[r.ID], n.Number)
-			case "person":
+			case subject.Person:
 				s.PersonNotes[r.ID] = append(s.PersonNotes[r.ID], n.Number)
 			}
 		}
@@ -43,8 +44,8 @@ func (s *Site) reverse() {
 		for _, r := range d.Related {
 			s.DocReferencedBy[r.ID] = append(s.DocReferencedBy[r.ID], d.ID)
 		}
-		for _, r := range s.fragRefs["doc:"+d.ID] {
-			if r.Kind == "doc" && r.ID != d.ID {
+		for _, r := range s.fragRefs[subject.Of(subject.Document, d.ID)] {
+			if r.Kind == subject.Document && r.ID != d.ID {
 				s.DocReferencedBy[r.ID] = append(s.DocReferencedBy[r.ID], d.ID)
 			}
 		}
@@ -88,7 +89,7 @@ func (s *Site) reverse() {
 	}
 	for _, c := range s.Ed.Conflicts {
 		for _, a := range c.Accounts {
-			if a.Source.Kind == "doc" {
+			if a.Source.Kind == subject.Document {
 				s.DocConflicts[a.Source.ID] = append(s.DocConflicts[a.Source.ID], c.ID)
 			}
 		}

@@ -19,6 +19,7 @@ import (
 	"github.com/korean-war-sources/edition/internal/diag"
 	"github.com/korean-war-sources/edition/internal/histdate"
 	"github.com/korean-war-sources/edition/internal/markdown"
+	"github.com/korean-war-sources/edition/internal/subject"
 	"github.com/korean-war-sources/edition/internal/textfold"
 )
 
@@ -69,9 +70,9 @@ type Site struct {
 	// HTML holds every rendered Markdown fragment by key (see fragment).
 	HTML map[string]template.HTML
 
-	fragRefs map[string][]Ref    // owner "kind:id" → references in its Markdown
-	ids      map[string][]string // kind → sorted ids (notes in order), see sortedIDs
-	render   renderState         // how the fragments were rendered
+	fragRefs map[subject.Subject][]Ref // owner → references in its Markdown
+	ids      map[subject.Kind][]string // sorted ids (notes in order), see sortedIDs
+	render   renderState               // how the fragments were rendered
 }
 
 // NoteInfo is a note with its section.
@@ -82,8 +83,16 @@ type NoteInfo struct {
 
 // Ref is a resolved reference found in Markdown.
 type Ref struct {
-	Kind, ID string
-	Label    string // the link text as written, "" when defaulted
+	subject.Subject
+	Label string // the link text as written, "" when defaulted
+}
+
+// String returns the reference as written: "doc:ID" or "doc:ID|label".
+func (r Ref) String() string {
+	if r.Label == "" {
+		return r.Subject.String()
+	}
+	return r.Subject.String() + "|" + r.Label
 }
 
 // Build indexes ed, checks every reference and renders all Markdown.
