@@ -135,7 +135,7 @@ func loadContent(t *testing.T) *content.Edition {
 	t.Helper()
 	root := filepath.Join(repoRoot, "content")
 	var diags diag.List
-	ed, err := content.Load(os.DirFS(root), root, &diags)
+	ed, err := content.LoadCached(os.DirFS(root), root, nil, &diags)
 	if err != nil {
 		t.Fatalf("loading %s: %v", root, err)
 	}

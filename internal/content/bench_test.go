@@ -31,7 +31,7 @@ func BenchmarkLoad(b *testing.B) {
 			start := cpuTime()
 			for b.Loop() {
 				var diags diag.List
-				if _, err := content.Load(fsys, dir, &diags); err != nil {
+				if _, err := content.LoadCached(fsys, dir, nil, &diags); err != nil {
 					b.Fatal(err)
 				}
 				if diags.HasErrors(false) {

@@ -18,12 +18,13 @@
 // A Markdown file starts with front matter between two "---" lines
 // (SplitFrontMatter); the body keeps the front matter's lines as blank
 // lines, so that every offset in it is a position in the file. Ids are
-// file names or map keys. Load decodes everything strictly (unknown keys,
-// wrong types and missing required keys are errors), resolves
-// references between records and reports every problem as a positioned
-// diagnostic in a diag.List rather than stopping at the first: a build
-// or a -check prints them all, sorted, as path:line:col. Load returns an
-// error only when the folder itself cannot be read.
+// file names or map keys. LoadCached decodes everything strictly
+// (unknown keys, wrong types and missing required keys are errors),
+// resolves references between records and reports every problem as a
+// positioned diagnostic in a diag.List rather than stopping at the
+// first: a build or a -check prints them all, sorted, as path:line:col.
+// LoadCached returns an error only when the folder itself cannot be
+// read.
 //
 // Facts of the article live in the keys that say so (archive, quotations,
 // translations, as_printed); editorial text is marked as such, and facts

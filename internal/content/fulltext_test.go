@@ -64,7 +64,7 @@ func loadDoc(t *testing.T, text string) (*Document, []diag.Diagnostic) {
 		"documents/x.md": {Data: []byte(text)},
 	}
 	var diags diag.List
-	ed, err := Load(fsys, "content", &diags)
+	ed, err := LoadCached(fsys, "content", nil, &diags)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +154,7 @@ func TestFullTextChecks(t *testing.T) {
 				"documents/x.md": {Data: []byte(text)},
 			}
 			var diags diag.List
-			if _, err := Load(fsys, "content", &diags); err != nil {
+			if _, err := LoadCached(fsys, "content", nil, &diags); err != nil {
 				t.Fatal(err)
 			}
 			items := diags.Items()

@@ -30,7 +30,7 @@ func FuzzFrontMatter(f *testing.F) {
 			"documents/other.md": {Data: []byte("---\ntitle: T\nkind: letter\nnature: memoir\n---\nBody.\n")},
 		}
 		var diags diag.List
-		ed, err := Load(fsys, "content", &diags)
+		ed, err := LoadCached(fsys, "content", nil, &diags)
 		if err != nil {
 			t.Fatalf("Load: %v", err)
 		}

@@ -51,16 +51,13 @@ type Edition struct {
 	Failed map[subject.Subject]bool
 }
 
-// Load reads the content tree in fsys. Problems in the content are added
-// to diags; the returned error is for failures of the file system itself.
-// Files that fail to decode are left out of the Edition.
-func Load(fsys fs.FS, root string, diags *diag.List) (*Edition, error) {
-	return LoadCached(fsys, root, nil, diags)
-}
-
-// LoadCached is Load reusing, from cache, the files decoded by an earlier
-// load that have not changed since (see Cache); a nil cache reads every
-// file. The edition is the same either way.
+// LoadCached reads the content tree in fsys. Problems in the content are
+// added to diags; the returned error is for failures of the file system
+// itself. Files that fail to decode are left out of the Edition.
+//
+// It reuses, from cache, the files decoded by an earlier load that have
+// not changed since (see Cache); a nil cache reads every file. The
+// edition is the same either way.
 func LoadCached(fsys fs.FS, root string, cache *Cache, diags *diag.List) (*Edition, error) {
 	l := loader{fsys: fsys, root: root, diags: diags, cache: cache}
 	ed := &Edition{Root: root, Failed: map[subject.Subject]bool{}}
@@ -414,7 +411,7 @@ func decodeMap[T any](l *loader, p string, kind subject.Kind, validKey func(stri
 
 // ReloadBody reads the document file p of fsys again, for a rebuild after
 // an edit. If its front matter is byte for byte the one old was read with,
-// it returns the new body, as Load would have read it; ok is false when
+// it returns the new body, as LoadCached would have read it; ok is false when
 // the front matter changed or the file cannot be used as it is, and the
 // edition must be loaded anew (which also reports why).
 func ReloadBody(fsys fs.FS, root, p string, old Body) (body Body, ok bool) {

@@ -133,7 +133,7 @@ func load(t *testing.T, files fstest.MapFS) (*Edition, []string) {
 		}
 	}
 	var diags diag.List
-	ed, err := Load(fsys, "content", &diags)
+	ed, err := LoadCached(fsys, "content", nil, &diags)
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}

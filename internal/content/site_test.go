@@ -16,7 +16,7 @@ import (
 // reference.
 func TestRealSiteConfig(t *testing.T) {
 	var diags diag.List
-	ed, err := Load(os.DirFS("../../content"), "content", &diags)
+	ed, err := LoadCached(os.DirFS("../../content"), "content", nil, &diags)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestValidateReleases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var diags diag.List
-		_, err := Load(fstest.MapFS{"site.yaml": file("title: T\narticle: {author: A, title: B}\neditors: E\n" + tt.yaml)}, "content", &diags)
+		_, err := LoadCached(fstest.MapFS{"site.yaml": file("title: T\narticle: {author: A, title: B}\neditors: E\n" + tt.yaml)}, "content", nil, &diags)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -16,11 +16,11 @@ import (
 func TestCorpusBuildsWithoutDiagnostics(t *testing.T) {
 	for _, n := range []int{1, 2, 100} {
 		var diags diag.List
-		ed, err := content.Load(FS(n), "content", &diags)
+		ed, err := content.LoadCached(FS(n), "content", nil, &diags)
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := site.Build(ed, markdown.New(), &diags)
+		s := site.BuildCached(ed, markdown.New(), nil, &diags)
 		if e, w := diags.Count(); e+w > 0 {
 			t.Fatalf("corpus of %d documents: %d errors, %d warnings:\n%s", n, e, w, diags.String())
 		}
@@ -66,7 +66,7 @@ func TestWrite(t *testing.T) {
 
 func TestDocumentShape(t *testing.T) {
 	var diags diag.List
-	ed, err := content.Load(FS(100), "content", &diags)
+	ed, err := content.LoadCached(FS(100), "content", nil, &diags)
 	if err != nil {
 		t.Fatal(err)
 	}

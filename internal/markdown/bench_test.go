@@ -53,11 +53,11 @@ func (r recorder) Malformed(off int, text string) {
 // editions loads the real edition and a generated one of 1,000 documents.
 var editions = sync.OnceValues(func() ([]*content.Edition, error) {
 	var diags diag.List
-	real, err := content.Load(os.DirFS("../../content"), "../../content", &diags)
+	real, err := content.LoadCached(os.DirFS("../../content"), "../../content", nil, &diags)
 	if err != nil {
 		return nil, err
 	}
-	gen, err := content.Load(corpus.FS(1000), "corpus", &diags)
+	gen, err := content.LoadCached(corpus.FS(1000), "corpus", nil, &diags)
 	if err != nil {
 		return nil, err
 	}
@@ -225,7 +225,7 @@ func TestGolden(t *testing.T) {
 	eds, _ := editions()
 	for i, ed := range eds {
 		var diags diag.List
-		s := site.Build(ed, c, &diags)
+		s := site.BuildCached(ed, c, nil, &diags)
 		var all bytes.Buffer
 		keys := make([]string, 0, len(s.HTML))
 		for k := range s.HTML {

@@ -102,15 +102,18 @@ func renderDocument(t *testing.T, data []byte) string {
 		fsys[k] = v
 	}
 	var diags diag.List
-	ed, err := content.Load(fsys, "content", &diags)
+	ed, err := content.LoadCached(fsys, "content", nil, &diags)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := site.Build(ed, markdown.New(), &diags)
+	s := site.BuildCached(ed, markdown.New(), nil, &diags)
 	if diags.HasErrors(false) {
 		return diags.String() // the pipeline stops here too
 	}
-	pages := render.Pages(s, render.Options{Archive: true})
+	var pages []*render.Page
+	for _, v := range render.Views(s, render.Options{Archive: true}) {
+		pages = append(pages, v.Make()...)
+	}
 	rendered, err := render.Render(fuzzTemplates, pages)
 	if err != nil {
 		t.Fatalf("Render: %v", err)

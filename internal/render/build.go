@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"path"
-	"slices"
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/citation"
@@ -69,12 +68,6 @@ func (b *builder) editURL(file string) string {
 	return strings.ReplaceAll(t, "{path}", path.Join("content", rel))
 }
 
-// Pages lists every page of the edition as a view, in a fixed order.
-func Pages(s *site.Site, opts Options) []*Page {
-	views := Views(s, opts)
-	return inParallel(len(views), func(i int) []*Page { return views[i].Make() })
-}
-
 // View makes the views of one or a few pages.
 type View struct {
 	// Subject is what the pages show: a document (its page and
@@ -85,12 +78,12 @@ type View struct {
 	Make    func() []*Page
 }
 
-// Views lists the pages of Pages, in the same order, as functions that
-// each make the views of one or a few pages. Views only read the site and
-// the builder, so the functions may run at the same time; a build can
-// make and render a window of pages at a time instead of holding every
-// view of the edition, and a rebuild can make only the pages whose
-// subjects an edit touched.
+// Views lists every page of the edition, in a fixed order, as functions
+// that each make the views of one or a few pages. Views only read the
+// site and the builder, so the functions may run at the same time; a
+// build can make and render a window of pages at a time instead of
+// holding every view of the edition, and a rebuild can make only the
+// pages whose subjects an edit touched.
 func Views(s *site.Site, opts Options) []View {
 	b := newBuilder(s, opts)
 	b.timeline = b.entries()
@@ -151,15 +144,6 @@ func DocumentPages(s *site.Site, opts Options, id string) []*Page {
 // edition (timeline, correspondence), which Views adds.
 func newBuilder(s *site.Site, opts Options) *builder {
 	return &builder{s: s, site: siteView(s.Ed.Site), opts: opts, hl: highlight.New(), lex: newLexicon(s)}
-}
-
-// inParallel builds the views of n items on all cores and returns their
-// pages in the order of the items, whatever the scheduling. Views only
-// read the site and the builder, so they can be built at the same time.
-func inParallel(n int, views func(i int) []*Page) []*Page {
-	out := make([][]*Page, n)
-	parallel.For(n, func(_, i int) { out[i] = views(i) })
-	return slices.Concat(out...)
 }
 
 // Render executes every page on all cores; the files come back in the

@@ -17,11 +17,11 @@ import (
 // order. Run with -race it also checks that views only read the site.
 func TestPagesAreDeterministic(t *testing.T) {
 	var diags diag.List
-	ed, err := content.Load(corpus.FS(60), "content", &diags)
+	ed, err := content.LoadCached(corpus.FS(60), "content", nil, &diags)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := site.Build(ed, markdown.New(), &diags)
+	s := site.BuildCached(ed, markdown.New(), nil, &diags)
 	tpl, err := Load(os.DirFS("../../templates"))
 	if err != nil {
 		t.Fatal(err)

@@ -39,11 +39,11 @@ func build(t *testing.T) (*site.Site, map[string]string) {
 func buildFS(t *testing.T, fsys fstest.MapFS) (*site.Site, map[string]string) {
 	t.Helper()
 	var diags diag.List
-	ed, err := content.Load(fsys, "content", &diags)
+	ed, err := content.LoadCached(fsys, "content", nil, &diags)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := site.Build(ed, markdown.New(), &diags)
+	s := site.BuildCached(ed, markdown.New(), nil, &diags)
 	if diags.HasErrors(true) {
 		t.Fatalf("tiny edition has problems:\n%s", diags.String())
 	}

@@ -23,7 +23,7 @@ func TestNewLoads(t *testing.T) {
 				t.Fatal(err)
 			}
 			var diags diag.List
-			if _, err := content.Load(os.DirFS(dir), "content", &diags); err != nil {
+			if _, err := content.LoadCached(os.DirFS(dir), "content", nil, &diags); err != nil {
 				t.Fatal(err)
 			}
 			for _, d := range diags.Items() {
@@ -46,7 +46,7 @@ func TestNewLoads(t *testing.T) {
 				t.Fatal(err)
 			}
 			diags = diag.List{}
-			if _, err := content.Load(os.DirFS(dir), "content", &diags); err != nil {
+			if _, err := content.LoadCached(os.DirFS(dir), "content", nil, &diags); err != nil {
 				t.Fatal(err)
 			}
 			for _, d := range diags.Items() {

@@ -28,11 +28,11 @@ func corpusSite(tb testing.TB, n int) *site.Site {
 		}
 	}
 	var diags diag.List
-	ed, err := content.Load(os.DirFS(dir), dir, &diags)
+	ed, err := content.LoadCached(os.DirFS(dir), dir, nil, &diags)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	s := site.Build(ed, markdown.New(), &diags)
+	s := site.BuildCached(ed, markdown.New(), nil, &diags)
 	if diags.HasErrors(false) {
 		tb.Fatalf("the corpus does not build:\n%s", diags.String())
 	}

@@ -22,11 +22,11 @@ import (
 // buildReal builds the edition in ../../content as pipeline.Run does.
 func buildReal() (*site.Site, error) {
 	var diags diag.List
-	ed, err := content.Load(os.DirFS("../../content"), "content", &diags)
+	ed, err := content.LoadCached(os.DirFS("../../content"), "content", nil, &diags)
 	if err != nil {
 		return nil, err
 	}
-	s := site.Build(ed, markdown.New(), &diags)
+	s := site.BuildCached(ed, markdown.New(), nil, &diags)
 	if diags.HasErrors(false) {
 		return nil, fmt.Errorf("the edition does not build:\n%s", diags.String())
 	}

@@ -30,7 +30,7 @@ func BenchmarkBuildCached(b *testing.B) {
 			continue
 		}
 		var diags diag.List
-		ed, err := content.Load(os.DirFS(dir), dir, &diags)
+		ed, err := content.LoadCached(os.DirFS(dir), dir, nil, &diags)
 		if err != nil {
 			b.Fatal(err)
 		}

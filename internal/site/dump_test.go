@@ -117,7 +117,7 @@ func brokenCorpus(t testing.TB, n int) string {
 func buildDump(t testing.TB, dir string, cache *site.FragmentCache) string {
 	t.Helper()
 	var diags diag.List
-	ed, err := content.Load(os.DirFS(dir), "content", &diags)
+	ed, err := content.LoadCached(os.DirFS(dir), "content", nil, &diags)
 	if err != nil {
 		t.Fatal(err)
 	}

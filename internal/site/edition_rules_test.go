@@ -62,11 +62,11 @@ var printedInRunningText = map[string]string{
 func loadEdition(t *testing.T) (*content.Edition, *site.Site) {
 	t.Helper()
 	var diags diag.List
-	ed, err := content.Load(os.DirFS("../../content"), "content", &diags)
+	ed, err := content.LoadCached(os.DirFS("../../content"), "content", nil, &diags)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ed, site.Build(ed, markdown.New(), &diags)
+	return ed, site.BuildCached(ed, markdown.New(), nil, &diags)
 }
 
 // printedForms returns the strings that must all appear where the article

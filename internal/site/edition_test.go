@@ -15,11 +15,11 @@ import (
 // once, every document is cited by a note, and every note cites something.
 func TestRealEdition(t *testing.T) {
 	var diags diag.List
-	ed, err := content.Load(os.DirFS("../../content"), "content", &diags)
+	ed, err := content.LoadCached(os.DirFS("../../content"), "content", nil, &diags)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := site.Build(ed, markdown.New(), &diags)
+	s := site.BuildCached(ed, markdown.New(), nil, &diags)
 	if items := diags.Items(); len(items) > 0 {
 		t.Errorf("the edition has %s:\n%s", diags.Summary(), diags.String())
 	}

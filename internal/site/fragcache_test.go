@@ -26,7 +26,7 @@ func buildWith(t *testing.T, cache *site.FragmentCache, files map[string]string)
 		fsys[p] = &fstest.MapFile{Data: []byte(s)}
 	}
 	var diags diag.List
-	ed, err := content.Load(fsys, "content", &diags)
+	ed, err := content.LoadCached(fsys, "content", nil, &diags)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +147,7 @@ func TestFragmentCache(t *testing.T) {
 func TestFragmentCacheRealEdition(t *testing.T) {
 	load := func() *content.Edition {
 		var diags diag.List
-		ed, err := content.Load(os.DirFS("../../content"), "content", &diags)
+		ed, err := content.LoadCached(os.DirFS("../../content"), "content", nil, &diags)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -161,7 +161,7 @@ func TestFragmentCacheRealEdition(t *testing.T) {
 	if _, n := cache.Stats(); n != first {
 		t.Errorf("warm rebuild rendered %d of %d fragments, want 0", n-first, len(got.HTML))
 	}
-	want := site.Build(load(), markdown.New(), &d3)
+	want := site.BuildCached(load(), markdown.New(), nil, &d3)
 	if !maps.Equal(got.HTML, want.HTML) || !reflect.DeepEqual(got.NoteRefs, want.NoteRefs) || d2.String() != d3.String() {
 		t.Error("a build with a warm cache differs from one without")
 	}

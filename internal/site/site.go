@@ -95,16 +95,14 @@ func (r Ref) String() string {
 	return r.Subject.String() + "|" + r.Label
 }
 
-// Build indexes ed, checks every reference and renders all Markdown.
-// Problems are added to diags; the Site is complete as far as the content
-// allows even when there are errors, so a preview can still show it.
-func Build(ed *content.Edition, conv *markdown.Converter, diags *diag.List) *Site {
-	return BuildCached(ed, conv, nil, diags)
-}
-
-// BuildCached is Build reusing the fragments in cache that are still
-// valid and storing the ones it renders; a nil cache renders everything.
-// The result is the same either way.
+// BuildCached indexes ed, checks every reference and renders all
+// Markdown. Problems are added to diags; the Site is complete as far as
+// the content allows even when there are errors, so a preview can still
+// show it.
+//
+// It reuses the fragments in cache that are still valid and stores the
+// ones it renders; a nil cache renders everything. The result is the
+// same either way.
 func BuildCached(ed *content.Edition, conv *markdown.Converter, cache *FragmentCache, diags *diag.List) *Site {
 	s := &Site{Ed: ed}
 	s.index(diags)

@@ -39,11 +39,11 @@ func build(t *testing.T, files map[string]string) (*site.Site, []string) {
 		}
 	}
 	var diags diag.List
-	ed, err := content.Load(fsys, "content", &diags)
+	ed, err := content.LoadCached(fsys, "content", nil, &diags)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := site.Build(ed, markdown.New(), &diags)
+	s := site.BuildCached(ed, markdown.New(), nil, &diags)
 	var got []string
 	for _, d := range diags.Items() {
 		got = append(got, d.String())

@@ -19,11 +19,11 @@ import (
 func Build(t testing.TB, fsys fs.FS) *site.Site {
 	t.Helper()
 	var diags diag.List
-	ed, err := content.Load(fsys, "content", &diags)
+	ed, err := content.LoadCached(fsys, "content", nil, &diags)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := site.Build(ed, markdown.New(), &diags)
+	s := site.BuildCached(ed, markdown.New(), nil, &diags)
 	if diags.HasErrors(false) {
 		t.Fatalf("the edition has problems:\n%s", diags.String())
 	}
