@@ -67,9 +67,6 @@ func dateManifest() DateManifest {
 	return DateManifest{Months: dateMonths, Spaces: dateSpaces, Blanks: dateBlanks, Dashes: dateDashes}
 }
 
-// isDateTerm reports whether a term is a day or a month term.
-func isDateTerm(term string) bool { return strings.IndexByte(term, '-') > 0 }
-
 // dateWord is what a term can be in a date.
 type dateWord struct {
 	day   int // 1–31, from "14" or "14th"
@@ -287,24 +284,4 @@ func ItemDateTerms(d histdate.Date) []string {
 		}
 	}
 	return terms
-}
-
-// queryTerms is Tokenize with every date replaced by its date terms.
-func queryTerms(q string) []string {
-	var tk tokenizer
-	var s dateScanner
-	var terms []string
-	tk.each(q, func(term []byte, start, end int) {
-		t := string(term)
-		terms = append(terms, t)
-		s.tokens = append(s.tokens, token{word: classify(t), start: start, end: end})
-	})
-	s.runes = tk.runes
-	var out []string
-	next := 0
-	s.each(func(d foundDate) {
-		out = append(append(out, terms[next:d.first]...), d.terms(true)...)
-		next = d.next
-	})
-	return append(out, terms[next:]...)
 }

@@ -56,16 +56,6 @@ func DefaultLayout() Layout {
 	return Layout{TermShardBytes: 24 << 10, DocShardItems: 10, SnippetRunes: 220, PrefixBudget: 64 << 10, LexiconBytes: 16 << 10}
 }
 
-// Files writes the index of items as the files of the search with the
-// default layout.
-func Files(items []Item) ([]output.File, error) {
-	b, err := Build(items, DefaultLayout())
-	if err != nil {
-		return nil, err
-	}
-	return b.Files, nil
-}
-
 // Built is a written index with what is needed to tell which files a
 // query loads.
 type Built struct {

@@ -47,21 +47,13 @@ func isTermRune(r rune) bool {
 // itself because Chinese is written without spaces.
 func isHan(r rune) bool { return r >= 0x2e80 && unicode.Is(unicode.Han, r) }
 
-// Tokenize splits s into folded terms: runs of letters and digits, cut at
-// MaxTermRunes. An apostrophe inside a word is dropped ("Ch'oe" gives
-// "choe"), a possessive "'s" is dropped ("Stalin's" gives "stalin"), and
-// every Chinese character is a term of its own. Stop words are kept; the
-// index and the query leave them out.
-func Tokenize(s string) []string {
-	var terms []string
-	var tk tokenizer
-	tk.each(s, func(term []byte, _, _ int) { terms = append(terms, string(term)) })
-	return terms
-}
-
-// tokenizer does the work of Tokenize with buffers it keeps from one text
-// to the next, so that the indexer, which tokenises every item, allocates
-// nothing per term.
+// tokenizer splits text into folded terms: runs of letters and digits,
+// cut at MaxTermRunes. An apostrophe inside a word is dropped ("Ch'oe"
+// gives "choe"), a possessive "'s" is dropped ("Stalin's" gives
+// "stalin"), and every Chinese character is a term of its own. Stop
+// words are kept; the index and the query leave them out. It keeps its
+// buffers from one text to the next, so that the indexer, which
+// tokenises every item, allocates nothing per term.
 type tokenizer struct {
 	runes      []rune // the folded text
 	term       []byte // the term being read, as UTF-8
@@ -69,8 +61,7 @@ type tokenizer struct {
 	start, end int    // where the term being read begins and ends in runes
 }
 
-// each calls yield with every term of s, in order, as Tokenize returns
-// them, and where it begins and ends in tk.runes, the folded text. The
+// each calls yield with every term of s, in order, and where it begins and ends in tk.runes, the folded text. The
 // slice is only valid until yield returns.
 func (tk *tokenizer) each(s string, yield func(term []byte, start, end int)) {
 	tk.runes = textfold.AppendString(tk.runes[:0], s)

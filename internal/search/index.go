@@ -1,14 +1,11 @@
 package search
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/korean-war-sources/edition/internal/parallel"
-	"github.com/korean-war-sources/edition/internal/textfold"
 )
 
 // Where a term occurs in an item, from weak to strong.
@@ -281,109 +278,8 @@ func (l *postingLists) index(items []Item) *Index {
 	return ix
 }
 
-// Query is a parsed search: every word must match; the last one may match
-// as a prefix of a term. A date in the query is one word, its date term.
-type Query struct {
-	Words  []string // folded, without stop words or repeats
-	Prefix bool     // the last word is still being typed
-}
-
-// MinPrefixRunes is the shortest last word matched as a prefix.
+// MinPrefixRunes is the shortest last word matched as a prefix. The
+// query side, which static/assets/search.js runs in the browser
+// (Index.Search, Built.Suggest), has a Go twin for the tests only, in
+// query_test.go.
 const MinPrefixRunes = 2
-
-// ParseQuery reads what a reader typed. The last word is a prefix unless
-// the query ends in a space or punctuation, or the word is very short.
-func ParseQuery(q string) Query {
-	var query Query
-	for _, t := range queryTerms(q) {
-		if !isStopWord(t) && !slices.Contains(query.Words, t) {
-			query.Words = append(query.Words, t)
-		}
-	}
-	folded := textfold.String(q)
-	last, _ := utf8.DecodeLastRuneInString(folded)
-	if n := len(query.Words); n > 0 && isTermRune(last) && strings.HasSuffix(folded, query.Words[n-1]) && !isDateTerm(query.Words[n-1]) {
-		query.Prefix = utf8.RuneCountInString(query.Words[n-1]) >= MinPrefixRunes
-	}
-	return query
-}
-
-// Hit is an item found by a query.
-type Hit struct {
-	Item       int
-	TitleWords int // how many words of the query match in the title
-	Score      int // sum of the fields of the matching postings
-	Freq       int // sum of their frequency levels
-}
-
-// Search finds the items matching every word of q, best first: more
-// words in the title, then stronger fields, then more frequent words, then
-// the order of Items. It is the Go twin of the search in
-// static/assets/search.js.
-func (ix *Index) Search(q string) []Hit {
-	return ix.search(ParseQuery(q))
-}
-
-// search finds the items matching every word of query, best first.
-func (ix *Index) search(query Query) []Hit {
-	var hits map[int]*Hit
-	for i, w := range query.Words {
-		prefix := query.Prefix && i == len(query.Words)-1
-		found := ix.match(w, prefix)
-		hits = intersect(hits, found, i == 0)
-	}
-	out := make([]Hit, 0, len(hits))
-	for _, h := range hits {
-		out = append(out, *h)
-	}
-	slices.SortFunc(out, compareHits)
-	return out
-}
-
-// compareHits orders hits best first.
-func compareHits(a, b Hit) int {
-	return cmp.Or(cmp.Compare(b.TitleWords, a.TitleWords), cmp.Compare(b.Score, a.Score),
-		cmp.Compare(b.Freq, a.Freq), cmp.Compare(a.Item, b.Item))
-}
-
-// match returns, for one word, the strongest weight in each item whose
-// terms equal the word, or begin with it when prefix is set.
-func (ix *Index) match(word string, prefix bool) map[int]int {
-	best := map[int]int{}
-	i, _ := slices.BinarySearch(ix.Terms, word)
-	for ; i < len(ix.Terms); i++ {
-		term := ix.Terms[i]
-		if term != word && (!prefix || !strings.HasPrefix(term, word)) {
-			break
-		}
-		for _, p := range ix.Postings[i] {
-			if w, ok := best[p.Item]; !ok || p.Weight > w {
-				best[p.Item] = p.Weight
-			}
-		}
-	}
-	return best
-}
-
-// intersect keeps the hits also found for the next word and adds its
-// weights; for the first word it starts the hits.
-func intersect(hits map[int]*Hit, found map[int]int, first bool) map[int]*Hit {
-	next := map[int]*Hit{}
-	for item, w := range found {
-		h := hits[item]
-		if h == nil && !first {
-			continue
-		}
-		if h == nil {
-			h = &Hit{Item: item}
-		}
-		field := w / freqLevels
-		h.Score += field
-		h.Freq += w % freqLevels
-		if field >= fieldTitle {
-			h.TitleWords++
-		}
-		next[item] = h
-	}
-	return next
-}

@@ -33,17 +33,6 @@ type SuggestManifest struct {
 	Two int `json:"two"` // twoEdits
 }
 
-// maxEdits is how far a word of n runes may be from its correction.
-func maxEdits(n int) int {
-	switch {
-	case n >= twoEdits:
-		return 2
-	case n >= oneEdit:
-		return 1
-	}
-	return 0
-}
-
 // lexiconEntry is a term that can be offered, with its count of items.
 type lexiconEntry struct {
 	term  string
@@ -134,94 +123,4 @@ func lexiconScript(key string, terms []string, limit int) ([]byte, []string) {
 		n++
 	}
 	return append(b, end...), terms[:n]
-}
-
-// correct returns the term of the lexicon closest to word, within
-// maxEdits, the first of equally close ones.
-func correct(word string, lex map[string][]string) (string, bool) {
-	w := []rune(word)
-	limit := maxEdits(len(w))
-	if limit == 0 || isDateTerm(word) {
-		return "", false
-	}
-	best, bestD := "", limit+1
-	for _, t := range lex[string(w[0])] {
-		n := utf8.RuneCountInString(t)
-		if n-len(w) >= bestD || len(w)-n >= bestD {
-			continue
-		}
-		if d := editDistance(w, []rune(t), bestD-1); d < bestD {
-			best, bestD = t, d
-		}
-	}
-	return best, best != ""
-}
-
-// editDistance is the optimal string alignment distance of a and b
-// (insertions, deletions, changes and swaps of neighbours), or more than
-// limit when it exceeds limit.
-func editDistance(a, b []rune, limit int) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		low := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-			low = min(low, cur[j])
-		}
-		if low > limit {
-			return limit + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
-}
-
-// unique drops repeated words, keeping the first of each.
-func unique(words []string) []string {
-	var out []string
-	for _, w := range words {
-		if !slices.Contains(out, w) {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
-// Suggest returns the words of a corrected query for q, or nil when q
-// finds something, no word can be corrected or the corrected query finds
-// nothing. It is the Go twin of suggest in static/assets/search.js.
-func (b *Built) Suggest(q string) []string {
-	ix := b.Index
-	query := ParseQuery(q)
-	if len(query.Words) == 0 || len(ix.search(query)) > 0 {
-		return nil
-	}
-	words := slices.Clone(query.Words)
-	changed := false
-	for i, w := range words {
-		if len(ix.match(w, query.Prefix && i == len(words)-1)) > 0 {
-			continue
-		}
-		if c, ok := correct(w, b.state.lexicon); ok {
-			words[i], changed = c, true
-		}
-	}
-	words = unique(words) // "Filippov Fillipov"
-	if !changed || len(ix.search(Query{Words: words})) == 0 {
-		return nil
-	}
-	return words
 }

@@ -38,26 +38,20 @@ func termWeights(it Item) map[string]int {
 	return out
 }
 
-// Update replaces item i of the index by it and returns the files that
-// changed, the manifest first, each as Build would write it for the new
-// list of items. It is how the preview updates the search after an edit
-// of one document's prose: it counts the terms of the old and the new
-// item, changes the postings of the terms that differ, lays the shards
-// out again and writes only the shards whose terms changed, and the
-// document shard holding the item.
-//
-// ok is false, and nothing is changed, when the item cannot be replaced
-// in place (its kind label is new to the index, or i is out of range);
-// the caller then builds the index anew.
-func (b *Built) Update(i int, it Item) (files []output.File, ok bool, err error) {
-	return b.UpdateItems(nil, map[int]Item{i: it})
-}
-
-// UpdateItems is Update for several items at once: items holds new items
-// by their place. order, if not nil, lists the subject of every item
-// of the new list (see ItemsOf); ok is false when it is not the list of
-// the index, which must then be built anew. Items equal to the ones they
+// UpdateItems replaces items of the index, given by their place, and
+// returns the files that changed, the manifest first, each as Build
+// would write it for the new list of items. It is how the preview
+// updates the search after an edit: it counts the terms of the old and
+// the new items, changes the postings of the terms that differ, lays the
+// shards out again and writes only the shards whose terms changed, and
+// the document shards holding the items. Items equal to the ones they
 // replace change nothing.
+//
+// order, if not nil, lists the subject of every item of the new list
+// (see ItemsOf). ok is false, and nothing is changed, when order is not
+// the list of the index or an item cannot be replaced in place (its kind
+// label is new to the index, or its place is out of range); the caller
+// then builds the index anew.
 func (b *Built) UpdateItems(order []subject.Subject, items map[int]Item) (files []output.File, ok bool, err error) {
 	ix, st := b.Index, b.state
 	if st == nil || !b.sameOrder(order) {
