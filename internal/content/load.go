@@ -307,16 +307,12 @@ func (l *loader) checkID(id string, pos diag.Position) bool {
 		return true
 	}
 	example := ""
-	if slug := Slug(id); slug != "" {
-		example = fmt.Sprintf(" (e.g. %q)", slug)
+	if s := slug.Make(id); s != "" {
+		example = fmt.Sprintf(" (e.g. %q)", s)
 	}
 	l.diags.Errorf(pos, "id %q is not URL-safe: use lowercase letters, digits and single hyphens%s", id, example)
 	return false
 }
-
-// Slug turns any string into a valid id, for suggestions: the edition's
-// one slug rule (package slug), which Markdown anchors follow too.
-func Slug(s string) string { return slug.Make(s) }
 
 // yamlMap decodes a file holding a mapping of key to entry; each key is
 // checked by validKey and each entry decoded into a new T and passed to

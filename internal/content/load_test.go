@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/korean-war-sources/edition/internal/diag"
+	"github.com/korean-war-sources/edition/internal/slug"
 )
 
 func TestSplitFrontMatter(t *testing.T) {
@@ -94,7 +95,9 @@ func TestValidID(t *testing.T) {
 	}
 }
 
-func TestSlug(t *testing.T) {
+// TestSlugMakesValidIDs holds the slug rule that suggestions for a bad
+// id use to ValidID.
+func TestSlugMakesValidIDs(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"bad id", "bad-id"},
 		{"Joseph Stalin", "joseph-stalin"},
@@ -106,12 +109,12 @@ func TestSlug(t *testing.T) {
 		{"already-valid", "already-valid"},
 	}
 	for _, tt := range tests {
-		got := Slug(tt.in)
+		got := slug.Make(tt.in)
 		if got != tt.want {
-			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+			t.Errorf("slug.Make(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 		if got != "" && !ValidID(got) {
-			t.Errorf("Slug(%q) = %q, which is not a valid id", tt.in, got)
+			t.Errorf("slug.Make(%q) = %q, which is not a valid id", tt.in, got)
 		}
 	}
 }

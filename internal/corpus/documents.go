@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/slug"
 )
 
 // doc is a planned document.
@@ -82,9 +83,9 @@ func (g *gen) planDocuments() {
 		g.provenance(d, i)
 		slugPart := d.kind
 		if len(d.from) > 0 && d.from[0].person != nil {
-			slugPart = content.Slug(d.from[0].person.surname)
+			slugPart = slug.Make(d.from[0].person.surname)
 			if len(d.to) > 0 && d.to[0].person != nil {
-				slugPart += "-to-" + content.Slug(d.to[0].person.surname)
+				slugPart += "-to-" + slug.Make(d.to[0].person.surname)
 			}
 		}
 		d.id = d.date.prefix + "-" + slugPart + "-" + strconv.Itoa(i+1)

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/site"
+	"github.com/korean-war-sources/edition/internal/slug"
 )
 
 // person is a generated historical actor.
@@ -88,7 +88,7 @@ func (g *gen) makePersons() {
 				p.name = given + " " + sur
 				p.sortName = sur + ", " + given
 			}
-			p.id = content.Slug(p.name)
+			p.id = slug.Make(p.name)
 			g.claim(p.name, p.id)
 			if g.chance(0.25) && aliases < len(coverNames) && g.claim(coverNames[aliases], p.id) {
 				p.aliases = append(p.aliases, coverNames[aliases])

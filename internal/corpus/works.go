@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/slug"
 )
 
 // work is a generated entry of the bibliography.
@@ -61,7 +61,7 @@ func (g *gen) makeWorks() {
 			w.publisher, w.place = pick(g, presses), pick(g, places)
 			w.asPrinted = fmt.Sprintf("%s, *%s* (%s: %s, %s)", authors, w.title, w.place, w.publisher, w.year)
 		}
-		base := content.Slug(w.sort + " " + w.year + " " + strings.Fields(w.title)[len(strings.Fields(w.title))-1])
+		base := slug.Make(w.sort + " " + w.year + " " + strings.Fields(w.title)[len(strings.Fields(w.title))-1])
 		w.id = base
 		for k := 2; seen[w.id]; k++ {
 			w.id = base + "-" + strconv.Itoa(k)

@@ -10,6 +10,7 @@ import (
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/parallel"
 	"github.com/korean-war-sources/edition/internal/site"
+	"github.com/korean-war-sources/edition/internal/slug"
 )
 
 // DocsView is a documents index.
@@ -122,7 +123,7 @@ func (b *builder) byKey(rows map[*content.Document]DocRow, key func(DocRow) stri
 	}
 	var groups []DocGroup
 	for k, rows := range m {
-		groups = append(groups, DocGroup{Title: k, Anchor: "g-" + content.Slug(k), Rows: rows})
+		groups = append(groups, DocGroup{Title: k, Anchor: "g-" + slug.Make(k), Rows: rows})
 	}
 	slices.SortFunc(groups, func(a, b DocGroup) int { return cmp.Compare(site.Fold(a.Title), site.Fold(b.Title)) })
 	return groups

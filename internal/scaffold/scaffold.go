@@ -16,6 +16,7 @@ import (
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/schemadoc"
+	"github.com/korean-war-sources/edition/internal/slug"
 	"github.com/korean-war-sources/edition/internal/yamlx"
 )
 
@@ -41,7 +42,7 @@ func New(contentDir, kind, id string) (string, error) {
 		return "", fmt.Errorf("unknown kind %q: use one of %s", kind, strings.Join(Kinds(), ", "))
 	}
 	if !content.ValidID(id) {
-		return "", fmt.Errorf("id %q is not URL-safe: use lowercase letters, digits and single hyphens (e.g. %q)", id, content.Slug(id))
+		return "", fmt.Errorf("id %q is not URL-safe: use lowercase letters, digits and single hyphens (e.g. %q)", id, slug.Make(id))
 	}
 	p := filepath.Join(contentDir, k.dir, id+k.ext)
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
