@@ -116,9 +116,6 @@ func (s Summary) Given() bool { return s.Pos.File != "" }
 // Given reports whether the block was written in the front matter.
 func (f FullTextSearch) Given() bool { return f.Pos.File != "" }
 
-// IsFound reports the value of found, false when absent.
-func (f FullTextSearch) IsFound() bool { return f.Found != nil && *f.Found }
-
 // The closed vocabularies of the new blocks.
 var (
 	TextForms         = []string{"translation", "original", "scan", "transcript"}

@@ -98,7 +98,7 @@ func TestLoadFullTextBlocks(t *testing.T) {
 	if x := d.Disagreements[0]; x.About != "sender" || len(x.Notes) != 2 || x.Conflict.ID != "c" {
 		t.Errorf("disagreement = %+v", x)
 	}
-	if !d.FullTextSearch.Given() || !d.FullTextSearch.IsFound() {
+	if !d.FullTextSearch.Given() || d.FullTextSearch.Found == nil || !*d.FullTextSearch.Found {
 		t.Errorf("full_text_search = %+v", d.FullTextSearch)
 	}
 }

@@ -164,8 +164,8 @@ func titleOf[T any](x *T, title func(*T) string) (string, bool) {
 	return title(x), true
 }
 
-// Kinds lists the reference kinds, for messages.
-var Kinds = subject.Names(subject.Referable)
+// refKinds lists the reference kinds, for messages.
+var refKinds = subject.Names(subject.Referable)
 
 func (c *checker) refs(kind subject.Kind, refs ...content.Ref) {
 	for _, r := range refs {
@@ -186,7 +186,7 @@ func (c *checker) notes(refs []content.NoteRef) {
 func (c *checker) target(t content.Target) {
 	if t.Kind == subject.None {
 		kind := t.WrittenKind()
-		c.diags.Errorf(t.Pos, "unknown reference kind %q in %q; use one of %v%s", kind, t.Text, Kinds, diag.Suggest(kind, Kinds))
+		c.diags.Errorf(t.Pos, "unknown reference kind %q in %q; use one of %v%s", kind, t.Text, refKinds, diag.Suggest(kind, refKinds))
 		return
 	}
 	if t.Kind == subject.Note {

@@ -10,3 +10,9 @@ func FragRefs(s *Site) map[subject.Subject][]Ref { return s.fragRefs }
 
 // RenderRefs returns the references of every fragment, by key.
 func RenderRefs(s *Site) map[string][]Ref { return s.render.refs }
+
+// Stats returns how many fragments were reused and how many rendered
+// anew since the cache was made.
+func (c *FragmentCache) Stats() (hits, misses int) {
+	return int(c.hits.Load()), int(c.misses.Load())
+}

@@ -41,12 +41,6 @@ func NewFragmentCache() *FragmentCache {
 	return &FragmentCache{entries: map[string]*cacheEntry{}}
 }
 
-// Stats returns how many fragments were reused and how many rendered
-// anew since the cache was made.
-func (c *FragmentCache) Stats() (hits, misses int) {
-	return int(c.hits.Load()), int(c.misses.Load())
-}
-
 type cacheEntry struct {
 	src      string
 	prefix   string

@@ -406,7 +406,7 @@ func (r *resolver) Resolve(ref xref.Reference) (xref.Target, bool) {
 	}
 	kind, known := subject.ParseKind(written)
 	if _, referable := r.ids[kind]; !known || !referable {
-		r.errorf(offset, "unknown reference kind %q in [[%s:%s]]; use one of %v%s", written, written, id, Kinds, diag.Suggest(written, Kinds))
+		r.errorf(offset, "unknown reference kind %q in [[%s:%s]]; use one of %v%s", written, written, id, refKinds, diag.Suggest(written, refKinds))
 		return xref.Target{}, false
 	}
 	subj := subject.Of(kind, base)

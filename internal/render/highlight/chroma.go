@@ -15,7 +15,7 @@ import (
 // CSS is the stylesheet of highlighted source views: a light style,
 // and a dark one under prefers-color-scheme, both generated from chroma's
 // styles so they always match the classes the formatter writes. Only the
-// rules of the token types Tokens produces are kept: the classes of
+// rules of the token types the tokenizer produces are kept: the classes of
 // chroma's other token types never appear on a page.
 func CSS() ([]byte, error) {
 	f := chromaFormatter()

@@ -5,7 +5,7 @@
 // emphasis, code and links. Chroma's general Markdown lexer, built on
 // backtracking regular expressions, took 15–30 ms a file and dominated
 // the build; this one is a single pass. It produces chroma token types
-// (Tokens), written in the markup of chroma's HTML formatter
+// (tokenizer), written in the markup of chroma's HTML formatter
 // (Highlighter.HTML), so the stylesheet CSS generates applies.
 package highlight
 
@@ -18,7 +18,7 @@ import (
 	"github.com/korean-war-sources/edition/internal/content"
 )
 
-// sourceTokenTypes are the token types Tokens produces besides
+// sourceTokenTypes are the token types the tokenizer produces besides
 // plain text; CSS keeps the rules of these alone.
 var sourceTokenTypes = []chroma.TokenType{
 	chroma.NameNamespace, chroma.NameTag, chroma.NameAttribute, chroma.NameEntity, chroma.NameLabel,
@@ -26,14 +26,6 @@ var sourceTokenTypes = []chroma.TokenType{
 	chroma.Literal, chroma.LiteralDate, chroma.LiteralNumberInteger, chroma.LiteralString,
 	chroma.LiteralStringSingle, chroma.LiteralStringDouble, chroma.LiteralStringBacktick,
 	chroma.GenericHeading, chroma.GenericSubheading, chroma.GenericEmph, chroma.GenericStrong,
-}
-
-// Tokens splits a content file into chroma tokens. Joined, the
-// tokens' values are exactly src, whatever src holds.
-func Tokens(src string) []chroma.Token {
-	t := &tokenizer{src: src}
-	t.run()
-	return t.tokens()
 }
 
 func (t *tokenizer) run() {

@@ -14,6 +14,14 @@ import (
 	"github.com/korean-war-sources/edition/internal/corpus"
 )
 
+// Tokens splits a content file into chroma tokens, as Highlighter.HTML
+// does. Joined, the tokens' values are exactly src, whatever src holds.
+func Tokens(src string) []chroma.Token {
+	t := &tokenizer{src: src}
+	t.run()
+	return t.tokens()
+}
+
 func joined(toks []chroma.Token) string {
 	var b strings.Builder
 	for _, t := range toks {
