@@ -68,16 +68,6 @@ func (t *tokenizer) emit(typ chroma.TokenType, end int) {
 	t.pos = end
 }
 
-func (t *tokenizer) tokens() []chroma.Token {
-	out := make([]chroma.Token, len(t.spans))
-	start := 0
-	for i, s := range t.spans {
-		out[i] = chroma.Token{Type: s.typ, Value: t.src[start:s.end]}
-		start = s.end
-	}
-	return out
-}
-
 // lineEnd returns the offset of the end of the line at pos, before its
 // newline.
 func (t *tokenizer) lineEnd() int {

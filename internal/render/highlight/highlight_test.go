@@ -19,7 +19,13 @@ import (
 func Tokens(src string) []chroma.Token {
 	t := &tokenizer{src: src}
 	t.run()
-	return t.tokens()
+	out := make([]chroma.Token, len(t.spans))
+	start := 0
+	for i, s := range t.spans {
+		out[i] = chroma.Token{Type: s.typ, Value: t.src[start:s.end]}
+		start = s.end
+	}
+	return out
 }
 
 func joined(toks []chroma.Token) string {
