@@ -165,7 +165,7 @@ func titleOf[T any](x *T, title func(*T) string) (string, bool) {
 }
 
 // refKinds lists the reference kinds, for messages.
-var refKinds = subject.Names(subject.Referable)
+var refKinds = subject.Names(subject.Referable())
 
 func (c *checker) refs(kind subject.Kind, refs ...content.Ref) {
 	for _, r := range refs {

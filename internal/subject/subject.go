@@ -4,7 +4,10 @@
 // Its text form is the one cross-references are written in, "doc:ID",
 // "person:ID", "note:59": the form of [[doc:ID]] in Markdown and of
 // targets in front matter. Every package passes subjects as values and
-// spells them only where text is read or written.
+// spells them only where text is read or written: the Markdown extension
+// (markdown/xref) hands on kinds as written, knowing nothing of the
+// edition, and the site's resolver reads them with ParseKind; content
+// reads front-matter targets with Parse.
 package subject
 
 import (
@@ -17,8 +20,9 @@ import (
 // Kind is the kind of a subject. The zero Kind is no kind.
 type Kind uint8
 
-// The kinds of subject. Archive and Page name entries that can fail to
-// load but that Markdown and front matter do not refer to by Parse.
+// The kinds of subject. Archives are named only in front matter, pages
+// (content/pages) only as owners of Markdown and entries that failed to
+// load.
 const (
 	None Kind = iota
 	Document
@@ -34,26 +38,32 @@ const (
 	Page
 )
 
-// spellings are the text form of each kind and the noun messages use.
-var spellings = [...]struct{ text, noun string }{
-	None:     {"", ""},
-	Document: {"doc", "document"},
-	Person:   {"person", "person"},
-	Note:     {"note", "note"},
-	Work:     {"work", "bibliography entry"},
-	Event:    {"event", "event"},
-	Section:  {"section", "essay section"},
-	Conflict: {"conflict", "conflict"},
-	Term:     {"term", "glossary term"},
-	Packet:   {"packet", "packet"},
-	Archive:  {"archive", "archive"},
-	Page:     {"page", "page"},
+// kinds holds, for each kind, its text form, the noun messages use, and
+// whether references may name it: Markdown may name every kind but
+// archives and pages; front matter may name archives too.
+var kinds = [...]struct {
+	text, noun string
+	markdown   bool // a [[kind:id]] reference may name it
+	parsed     bool // Parse reads it
+}{
+	None:     {"", "", false, false},
+	Document: {"doc", "document", true, true},
+	Person:   {"person", "person", true, true},
+	Note:     {"note", "note", true, true},
+	Work:     {"work", "bibliography entry", true, true},
+	Event:    {"event", "event", true, true},
+	Section:  {"section", "essay section", true, true},
+	Conflict: {"conflict", "conflict", true, true},
+	Term:     {"term", "glossary term", true, true},
+	Packet:   {"packet", "packet", true, true},
+	Archive:  {"archive", "archive", false, true},
+	Page:     {"page", "page", false, false},
 }
 
 // String returns the kind as references write it: "doc", "person".
 func (k Kind) String() string {
-	if int(k) < len(spellings) {
-		return spellings[k].text
+	if int(k) < len(kinds) {
+		return kinds[k].text
 	}
 	return "kind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -61,20 +71,28 @@ func (k Kind) String() string {
 // Noun names the kind for readers of a message: "document",
 // "bibliography entry", "essay section".
 func (k Kind) Noun() string {
-	if int(k) < len(spellings) {
-		return spellings[k].noun
+	if int(k) < len(kinds) {
+		return kinds[k].noun
 	}
 	return k.String()
 }
 
 // Referable lists, in the order messages offer them, the kinds that a
 // cross-reference in Markdown may name.
-var Referable = []Kind{Document, Person, Note, Work, Event, Section, Conflict, Term, Packet}
+func Referable() []Kind {
+	var out []Kind
+	for k := range kinds {
+		if kinds[k].markdown {
+			out = append(out, Kind(k))
+		}
+	}
+	return out
+}
 
 // Names returns the text forms of kinds, for messages and suggestions.
-func Names(kinds []Kind) []string {
-	out := make([]string, len(kinds))
-	for i, k := range kinds {
+func Names(ks []Kind) []string {
+	out := make([]string, len(ks))
+	for i, k := range ks {
 		out[i] = k.String()
 	}
 	return out
@@ -83,27 +101,10 @@ func Names(kinds []Kind) []string {
 // ParseKind returns the kind a reference spells as text, for the kinds
 // references may name (Referable and Archive); ok is false otherwise.
 func ParseKind(text string) (k Kind, ok bool) {
-	switch text {
-	case "doc":
-		return Document, true
-	case "person":
-		return Person, true
-	case "note":
-		return Note, true
-	case "work":
-		return Work, true
-	case "event":
-		return Event, true
-	case "section":
-		return Section, true
-	case "conflict":
-		return Conflict, true
-	case "term":
-		return Term, true
-	case "packet":
-		return Packet, true
-	case "archive":
-		return Archive, true
+	for k := range kinds {
+		if kinds[k].parsed && kinds[k].text == text {
+			return Kind(k), true
+		}
 	}
 	return None, false
 }

@@ -42,7 +42,7 @@ func TestParse(t *testing.T) {
 // TestRoundTrip checks that every kind references may name reads back
 // from its text form.
 func TestRoundTrip(t *testing.T) {
-	for _, k := range append(Referable, Archive) {
+	for _, k := range append(Referable(), Archive) {
 		s := Of(k, "x-1")
 		got, err := Parse(s.String())
 		if err != nil || got != s {
@@ -51,6 +51,19 @@ func TestRoundTrip(t *testing.T) {
 	}
 	if k, ok := ParseKind(Page.String()); ok {
 		t.Errorf("ParseKind(%q) = %v, want no kind: pages are not referred to", Page.String(), k)
+	}
+}
+
+func TestReferable(t *testing.T) {
+	got := Names(Referable())
+	want := []string{"doc", "person", "note", "work", "event", "section", "conflict", "term", "packet"}
+	if len(got) != len(want) {
+		t.Fatalf("Referable() = %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("Referable() = %q, want %q", got, want)
+		}
 	}
 }
 
