@@ -24,12 +24,46 @@ type PersonView struct {
 	Timeline                  []TimelineEntry
 	Correspondents            []Correspondent
 	Network                   template.HTML
+	// Years is set when the person's lists are too long for one page:
+	// the lists above are then empty, and each year of them has a page.
+	Years []PersonYear
+}
+
+// PersonYear is one year of a person's documents on their page: the
+// link to the year's page and how many of each list it holds.
+type PersonYear struct {
+	Link
+	Sent, Received, Copied, Mentioned, Timeline int
+}
+
+// PersonYearView is the page of one year of a person's documents.
+type PersonYearView struct {
+	Name, Lang, Year          string
+	Person                    Link
+	Sent, Received, Mentioned []Link
+	Copied                    []Link
+	Timeline                  []TimelineEntry
 }
 
 // Correspondent is one counterpart of a person's correspondence.
 type Correspondent struct {
 	Link
 	Sent, Received int
+}
+
+// personPages makes a person's page and, when their lists are longer
+// than the split limit, a page for each year of them.
+func (b *builder) personPages(p *content.Person) []*Page {
+	s := b.s
+	lists := personLists{
+		sent: s.PersonSent[p.ID], received: s.PersonReceived[p.ID],
+		copied: s.PersonCopied[p.ID], mentioned: s.PersonMentioned[p.ID],
+		timeline: b.personTimeline[p.ID],
+	}
+	if lists.len() <= s.SplitLimit() {
+		return []*Page{b.person(p)}
+	}
+	return b.personByYear(p, lists)
 }
 
 func (b *builder) person(p *content.Person) *Page {

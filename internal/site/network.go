@@ -74,3 +74,51 @@ func (n Network) Ego(id string) Network {
 	}
 	return out
 }
+
+// Degree counts the documents each person of n sent or received.
+func (n Network) Degree() map[string]int {
+	deg := make(map[string]int, len(n.Nodes))
+	for _, e := range n.Edges {
+		deg[e.From] += e.Count
+		deg[e.To] += e.Count
+	}
+	return deg
+}
+
+// Documents counts the documents of n's pairs: a document from one
+// person to two counts twice, as the table of pairs lists it twice.
+func (n Network) Documents() int {
+	c := 0
+	for _, e := range n.Edges {
+		c += e.Count
+	}
+	return c
+}
+
+// Top is the part of n among its k most connected persons, those who
+// sent and received the most documents (ties by id): those persons, and
+// the pairs both of whose persons are among them.
+func (n Network) Top(k int) Network {
+	if len(n.Nodes) <= k {
+		return n
+	}
+	deg := n.Degree()
+	ranked := slices.Clone(n.Nodes)
+	slices.SortStableFunc(ranked, func(a, b string) int { return cmp.Compare(deg[b], deg[a]) })
+	keep := make(map[string]bool, k)
+	for _, id := range ranked[:k] {
+		keep[id] = true
+	}
+	var out Network
+	for _, id := range n.Nodes {
+		if keep[id] {
+			out.Nodes = append(out.Nodes, id)
+		}
+	}
+	for _, e := range n.Edges {
+		if keep[e.From] && keep[e.To] {
+			out.Edges = append(out.Edges, e)
+		}
+	}
+	return out
+}
