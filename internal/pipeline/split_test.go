@@ -118,6 +118,18 @@ func TestSplitListsAtThousand(t *testing.T) {
 		if split == 0 {
 			t.Error("no person's lists are split at 1,000 documents")
 		}
+		notes := 0
+		for _, p := range s.Ed.Persons {
+			if _, ok := files[site.PersonNotesPath(p.ID)]; ok {
+				notes++
+				if n := len(s.PersonNotes[p.ID]); n <= s.SplitLimit() {
+					t.Errorf("%s has a page of notes for %d notes, no more than the limit %d", p.ID, n, s.SplitLimit())
+				}
+			}
+		}
+		if notes == 0 {
+			t.Error("no person's notes have a page of their own at 1,000 documents")
+		}
 	})
 
 	t.Run("links", func(t *testing.T) {

@@ -27,6 +27,23 @@ type PersonView struct {
 	// Years is set when the person's lists are too long for one page:
 	// the lists above are then empty, and each year of them has a page.
 	Years []PersonYear
+	// NotesPage is set when the notes mentioning the person are too many
+	// for their page: Notes is then empty, and the notes have a page.
+	NotesPage *CountedLink
+}
+
+// CountedLink links to a page of a list and says how long the list is.
+type CountedLink struct {
+	Link
+	Count int
+}
+
+// PersonNotesView is the page of the notes mentioning a person, when
+// they are too many for the person's page.
+type PersonNotesView struct {
+	Name, Lang string
+	Person     Link
+	Notes      []NoteLink
 }
 
 // PersonYear is one year of a person's documents on their page: the
@@ -60,10 +77,16 @@ func (b *builder) personPages(p *content.Person) []*Page {
 		copied: s.PersonCopied[p.ID], mentioned: s.PersonMentioned[p.ID],
 		timeline: b.personTimeline[p.ID],
 	}
+	var pages []*Page
 	if lists.len() <= s.SplitLimit() {
-		return []*Page{b.person(p)}
+		pages = []*Page{b.person(p)}
+	} else {
+		pages = b.personByYear(p, lists)
 	}
-	return b.personByYear(p, lists)
+	if len(s.PersonNotes[p.ID]) > s.SplitLimit() {
+		pages = append(pages, b.personNotes(p, pages[0]))
+	}
+	return pages
 }
 
 func (b *builder) person(p *content.Person) *Page {

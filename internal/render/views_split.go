@@ -226,3 +226,18 @@ func (b *builder) networks() []*Page {
 // networkPairsPath is the page of every pair of a network too large for
 // one page.
 const networkPairsPath = "network/pairs.html"
+
+// personNotes moves the notes of the person page main, too many for it,
+// to a page of their own.
+func (b *builder) personNotes(p *content.Person, main *Page) *Page {
+	v := main.Data.(*PersonView)
+	path := site.PersonNotesPath(p.ID)
+	v.NotesPage = &CountedLink{Link: Link{URL: URL(path), Text: "Notes of the article mentioning " + p.Name}, Count: len(v.Notes)}
+	pg := b.page("person-notes", path, p.Name+": notes of the article", "persons")
+	pg.Description = "The notes of the article that mention " + p.Name + "."
+	self := Link{URL: URL(site.PersonPath(p.ID)), Text: p.Name}
+	pg.Crumbs = []Link{{URL: URL("persons/index.html"), Text: "People"}, self}
+	pg.Data = &PersonNotesView{Name: p.Name, Lang: p.Lang, Person: self, Notes: v.Notes}
+	v.Notes = nil
+	return pg
+}

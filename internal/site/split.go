@@ -72,3 +72,9 @@ func (s *Site) EventURL(id string) string {
 // eventOnTimeline is the address of an event's entry on a timeline of one
 // page.
 func eventOnTimeline(id string) string { return "timeline/index.html#event-" + id }
+
+// PersonNotesPath is the page of the notes mentioning a person, when they
+// are too many for the person's page. No year takes its name.
+func PersonNotesPath(id string) string {
+	return strings.TrimSuffix(PersonPath(id), ".html") + "/notes.html"
+}
