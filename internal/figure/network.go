@@ -23,12 +23,12 @@ func NetworkSVG(s *site.Site, n site.Network, url func(string) string) string {
 	return networkSVG(s, n, url, fmt.Sprintf("%d persons and %d sender–recipient pairs; each arrow points from the sender to the recipient. The table after the figure lists every pair.", len(n.Nodes), len(n.Edges)))
 }
 
-// TopNetworkSVG draws top, the most connected persons of a network of
-// of persons (site.Network.Top), as NetworkSVG draws a whole one; its
-// description says what was left out and that the page links to the
-// table of every pair.
-func TopNetworkSVG(s *site.Site, top site.Network, of int, url func(string) string) string {
-	return networkSVG(s, top, url, fmt.Sprintf("The %d most connected of %d persons and the %d sender–recipient pairs among them; each arrow points from the sender to the recipient. The page links to the table of every pair.", len(top.Nodes), of, len(top.Edges)))
+// TopNetworkSVG draws top, the strongest pairs among the most connected
+// persons of a network of all persons and pairs (site.Network.Top), as
+// NetworkSVG draws a whole one; its description says what was left out
+// and that the page links to the table of every pair.
+func TopNetworkSVG(s *site.Site, top site.Network, all site.Network, url func(string) string) string {
+	return networkSVG(s, top, url, fmt.Sprintf("The %d sender–recipient pairs with the most documents among the most connected people: %d of %d persons and %d of %d pairs; each arrow points from the sender to the recipient. The page links to the table of every pair.", len(top.Edges), len(top.Nodes), len(all.Nodes), len(top.Edges), len(all.Edges)))
 }
 
 func networkSVG(s *site.Site, n site.Network, url func(string) string, desc string) string {

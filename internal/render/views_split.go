@@ -165,11 +165,13 @@ func (b *builder) personByYear(p *content.Person, lists personLists) []*Page {
 	return pages
 }
 
-// NetworkTop is what the page of a large network says of its figure.
+// NetworkTop is what the page of a large network says of its figure:
+// it draws Pairs of AllPairs pairs, between Shown of Of persons, chosen
+// among the Among most connected.
 type NetworkTop struct {
-	Shown, Of, Documents int
-	People               []NetworkPerson
-	Pairs                Link // the page of every pair
+	Shown, Of, Among, Pairs, AllPairs, Documents int
+	People                                       []NetworkPerson
+	Table                                        Link // the page of every pair
 }
 
 // NetworkPerson is a row of the table of the most connected persons.
@@ -185,9 +187,14 @@ type NetworkPairsView struct {
 	Network   Link
 }
 
-// networkTop is how many persons the figure of a network too large for
-// one page shows: the most connected, who sent and received the most.
-const networkTop = 40
+// A network too large for one page is drawn with the networkPairs pairs
+// with the most documents among its networkTop most connected persons,
+// those who sent and received the most: more arrows than that cross
+// each other until no reader can follow one.
+const (
+	networkTop   = 30
+	networkPairs = 60
+)
 
 // networks makes the network page and, when the network's pairs list
 // more documents than the split limit, the page of the table of pairs.
@@ -196,15 +203,18 @@ func (b *builder) networks() []*Page {
 	if n.Documents() <= b.s.SplitLimit() {
 		return []*Page{b.network()}
 	}
-	top := n.Top(networkTop)
+	top := n.Top(networkTop, networkPairs)
 	deg := n.Degree()
-	pairs := Link{URL: URL(networkPairsPath), Text: "Senders and recipients"}
-	t := &NetworkTop{Shown: len(top.Nodes), Of: len(n.Nodes), Documents: n.Documents(), Pairs: pairs}
+	t := &NetworkTop{
+		Shown: len(top.Nodes), Of: len(n.Nodes), Among: min(networkTop, len(n.Nodes)),
+		Pairs: len(top.Edges), AllPairs: len(n.Edges), Documents: n.Documents(),
+		Table: Link{URL: URL(networkPairsPath), Text: "Senders and recipients"},
+	}
 	for _, id := range top.Nodes {
 		t.People = append(t.People, NetworkPerson{Link: Link{URL: URL(site.PersonPath(id)), Text: b.s.Persons[id].Name}, Documents: deg[id]})
 	}
 	slices.SortStableFunc(t.People, func(a, b NetworkPerson) int { return cmp.Compare(b.Documents, a.Documents) })
-	v := &NetworkView{Figure: template.HTML(figure.TopNetworkSVG(b.s, top, len(n.Nodes), URL)), Top: t}
+	v := &NetworkView{Figure: template.HTML(figure.TopNetworkSVG(b.s, top, n, URL)), Top: t}
 	p := b.page("network", "network.html", "Correspondence network", "network")
 	p.Description = "Who wrote to whom in the documents of the edition: the most connected people."
 	p.Data = v

@@ -96,27 +96,39 @@ func (n Network) Documents() int {
 }
 
 // Top is the part of n among its k most connected persons, those who
-// sent and received the most documents (ties by id): those persons, and
-// the pairs both of whose persons are among them.
-func (n Network) Top(k int) Network {
-	if len(n.Nodes) <= k {
-		return n
-	}
+// sent and received the most documents (ties by id): of the pairs both
+// of whose persons are among them, the m with the most documents (ties
+// in n's order), and the persons of those pairs.
+func (n Network) Top(k, m int) Network {
 	deg := n.Degree()
 	ranked := slices.Clone(n.Nodes)
 	slices.SortStableFunc(ranked, func(a, b string) int { return cmp.Compare(deg[b], deg[a]) })
 	keep := make(map[string]bool, k)
-	for _, id := range ranked[:k] {
+	for _, id := range ranked[:min(k, len(ranked))] {
 		keep[id] = true
+	}
+	var edges []Edge
+	for _, e := range n.Edges {
+		if keep[e.From] && keep[e.To] {
+			edges = append(edges, e)
+		}
+	}
+	strongest := slices.Clone(edges)
+	slices.SortStableFunc(strongest, func(a, b Edge) int { return cmp.Compare(b.Count, a.Count) })
+	shown := map[[2]string]bool{}
+	drawn := map[string]bool{}
+	for _, e := range strongest[:min(m, len(strongest))] {
+		shown[[2]string{e.From, e.To}] = true
+		drawn[e.From], drawn[e.To] = true, true
 	}
 	var out Network
 	for _, id := range n.Nodes {
-		if keep[id] {
+		if drawn[id] {
 			out.Nodes = append(out.Nodes, id)
 		}
 	}
-	for _, e := range n.Edges {
-		if keep[e.From] && keep[e.To] {
+	for _, e := range edges {
+		if shown[[2]string{e.From, e.To}] {
 			out.Edges = append(out.Edges, e)
 		}
 	}
