@@ -3,6 +3,8 @@ package pipeline_test
 import (
 	"bytes"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -21,13 +23,37 @@ const listBudget = 150_000
 // TestSplitListsAtThousand builds a generated edition of 1,000 documents
 // and checks that its long lists are split into pages a reader can use:
 // no page of the timeline, the persons or the network over the budget,
-// every entry of every timeline view on exactly one of the view's year
-// pages, every year page linked from its index and in the sitemap, and
-// every link and anchor of the site resolving.
+// every entry of the timeline on exactly one of its pages, every such
+// page linked from the index above it and in the sitemap, and every link
+// and anchor of the site resolving. A smaller edition with a small limit
+// splits the years of the timeline by month too.
 func TestSplitListsAtThousand(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		docs     int
+		limit    int // split_lists_over, 0 for the default
+		budget   bool
+		byMonths bool
+	}{
+		{"1000 documents, default limit", 1000, 0, true, false},
+		{"300 documents, limit 20", 300, 20, false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := corpus.FS(tc.docs)
+			if tc.limit > 0 {
+				f := *fsys["site.yaml"]
+				f.Data = append(slices.Clip(f.Data), []byte("split_lists_over: "+strconv.Itoa(tc.limit)+"\n")...)
+				fsys["site.yaml"] = &f
+			}
+			checkSplit(t, fsys, tc.budget, tc.byMonths)
+		})
+	}
+}
+
+func checkSplit(t *testing.T, fsys fstest.MapFS, budget, byMonths bool) {
 	cfg := pipeline.Config{
 		Content:   "corpus",
-		ContentFS: corpus.FS(1000),
+		ContentFS: fsys,
 		Templates: "../../templates",
 		Static:    "../../static",
 	}
@@ -45,6 +71,9 @@ func TestSplitListsAtThousand(t *testing.T) {
 	s := res.Site
 
 	t.Run("budget", func(t *testing.T) {
+		if !budget {
+			t.Skip("a small edition")
+		}
 		for p, f := range files {
 			list := strings.HasPrefix(p, "timeline/") || strings.HasPrefix(p, "persons/") || strings.HasPrefix(p, "network")
 			if list && strings.HasSuffix(p, ".html") && len(f.Data) > listBudget {
@@ -57,14 +86,21 @@ func TestSplitListsAtThousand(t *testing.T) {
 		if !s.TimelineSplit() {
 			t.Fatalf("the timeline of %d entries is not split", s.TimelineEntries())
 		}
-		seen := map[string][]string{} // entry id → year pages of the whole timeline
-		yearPage := regexp.MustCompile(`^timeline/(\d{4}|undated)\.html$`)
+		seen := map[string][]string{} // entry id → pages of the whole timeline
+		listPage := regexp.MustCompile(`^timeline/(\d{4}|undated)(/(\d\d|no-month))?\.html$`)
+		months := 0
 		for p, f := range files {
-			if !yearPage.MatchString(p) {
+			m := listPage.FindStringSubmatch(p)
+			if m == nil {
 				continue
 			}
-			if !bytes.Contains(files["timeline/index.html"].Data, []byte(`href="../`+p+`"`)) {
-				t.Errorf("the timeline's index does not link to %s", p)
+			above := "timeline/index.html"
+			if m[2] != "" {
+				above = "timeline/" + m[1] + ".html"
+				months++
+			}
+			if !bytes.Contains(files[above].Data, []byte(`href="`+relative(above, p)+`"`)) {
+				t.Errorf("%s does not link to %s", above, p)
 			}
 			if !bytes.Contains(files["sitemap.xml"].Data, []byte("/"+p+"<")) {
 				t.Errorf("the sitemap does not list %s", p)
@@ -72,6 +108,9 @@ func TestSplitListsAtThousand(t *testing.T) {
 			for _, m := range entryID.FindAllSubmatch(f.Data, -1) {
 				seen[string(m[1])] = append(seen[string(m[1])], p)
 			}
+		}
+		if (months > 0) != byMonths {
+			t.Errorf("%d month pages, want some: %v", months, byMonths)
 		}
 		want := map[string]bool{}
 		for _, d := range s.DocsByDate {
@@ -85,12 +124,12 @@ func TestSplitListsAtThousand(t *testing.T) {
 		}
 		for id := range want {
 			if len(seen[id]) != 1 {
-				t.Errorf("entry %s is on %d year pages %q, want 1", id, len(seen[id]), seen[id])
+				t.Errorf("entry %s is on %d pages %q of the timeline, want 1", id, len(seen[id]), seen[id])
 			}
 		}
 		for id := range seen {
 			if !want[id] {
-				t.Errorf("entry %s is on a year page but is no document or event", id)
+				t.Errorf("entry %s is on a page of the timeline but is no document or event", id)
 			}
 		}
 	})
@@ -145,6 +184,12 @@ func TestSplitListsAtThousand(t *testing.T) {
 			t.Error(p)
 		}
 	})
+}
+
+// relative is the link from the page at from to the page at to, as the
+// site writes it: up to the root, then down.
+func relative(from, to string) string {
+	return strings.Repeat("../", strings.Count(from, "/")) + to
 }
 
 // entryID finds the ids of the timeline entries of a page.

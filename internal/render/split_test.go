@@ -137,3 +137,32 @@ func paths(pages []*Page) []string {
 	}
 	return out
 }
+
+func TestSplitByMonth(t *testing.T) {
+	entry := func(id, date string) TimelineEntry {
+		return TimelineEntry{ID: id, date: histdate.MustParse(date)}
+	}
+	entries := []TimelineEntry{
+		entry("m1", "1950-05-14"), entry("y", "1950"), entry("j", "1950-01"), entry("m2", "1950-05"),
+		entry("r", "1950-12/1951-02"), entry("y2", "1950/1951"),
+	}
+	var got []string
+	for _, p := range splitByMonth(entries) {
+		var ids []string
+		for _, e := range p.Entries {
+			ids = append(ids, e.ID)
+		}
+		got = append(got, p.Year+":"+strings.Join(ids, ","))
+	}
+	want := []string{site.NoMonth + ":y,y2", "01:j", "05:m1,m2", "12:r"}
+	if !slices.Equal(got, want) {
+		t.Errorf("splitByMonth = %q, want %q", got, want)
+	}
+	for _, tt := range []struct{ month, want string }{
+		{"01", "January 1950"}, {"05", "May 1950"}, {"12", "December 1950"}, {site.NoMonth, "1950, month not known"},
+	} {
+		if got := monthLabel("1950", tt.month); got != tt.want {
+			t.Errorf("monthLabel(%q) = %q, want %q", tt.month, got, tt.want)
+		}
+	}
+}

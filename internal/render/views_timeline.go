@@ -221,56 +221,6 @@ func timelineTitle(key, label string) string {
 	return "Timeline: " + strings.ToLower(label)
 }
 
-// TimelineYearsView is the index of a timeline view split by year: its
-// years, each with the number of its entries and a link to its page.
-type TimelineYearsView struct {
-	Views   []Link
-	Current string
-	Count   int
-	Limit   int
-	Years   []YearLink
-}
-
-// timelineYears makes the pages of a timeline view too long for one
-// page: the index of its years at the view's address, and a page for each
-// year, whose entries keep the anchors they have on a single page.
-func (b *builder) timelineYears(key, label string, views []Link, picked []TimelineEntry) []*Page {
-	parts := splitByYear(picked)
-	title := timelineTitle(key, label)
-	idx := &TimelineYearsView{Views: views, Current: label, Count: len(picked), Limit: b.s.SplitLimit()}
-	years := make([]string, len(parts))
-	for i, part := range parts {
-		years[i] = part.Year
-		idx.Years = append(idx.Years, YearLink{
-			Link:  Link{URL: URL(site.TimelineYearPath(key, part.Year)), Text: yearLabel(part.Year), Note: entryKinds(part.Entries)},
-			Count: len(part.Entries),
-		})
-	}
-	index := b.page("timeline-years", timelinePath(key), title, "timeline")
-	index.Description = "Every dated document and event of the edition in order, one page for each year."
-	index.Data = idx
-	if key != "" {
-		index.Crumbs = []Link{{URL: URL(timelinePath("")), Text: "Timeline"}}
-	}
-	pages := []*Page{index}
-	crumbs := append(slices.Clip(index.Crumbs), Link{URL: URL(timelinePath(key)), Text: title})
-	for i, part := range parts {
-		v := &TimelineView{Views: views, Count: len(part.Entries), Year: yearLabel(part.Year)}
-		v.Years, v.Undated = group(part.Entries)
-		p := b.page("timeline", site.TimelineYearPath(key, part.Year), title+", "+strings.ToLower(yearLabel(part.Year)), "timeline")
-		p.Description = "The documents and events of " + yearLabel(part.Year) + " in order, with the precision of each date."
-		if part.Year == site.Undated {
-			p.Description = "The documents and events without a date."
-		}
-		p.Data = v
-		p.Crumbs = crumbs
-		p.Series = yearSeries("Years of the "+strings.ToLower(title), years, i, func(y string) string { return site.TimelineYearPath(key, y) })
-		p.Scripts = []string{URL("assets/filter.js")}
-		pages = append(pages, p)
-	}
-	return pages
-}
-
 // entryKinds says what a year's entries are: "40 documents, 3 events".
 func entryKinds(entries []TimelineEntry) string {
 	docs, events := 0, 0

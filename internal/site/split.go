@@ -15,6 +15,8 @@ import (
 //	timeline/1950.html    its entries of 1950
 //	timeline/memoir.html  the years of the memoirs' view
 //	timeline/memoir/1950.html
+//	timeline/1950/05.html when 1950 is too long itself: its May
+//	timeline/1950/no-month.html  its entries dated to the year alone
 //	persons/ID.html       the person, with their documents' years
 //	persons/ID/1950.html  their documents and entries of 1950
 //
@@ -33,6 +35,45 @@ func YearOf(d histdate.Date) string {
 		return Undated
 	}
 	return d.Start().Format("2006")
+}
+
+// NoMonth is the key of the page of a year's entries dated to the year
+// alone, when the year is split by month.
+const NoMonth = "no-month"
+
+// MonthOf is the key of the month page that holds an entry dated d, when
+// its year is split by month: its first month, two digits, or NoMonth
+// for a date of a year alone.
+func MonthOf(d histdate.Date) string {
+	if d.Precision() < histdate.Month {
+		return NoMonth
+	}
+	return d.Start().Format("01")
+}
+
+// TimelineMonthPath is the page of one month of a year of a timeline
+// view, when the year itself is too long for one page.
+func TimelineMonthPath(view, year, month string) string {
+	return strings.TrimSuffix(TimelineYearPath(view, year), ".html") + "/" + month + ".html"
+}
+
+// indexTimelineYears counts the entries of each year of the whole
+// timeline, for EventURL.
+func (s *Site) indexTimelineYears() {
+	s.timelineYears = map[string]int{}
+	for _, d := range s.DocsByDate {
+		s.timelineYears[YearOf(d.Date)]++
+	}
+	for _, e := range s.Ed.Events {
+		s.timelineYears[YearOf(e.Date)]++
+	}
+}
+
+// YearSplit reports whether a year of the whole timeline with n entries
+// is split by month: it is when it has more entries than the limit and
+// is a year (undated entries have no months).
+func (s *Site) YearSplit(year string, n int) bool {
+	return year != Undated && n > s.SplitLimit()
 }
 
 // SplitLimit is the longest list a page holds before it is split.
@@ -60,13 +101,18 @@ func PersonYearPath(id, year string) string {
 }
 
 // EventURL is the address of event id's entry on the whole timeline: on
-// its single page, or on the page of its year when the timeline is split.
+// its single page, on the page of its year when the timeline is split,
+// or on the page of its month when its year is split too.
 func (s *Site) EventURL(id string) string {
 	e := s.Events[id]
 	if e == nil || !s.TimelineSplit() {
 		return eventOnTimeline(id)
 	}
-	return TimelineYearPath("", YearOf(e.Date)) + "#event-" + id
+	year := YearOf(e.Date)
+	if s.YearSplit(year, s.timelineYears[year]) {
+		return TimelineMonthPath("", year, MonthOf(e.Date)) + "#event-" + id
+	}
+	return TimelineYearPath("", year) + "#event-" + id
 }
 
 // eventOnTimeline is the address of an event's entry on a timeline of one

@@ -78,22 +78,29 @@ func TestYearOfAndPaths(t *testing.T) {
 }
 
 func TestEventURLFollowsTheSplit(t *testing.T) {
-	e := &content.Event{ID: "talks", Date: histdate.MustParse("1950-04")}
+	talks := &content.Event{ID: "talks", Date: histdate.MustParse("1950-04")}
+	visit := &content.Event{ID: "visit", Date: histdate.MustParse("1950")}
 	s := &Site{
-		Ed:         &content.Edition{Events: []*content.Event{e}},
-		Events:     map[string]*content.Event{"talks": e},
-		DocsByDate: make([]*content.Document, 3),
+		Ed:         &content.Edition{Events: []*content.Event{talks, visit}},
+		Events:     map[string]*content.Event{"talks": talks, "visit": visit},
+		DocsByDate: []*content.Document{{ID: "a"}, {ID: "b"}, {ID: "c"}}, // undated
 	}
 	for _, tt := range []struct {
-		limit int
-		want  string
+		limit       int
+		talks, year string
 	}{
-		{4, "timeline/index.html#event-talks"}, // 4 entries: exactly the limit
-		{3, "timeline/1950.html#event-talks"},
+		{5, "timeline/index.html#event-talks", "timeline/index.html#event-visit"}, // 5 entries: exactly the limit
+		{4, "timeline/1950.html#event-talks", "timeline/1950.html#event-visit"},
+		{2, "timeline/1950.html#event-talks", "timeline/1950.html#event-visit"}, // 1950 has 2 entries
+		{1, "timeline/1950/04.html#event-talks", "timeline/1950/no-month.html#event-visit"},
 	} {
 		s.Ed.Site.SplitOver = tt.limit
-		if got := s.EventURL("talks"); got != tt.want {
-			t.Errorf("limit %d: EventURL = %q, want %q", tt.limit, got, tt.want)
+		s.indexTimelineYears()
+		if got := s.EventURL("talks"); got != tt.talks {
+			t.Errorf("limit %d: EventURL(talks) = %q, want %q", tt.limit, got, tt.talks)
+		}
+		if got := s.EventURL("visit"); got != tt.year {
+			t.Errorf("limit %d: EventURL(visit) = %q, want %q", tt.limit, got, tt.year)
 		}
 	}
 }
