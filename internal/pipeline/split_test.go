@@ -135,7 +135,7 @@ func checkSplit(t *testing.T, fsys fstest.MapFS, budget, byMonths bool) {
 	})
 
 	t.Run("person years", func(t *testing.T) {
-		split := 0
+		split, months := 0, 0
 		for _, p := range s.Ed.Persons {
 			sub := strings.TrimSuffix(site.PersonPath(p.ID), ".html") + "/"
 			var years []string
@@ -149,13 +149,21 @@ func checkSplit(t *testing.T, fsys fstest.MapFS, budget, byMonths bool) {
 			}
 			split++
 			for _, y := range years {
-				if !bytes.Contains(files[site.PersonPath(p.ID)].Data, []byte(`href="../`+y+`"`)) {
-					t.Errorf("%s does not link to %s", site.PersonPath(p.ID), y)
+				above := site.PersonPath(p.ID)
+				if year, _, ok := strings.Cut(strings.TrimPrefix(y, sub), "/"); ok {
+					above = site.PersonYearPath(p.ID, year) // a month's page
+					months++
+				}
+				if !bytes.Contains(files[above].Data, []byte(`href="`+relative(above, y)+`"`)) {
+					t.Errorf("%s does not link to %s", above, y)
 				}
 			}
 		}
 		if split == 0 {
-			t.Error("no person's lists are split at 1,000 documents")
+			t.Error("no person's lists are split")
+		}
+		if (months > 0) != byMonths {
+			t.Errorf("%d pages of a month of a person, want some: %v", months, byMonths)
 		}
 		notes := 0
 		for _, p := range s.Ed.Persons {
@@ -167,7 +175,7 @@ func checkSplit(t *testing.T, fsys fstest.MapFS, budget, byMonths bool) {
 			}
 		}
 		if notes == 0 {
-			t.Error("no person's notes have a page of their own at 1,000 documents")
+			t.Error("no person's notes have a page of their own")
 		}
 	})
 

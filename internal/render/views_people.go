@@ -60,6 +60,9 @@ type PersonYearView struct {
 	Sent, Received, Mentioned []Link
 	Copied                    []Link
 	Timeline                  []TimelineEntry
+	// Months is set on the page of a year too long for one page: the
+	// lists are then empty, and each month of the year has a page.
+	Months []PersonYear
 }
 
 // Correspondent is one counterpart of a person's correspondence.

@@ -5,10 +5,10 @@ import (
 	"html/template"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/figure"
+	"github.com/korean-war-sources/edition/internal/histdate"
 	"github.com/korean-war-sources/edition/internal/site"
 )
 
@@ -67,18 +67,6 @@ type YearLink struct {
 	Count int
 }
 
-// yearSeries links the pages of a split list in order: each year's page
-// to the years before and after it.
-func yearSeries(label string, years []string, i int, path func(year string) string) *Series {
-	link := func(j int, rel string) *PageLink {
-		if j < 0 || j >= len(years) {
-			return nil
-		}
-		return &PageLink{URL: URL(path(years[j])), Rel: rel, Text: yearLabel(years[j])}
-	}
-	return &Series{Label: label, Prev: link(i-1, "Previous year"), Next: link(i+1, "Next year")}
-}
-
 // countNote is "1,100 items" with a thousands separator, as the lists'
 // counts read elsewhere.
 func countNote(n int, one, many string) string {
@@ -103,21 +91,22 @@ func (l personLists) len() int {
 	return len(l.sent) + len(l.received) + len(l.copied) + len(l.mentioned) + len(l.timeline)
 }
 
-// byYear splits the lists by year, the years in order, undated last.
-func (l personLists) byYear(s *site.Site) (years []string, parts map[string]*personLists) {
+// by splits the lists by the key of each entry's date, the keys sorted
+// by order.
+func (l personLists) by(s *site.Site, key func(histdate.Date) string, order func(a, b string) int) (keys []string, parts map[string]*personLists) {
 	parts = map[string]*personLists{}
-	part := func(y string) *personLists {
-		p := parts[y]
+	part := func(k string) *personLists {
+		p := parts[k]
 		if p == nil {
 			p = &personLists{}
-			parts[y] = p
-			years = append(years, y)
+			parts[k] = p
+			keys = append(keys, k)
 		}
 		return p
 	}
 	docs := func(ids []string, list func(*personLists) *[]string) {
 		for _, id := range ids {
-			l := list(part(site.YearOf(s.Docs[id].Date)))
+			l := list(part(key(s.Docs[id].Date)))
 			*l = append(*l, id)
 		}
 	}
@@ -126,43 +115,90 @@ func (l personLists) byYear(s *site.Site) (years []string, parts map[string]*per
 	docs(l.copied, func(p *personLists) *[]string { return &p.copied })
 	docs(l.mentioned, func(p *personLists) *[]string { return &p.mentioned })
 	for _, e := range l.timeline {
-		p := part(site.YearOf(e.date))
+		p := part(key(e.date))
 		p.timeline = append(p.timeline, e)
 	}
-	slices.SortFunc(years, compareYears)
-	return years, parts
+	slices.SortFunc(keys, order)
+	return keys, parts
+}
+
+// counts is the row of a period of the lists in a table of periods.
+func (l personLists) counts(link Link) PersonYear {
+	return PersonYear{
+		Link: link, Sent: len(l.sent), Received: len(l.received), Copied: len(l.copied),
+		Mentioned: len(l.mentioned), Timeline: len(l.timeline),
+	}
+}
+
+// personLeaf is a page of a split person's lists: a year, or a month of
+// a year split by month.
+type personLeaf struct {
+	path, label string
+	crumbs      []Link
+	lists       *personLists
 }
 
 // personByYear makes the page of a person whose lists are too long for
-// one page, with their years, and a page for each year.
+// one page, with their years, and a page for each year; a year itself
+// too long for one page becomes the index of its months, with a page
+// for each month.
 func (b *builder) personByYear(p *content.Person, lists personLists) []*Page {
 	s := b.s
 	main := b.person(p)
 	v := main.Data.(*PersonView)
 	v.Sent, v.Received, v.Copied, v.Mentioned, v.Timeline = nil, nil, nil, nil, nil
-	years, parts := lists.byYear(s)
+	years, parts := lists.by(s, site.YearOf, compareYears)
 	pages := []*Page{main}
 	self := Link{URL: URL(site.PersonPath(p.ID)), Text: p.Name}
-	for i, y := range years {
-		part := parts[y]
-		v.Years = append(v.Years, PersonYear{
-			Link: Link{URL: URL(site.PersonYearPath(p.ID, y)), Text: yearLabel(y)},
-			Sent: len(part.sent), Received: len(part.received), Copied: len(part.copied),
-			Mentioned: len(part.mentioned), Timeline: len(part.timeline),
-		})
-		pg := b.page("person-year", site.PersonYearPath(p.ID, y), p.Name+", "+strings.ToLower(yearLabel(y)), "persons")
-		pg.Description = "Documents of " + yearLabel(y) + " sent by, received by or mentioning " + p.Name + "."
-		pg.Crumbs = []Link{{URL: URL("persons/index.html"), Text: "People"}, self}
-		pg.Series = yearSeries("Years of "+p.Name+"'s documents", years, i, func(y string) string { return site.PersonYearPath(p.ID, y) })
+	crumbs := []Link{{URL: URL("persons/index.html"), Text: "People"}, self}
+	var leaves []personLeaf
+	for _, y := range years {
+		part, path := parts[y], site.PersonYearPath(p.ID, y)
+		v.Years = append(v.Years, part.counts(Link{URL: URL(path), Text: yearLabel(y)}))
+		if y == site.Undated || part.len() <= s.SplitLimit() {
+			leaves = append(leaves, personLeaf{path, yearLabel(y), crumbs, part})
+			continue
+		}
+		yv := &PersonYearView{Name: p.Name, Lang: p.Lang, Year: y, Person: self}
+		yp := b.page("person-year", path, p.Name+", "+y, "persons")
+		yp.Description = "Documents of " + y + " sent by, received by or mentioning " + p.Name + ", one page for each month."
+		yp.Crumbs = crumbs
+		yp.Data = yv
+		pages = append(pages, yp)
+		inYear := append(slices.Clip(crumbs), Link{URL: URL(path), Text: y})
+		months, mparts := part.by(s, site.MonthOf, compareMonths)
+		for _, m := range months {
+			mpath := site.PersonMonthPath(p.ID, y, m)
+			yv.Months = append(yv.Months, mparts[m].counts(Link{URL: URL(mpath), Text: monthLabel(y, m)}))
+			leaves = append(leaves, personLeaf{mpath, monthLabel(y, m), inYear, mparts[m]})
+		}
+	}
+	for i, l := range leaves {
+		pg := b.page("person-year", l.path, p.Name+", "+lowerFirst(l.label), "persons")
+		pg.Description = "Documents of " + l.label + " sent by, received by or mentioning " + p.Name + "."
+		pg.Crumbs = l.crumbs
+		pg.Series = personSeries("Pages of "+p.Name+"'s documents", leaves, i)
 		pg.Data = &PersonYearView{
-			Name: p.Name, Lang: p.Lang, Year: yearLabel(y), Person: self,
-			Sent: docLinks(s, part.sent), Received: docLinks(s, part.received),
-			Copied: docLinks(s, part.copied), Mentioned: docLinks(s, part.mentioned),
-			Timeline: part.timeline,
+			Name: p.Name, Lang: p.Lang, Year: l.label, Person: self,
+			Sent: docLinks(s, l.lists.sent), Received: docLinks(s, l.lists.received),
+			Copied: docLinks(s, l.lists.copied), Mentioned: docLinks(s, l.lists.mentioned),
+			Timeline: l.lists.timeline,
 		}
 		pages = append(pages, pg)
 	}
 	return pages
+}
+
+// personSeries links the i-th page listing a person's documents to the
+// pages before and after it.
+func personSeries(label string, leaves []personLeaf, i int) *Series {
+	link := func(j int, rel string) *PageLink {
+		if j < 0 || j >= len(leaves) {
+			return nil
+		}
+		return &PageLink{URL: URL(leaves[j].path), Rel: rel, Text: leaves[j].label}
+	}
+	return &Series{Label: label, Prev: link(i-1, "Previous page"), Next: link(i+1, "Next page")}
 }
 
 // NetworkTop is what the page of a large network says of its figure:

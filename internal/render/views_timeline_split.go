@@ -116,16 +116,19 @@ func splitByMonth(entries []TimelineEntry) []yearPart {
 		}
 		parts[i].Entries = append(parts[i].Entries, e)
 	}
-	slices.SortStableFunc(parts, func(a, b yearPart) int {
-		if (a.Year == site.NoMonth) != (b.Year == site.NoMonth) {
-			if a.Year == site.NoMonth {
-				return -1
-			}
-			return 1
-		}
-		return strings.Compare(a.Year, b.Year)
-	})
+	slices.SortStableFunc(parts, func(a, b yearPart) int { return compareMonths(a.Year, b.Year) })
 	return parts
+}
+
+// compareMonths orders month keys: the year alone first, then the months.
+func compareMonths(a, b string) int {
+	if (a == site.NoMonth) != (b == site.NoMonth) {
+		if a == site.NoMonth {
+			return -1
+		}
+		return 1
+	}
+	return strings.Compare(a, b)
 }
 
 // monthLabel is "May 1950", or "1950, month not known".

@@ -19,6 +19,7 @@ import (
 //	timeline/1950/no-month.html  its entries dated to the year alone
 //	persons/ID.html       the person, with their documents' years
 //	persons/ID/1950.html  their documents and entries of 1950
+//	persons/ID/1950/05.html  of May 1950, when 1950 is too long itself
 //
 // A year is a stable address: adding documents adds entries to a year's
 // page but never moves an entry to another page, as numbered pages of a
@@ -98,6 +99,12 @@ func TimelineYearPath(view, year string) string {
 // PersonYearPath is the page of one year of a person's documents.
 func PersonYearPath(id, year string) string {
 	return strings.TrimSuffix(PersonPath(id), ".html") + "/" + year + ".html"
+}
+
+// PersonMonthPath is the page of one month of a year of a person's
+// documents, when the year is too long for one page.
+func PersonMonthPath(id, year, month string) string {
+	return strings.TrimSuffix(PersonYearPath(id, year), ".html") + "/" + month + ".html"
 }
 
 // EventURL is the address of event id's entry on the whole timeline: on
