@@ -100,12 +100,12 @@ func TestSplitThreshold(t *testing.T) {
 	lists := []struct {
 		name  string
 		size  int
-		pages func(limit int) []string
+		pages func() []string
 		whole int // the number of pages of the list on one page
 	}{
-		{"timeline", s.TimelineEntries(), func(limit int) []string { return paths(b.timelines()) }, len(timelineFilters)},
-		{"person", most, func(limit int) []string { return paths(b.personPages(s.Persons[busiest])) }, 1},
-		{"network", b.correspondence.Documents(), func(limit int) []string { return paths(b.networks()) }, 1},
+		{"timeline", s.TimelineEntries(), func() []string { return paths(b.timelines()) }, len(timelineFilters)},
+		{"person", most, func() []string { return paths(b.personPages(s.Persons[busiest])) }, 1},
+		{"network", b.correspondence.Documents(), func() []string { return paths(b.networks()) }, 1},
 	}
 	for _, l := range lists {
 		for _, tt := range []struct {
@@ -113,7 +113,7 @@ func TestSplitThreshold(t *testing.T) {
 			split bool
 		}{{l.size, false}, {l.size + 1, false}, {l.size - 1, true}} {
 			s.Ed.Site.SplitOver = tt.limit
-			got := l.pages(tt.limit)
+			got := l.pages()
 			if (len(got) > l.whole) != tt.split {
 				t.Errorf("%s of %d entries, limit %d: pages %q, split %v, want %v", l.name, l.size, tt.limit, got, !tt.split, tt.split)
 			}

@@ -44,6 +44,7 @@ type PersonNotesView struct {
 	Name, Lang string
 	Person     Link
 	Notes      []NoteLink
+	Count      int
 }
 
 // PersonYear is one year of a person's documents on their page: the

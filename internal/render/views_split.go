@@ -283,7 +283,7 @@ func (b *builder) personNotes(p *content.Person, main *Page) *Page {
 	pg.Description = "The notes of the article that mention " + p.Name + "."
 	self := Link{URL: URL(site.PersonPath(p.ID)), Text: p.Name}
 	pg.Crumbs = []Link{{URL: URL("persons/index.html"), Text: "People"}, self}
-	pg.Data = &PersonNotesView{Name: p.Name, Lang: p.Lang, Person: self, Notes: v.Notes}
+	pg.Data = &PersonNotesView{Name: p.Name, Lang: p.Lang, Person: self, Notes: v.Notes, Count: len(v.Notes)}
 	v.Notes = nil
 	return pg
 }
