@@ -106,7 +106,7 @@ func Views(s *site.Site, opts Options) []View {
 	}
 	add(subject.Subject{}, b.personIndex)
 	for _, p := range s.Ed.Persons {
-		add(subject.Of(subject.Person, p.ID), func() *Page { return b.person(p) })
+		vs = append(vs, View{Subject: subject.Of(subject.Person, p.ID), Make: func() []*Page { return b.personPages(p) }})
 	}
 	add(subject.Subject{}, b.essayIndex)
 	for _, sec := range s.SortedSections {
@@ -120,7 +120,7 @@ func Views(s *site.Site, opts Options) []View {
 	for _, c := range s.Ed.Conflicts {
 		add(subject.Of(subject.Conflict, c.ID), func() *Page { return b.conflict(c) })
 	}
-	add(subject.Subject{}, b.network)
+	vs = append(vs, View{Make: b.networks})
 	for _, pk := range s.Ed.Packets {
 		add(subject.Of(subject.Packet, pk.ID), func() *Page { return b.packet(pk) }, func() *Page { return b.packetPrint(pk) })
 	}

@@ -452,7 +452,7 @@ func (s *Site) Locate(subj subject.Subject) (path, title string) {
 	case subject.Work:
 		return WorkURL(id), WorkShort(s.Works[id])
 	case subject.Event:
-		return EventURL(id), s.Events[id].Title
+		return s.EventURL(id), s.Events[id].Title
 	case subject.Section:
 		return SectionPath(id), s.Sections[id].Title
 	case subject.Conflict:

@@ -73,6 +73,9 @@ type Site struct {
 	fragRefs map[subject.Subject][]Ref // owner → references in its Markdown
 	ids      map[subject.Kind][]string // sorted ids (notes in order), see sortedIDs
 	render   renderState               // how the fragments were rendered
+
+	// timelineYears counts the entries of each year of the whole timeline.
+	timelineYears map[string]int
 }
 
 // NoteInfo is a note with its section.
@@ -164,6 +167,7 @@ func (s *Site) index(diags *diag.List) {
 			s.docRank[d.ID] = i
 		}
 	}
+	s.indexTimelineYears()
 	s.ids = s.sortedIDs()
 	s.indexNames(diags)
 }
