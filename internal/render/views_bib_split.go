@@ -78,5 +78,9 @@ func citedCounts(e BibEntry) string {
 	if len(e.Texts) > 0 {
 		parts = append(parts, "whole texts of "+countNote(len(e.Texts), "source", "sources"))
 	}
-	return strings.Join(parts, "; ")
+	out := strings.Join(parts, "; ")
+	if out == "" {
+		return out
+	}
+	return strings.ToUpper(out[:1]) + out[1:]
 }
