@@ -155,8 +155,10 @@ func checkSplit(t *testing.T, fsys fstest.MapFS, budget, byMonths bool) {
 			for _, y := range years {
 				above := site.PersonPath(p.ID)
 				if year, _, ok := strings.Cut(strings.TrimPrefix(y, sub), "/"); ok {
-					above = site.PersonYearPath(p.ID, year) // a month's page
-					months++
+					above = site.PersonYearPath(p.ID, year) // a month's page, or a section's of the notes
+					if year != "notes" {
+						months++
+					}
 				}
 				if !bytes.Contains(files[above].Data, []byte(`href="`+relative(above, y)+`"`)) {
 					t.Errorf("%s does not link to %s", above, y)
@@ -181,10 +183,12 @@ func checkSplit(t *testing.T, fsys fstest.MapFS, budget, byMonths bool) {
 		if notes == 0 {
 			t.Error("no person's notes have a page of their own")
 		}
+		checkPersonNotes(t, files, s)
 	})
 
 	t.Run("documents once", func(t *testing.T) { checkDocViews(t, files, s, byMonths) })
 	t.Run("works", func(t *testing.T) { checkWorks(t, files, s) })
+	t.Run("pairs", func(t *testing.T) { checkPairs(t, files, s) })
 
 	t.Run("links", func(t *testing.T) {
 		problems, err := linkcheck.Check(files, linkcheck.Options{BasePath: "/synthetic/", ServerOnly: []string{"404.html"}})
@@ -303,5 +307,80 @@ func checkWorks(t *testing.T, files fstest.MapFS, s *site.Site) {
 		if !bytes.Contains(bib, []byte(`href="`+path+`"`)) {
 			t.Errorf("the bibliography does not link to %s", path)
 		}
+	}
+}
+
+// checkPersonNotes checks that the notes of a person, when their page
+// of notes is split by section, are each on one page of a section.
+func checkPersonNotes(t *testing.T, files fstest.MapFS, s *site.Site) {
+	split := 0
+	for _, p := range s.Ed.Persons {
+		folder := strings.TrimSuffix(site.PersonNotesPath(p.ID), ".html") + "/"
+		seen := map[string]int{}
+		for path, f := range files {
+			if strings.HasPrefix(path, folder) {
+				for _, m := range noteLink.FindAll(f.Data, -1) {
+					seen[string(m)]++
+				}
+			}
+		}
+		if len(seen) == 0 {
+			continue
+		}
+		split++
+		if n := len(noteLink.FindAll(files[site.PersonNotesPath(p.ID)].Data, -1)); n > 0 {
+			t.Errorf("%s lists %d notes, want only its sections", site.PersonNotesPath(p.ID), n)
+		}
+		want := len(s.PersonNotes[p.ID])
+		if len(seen) != want {
+			t.Errorf("the sections' pages of %s list %d notes, want %d", p.ID, len(seen), want)
+		}
+		for l, n := range seen {
+			if n != 1 {
+				t.Errorf("%s: %s on %d pages, want 1", p.ID, l, n)
+			}
+		}
+	}
+	if split == 0 {
+		t.Error("no person's notes are split by section")
+	}
+}
+
+// pairRow finds the sender and recipient of each row of a table of pairs.
+var pairRow = regexp.MustCompile(`<tr><td><a href="[./]*persons/([^"]+)\.html">[^<]*</a></td><td><a href="[./]*persons/([^"]+)\.html">`)
+
+// checkPairs checks that every pair of the network is on one page of a
+// sender, linked from the table of senders.
+func checkPairs(t *testing.T, files fstest.MapFS, s *site.Site) {
+	n := site.Correspondence(s)
+	if len(n.Edges) <= s.SplitLimit() {
+		t.Skipf("%d pairs, no more than the limit", len(n.Edges))
+	}
+	const index, folder = "network/pairs.html", "network/pairs/"
+	if rows := pairRow.FindAll(files[index].Data, -1); len(rows) > 0 {
+		t.Errorf("%s lists %d pairs, want only its senders", index, len(rows))
+	}
+	seen := map[string]int{}
+	for path, f := range files {
+		if !strings.HasPrefix(path, folder) {
+			continue
+		}
+		if !bytes.Contains(files[index].Data, []byte(`href="`+relative(index, path)+`"`)) {
+			t.Errorf("%s does not link to %s", index, path)
+		}
+		for _, m := range pairRow.FindAllSubmatch(f.Data, -1) {
+			if want := folder + string(m[1]) + ".html"; want != path {
+				t.Errorf("%s lists a pair sent by %s", path, m[1])
+			}
+			seen[string(m[1])+" "+string(m[2])]++
+		}
+	}
+	for _, e := range n.Edges {
+		if k := e.From + " " + e.To; seen[k] != 1 {
+			t.Errorf("pair %s is on %d pages, want 1", k, seen[k])
+		}
+	}
+	if len(seen) != len(n.Edges) {
+		t.Errorf("the senders' pages list %d pairs, want %d", len(seen), len(n.Edges))
 	}
 }
