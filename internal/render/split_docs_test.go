@@ -80,3 +80,21 @@ func TestCitedCounts(t *testing.T) {
 		}
 	}
 }
+
+func TestPartLabel(t *testing.T) {
+	tests := []struct {
+		labels []string
+		want   string
+	}{
+		{[]string{"1950"}, "1950"},
+		{[]string{"1950", "May 1950"}, "May 1950"},
+		{[]string{"Report", "1950", "1950, month not known"}, "Report, 1950, month not known"},
+		{[]string{"AVPRF", "F. 0102", "F. 0102, Op. 2"}, "AVPRF, F. 0102, Op. 2"},
+		{[]string{"Report", "Undated"}, "Report, Undated"},
+	}
+	for _, tt := range tests {
+		if got := partLabel(tt.labels); got != tt.want {
+			t.Errorf("partLabel(%q) = %q, want %q", tt.labels, got, tt.want)
+		}
+	}
+}

@@ -43,6 +43,7 @@ type DocPartsView struct {
 	Limit   int    // what one page holds
 	Of      string // "" on the view's index, else what its documents are: "reports"
 	Unit    string // what each part is: "year", "kind", "fond"
+	Heading string // Unit with a capital, to head the parts' column
 	Parts   []CountedLink
 }
 
@@ -258,7 +259,8 @@ func (d *docSplit) index(path, title string, crumbs []Link, of, unit string, cou
 	p := d.b.page("documents-parts", path, title, "documents")
 	p.Crumbs = crumbs
 	p.Description = "The documents of " + of + ", one page for each " + unit + "."
-	p.Data = &DocPartsView{Views: d.views, Current: docViews[d.view].Label, Count: count, Limit: d.b.s.SplitLimit(), Of: of, Unit: unit}
+	p.Data = &DocPartsView{Views: d.views, Current: docViews[d.view].Label, Count: count, Limit: d.b.s.SplitLimit(),
+		Of: of, Unit: unit, Heading: strings.ToUpper(unit[:1]) + unit[1:]}
 	d.indexes = append(d.indexes, p)
 	return p
 }
@@ -274,8 +276,8 @@ func (d *docSplit) add(path string, labels []string, crumbs []Link, g DocGroup, 
 			if len(parts) < 2 {
 				continue
 			}
-			title := d.title + ", " + strings.Join(labels, ", ")
-			of := strings.Join(labels, ", ")
+			of := partLabel(labels)
+			title := d.title + ", " + of
 			p := d.index(path, title, crumbs, of, l.unit, groupSize(g))
 			v := p.Data.(*DocPartsView)
 			inner := append(slices.Clip(crumbs), Link{URL: URL(path), Text: labels[len(labels)-1]})
@@ -288,7 +290,21 @@ func (d *docSplit) add(path string, labels []string, crumbs []Link, g DocGroup, 
 		}
 	}
 	g.Title = labels[len(labels)-1]
-	d.leaves = append(d.leaves, docLeaf{path: path, label: strings.Join(labels, ", "), crumbs: crumbs, group: g})
+	d.leaves = append(d.leaves, docLeaf{path: path, label: partLabel(labels), crumbs: crumbs, group: g})
+}
+
+// partLabel names a part by the labels of the parts holding it, from the
+// view's group down, leaving out a label the next one repeats: "Report,
+// May 1950", not "Report, 1950, May 1950".
+func partLabel(labels []string) string {
+	var out []string
+	for i, l := range labels {
+		if i+1 < len(labels) && strings.Contains(labels[i+1], l) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, ", ")
 }
 
 // pages returns the view's index pages and its pages of documents, the
