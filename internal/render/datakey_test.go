@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"strings"
 	"testing"
+
+	"github.com/korean-war-sources/edition/internal/content"
 )
 
 type keyProbe struct {
@@ -98,5 +100,28 @@ func TestDataKeyRefusesWhatItCannotName(t *testing.T) {
 		if _, err := k.key(tt.v); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("key(%s) error = %v, want one containing %q", tt.name, err, tt.want)
 		}
+	}
+}
+
+func BenchmarkDataKey(b *testing.B) {
+	site := &SiteView{Title: "An edition", Nav: siteView(content.Site{}).Nav}
+	p := &Page{Site: site, Nav: "documents", Path: "documents/x.html"}
+	header := p.Header()
+	meta := Meta{Name: "citation_title", Content: "A telegram from one man to another on a matter of state"}
+	for _, tt := range []struct {
+		name string
+		v    any
+	}{{"header", header}, {"site", site}, {"meta", meta}} {
+		b.Run(tt.name, func(b *testing.B) {
+			var k dataKeys
+			var buf []byte
+			b.ReportAllocs()
+			for b.Loop() {
+				var err error
+				if buf, err = k.appendKey(buf[:0], tt.v); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -19,18 +19,23 @@ import (
 // (see datakey.go), so DATA must be what the partial shows and no more:
 // a partial given the whole page would be cached per page.
 func (t *Templates) partialCached(name string, data any) (template.HTML, error) {
+	return t.cached(t.partialCache(name), name, reflect.ValueOf(data))
+}
+
+// cached is partialCached of the value v holds, with cache the cache of
+// the partial name.
+func (t *Templates) cached(cache *sync.Map, name string, v reflect.Value) (template.HTML, error) {
 	if t.uncached {
-		return t.executePartial(nil, name, data, partialKey{})
+		return t.executePartial(nil, name, v, partialKey{})
 	}
-	key, err := t.keys.key(data)
+	k, err := t.cacheKey(v)
 	if err != nil {
 		return "", fmt.Errorf("partialCached %q: %w", name, err)
 	}
-	cache, k := t.partialCache(name), t.hashKey(key)
 	if html, ok := cache.Load(k); ok {
 		return html.(template.HTML), nil
 	}
-	return t.executePartial(cache, name, data, k)
+	return t.executePartial(cache, name, v, k)
 }
 
 // partialKey is a key of partialCached, hashed: keys hold all the text
@@ -39,8 +44,24 @@ func (t *Templates) partialCached(name string, data any) (template.HTML, error) 
 // partials less likely than one in 10^25.
 type partialKey [2]uint64
 
-func (t *Templates) hashKey(key string) partialKey {
-	return partialKey{maphash.String(t.seeds[0], key), maphash.String(t.seeds[1], key)}
+// cacheKey derives the key of the value v holds and hashes it. The key
+// is encoded into a pooled buffer: it is only hashed, never kept.
+func (t *Templates) cacheKey(v reflect.Value) (partialKey, error) {
+	buf, _ := t.keyBuffers.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	defer t.keyBuffers.Put(buf)
+	b, err := t.keys.appendValueKey((*buf)[:0], v)
+	*buf = b
+	if err != nil {
+		return partialKey{}, err
+	}
+	return t.hashKey(b), nil
+}
+
+func (t *Templates) hashKey(key []byte) partialKey {
+	return partialKey{maphash.Bytes(t.seeds[0], key), maphash.Bytes(t.seeds[1], key)}
 }
 
 // partialList is the template function {{partialList NAME LIST [SEP]}}:
@@ -50,19 +71,31 @@ func (t *Templates) hashKey(key string) partialKey {
 // list of ten thousand entries so costs one template call and ten
 // thousand map lookups, not tens of thousands of template calls.
 func (t *Templates) partialList(name string, list any, sep ...string) (template.HTML, error) {
-	between := template.HTMLEscapeString(strings.Join(sep, ""))
 	items := reflect.ValueOf(list)
 	if items.Kind() != reflect.Slice && items.Kind() != reflect.Array {
 		return "", fmt.Errorf("partialList %q: cannot list %T", name, list)
 	}
-	var b strings.Builder
-	for i := range items.Len() {
-		if i > 0 {
-			b.WriteString(between)
-		}
-		html, err := t.partialCached(name, items.Index(i).Interface())
+	n := items.Len()
+	if n == 0 {
+		return "", nil
+	}
+	between := template.HTMLEscapeString(strings.Join(sep, ""))
+	cache := t.partialCache(name)
+	parts := make([]template.HTML, n)
+	size := (n - 1) * len(between)
+	for i := range n {
+		html, err := t.cached(cache, name, items.Index(i))
 		if err != nil {
 			return "", err
+		}
+		parts[i] = html
+		size += len(html)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, html := range parts {
+		if i > 0 {
+			b.WriteString(between)
 		}
 		b.WriteString(string(html))
 	}
@@ -83,9 +116,13 @@ func (t *Templates) partialCache(name string) *sync.Map {
 	return c.(*sync.Map)
 }
 
-// executePartial executes the partial name with data and stores its
-// markup in cache under key, unless cache is nil.
-func (t *Templates) executePartial(cache *sync.Map, name string, data any, key partialKey) (template.HTML, error) {
+// executePartial executes the partial name with the value v holds and
+// stores its markup in cache under key, unless cache is nil.
+func (t *Templates) executePartial(cache *sync.Map, name string, v reflect.Value, key partialKey) (template.HTML, error) {
+	var data any
+	if v.IsValid() {
+		data = v.Interface()
+	}
 	var buf bytes.Buffer
 	if err := t.base.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err

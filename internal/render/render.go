@@ -55,6 +55,8 @@ type Templates struct {
 	partials sync.Map
 	seeds    [2]maphash.Seed // of partialKey
 	keys     dataKeys
+	// keyBuffers hold keys being derived, which are hashed and dropped.
+	keyBuffers sync.Pool
 	// uncached makes partialCached and partialList execute their partial
 	// every time: the plain path that tests hold the cache to.
 	uncached bool
