@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"reflect"
 	"strings"
-	"sync"
 )
 
 // partialCached is the template function {{partialCached NAME DATA}}: it
@@ -19,49 +18,44 @@ import (
 // (see datakey.go), so DATA must be what the partial shows and no more:
 // a partial given the whole page would be cached per page.
 func (t *Templates) partialCached(name string, data any) (template.HTML, error) {
-	return t.cached(t.partialCache(name), name, reflect.ValueOf(data))
+	return t.cached(name, reflect.ValueOf(data))
 }
 
-// cached is partialCached of the value v holds, with cache the cache of
-// the partial name.
-func (t *Templates) cached(cache *sync.Map, name string, v reflect.Value) (template.HTML, error) {
+// cached is partialCached of the value v holds.
+func (t *Templates) cached(name string, v reflect.Value) (template.HTML, error) {
 	if t.uncached {
-		return t.executePartial(nil, name, v, partialKey{})
+		return t.executePartial(name, v)
 	}
-	k, err := t.cacheKey(v)
+	k, err := t.cacheKey(name, v)
 	if err != nil {
 		return "", fmt.Errorf("partialCached %q: %w", name, err)
 	}
-	if html, ok := cache.Load(k); ok {
-		return html.(template.HTML), nil
+	if html, ok := t.partials.load(k); ok {
+		return html, nil
 	}
-	return t.executePartial(cache, name, v, k)
+	html, err := t.executePartial(name, v)
+	if err == nil {
+		t.partials.store(k, html)
+	}
+	return html, err
 }
 
-// partialKey is a key of partialCached, hashed: keys hold all the text
-// of what they name, and ten thousand of them would double the memory of
-// a build. 128 bits of hash make a collision in a build of a million
-// partials less likely than one in 10^25.
-type partialKey [2]uint64
-
-// cacheKey derives the key of the value v holds and hashes it. The key
-// is encoded into a pooled buffer: it is only hashed, never kept.
-func (t *Templates) cacheKey(v reflect.Value) (partialKey, error) {
+// cacheKey derives the key of partial name with the value v holds and
+// hashes it. The key is encoded into a pooled buffer: it is only hashed,
+// never kept.
+func (t *Templates) cacheKey(name string, v reflect.Value) (partialKey, error) {
 	buf, _ := t.keyBuffers.Get().(*[]byte)
 	if buf == nil {
 		buf = new([]byte)
 	}
 	defer t.keyBuffers.Put(buf)
-	b, err := t.keys.appendValueKey((*buf)[:0], v)
+	b := append(appendString((*buf)[:0], name), 0)
+	b, err := t.keys.appendValueKey(b, v)
 	*buf = b
 	if err != nil {
 		return partialKey{}, err
 	}
-	return t.hashKey(b), nil
-}
-
-func (t *Templates) hashKey(key []byte) partialKey {
-	return partialKey{maphash.Bytes(t.seeds[0], key), maphash.Bytes(t.seeds[1], key)}
+	return partialKey{maphash.Bytes(t.seeds[0], b), maphash.Bytes(t.seeds[1], b)}, nil
 }
 
 // partialList is the template function {{partialList NAME LIST [SEP]}}:
@@ -80,11 +74,10 @@ func (t *Templates) partialList(name string, list any, sep ...string) (template.
 		return "", nil
 	}
 	between := template.HTMLEscapeString(strings.Join(sep, ""))
-	cache := t.partialCache(name)
 	parts := make([]template.HTML, n)
 	size := (n - 1) * len(between)
 	for i := range n {
-		html, err := t.cached(cache, name, items.Index(i))
+		html, err := t.cached(name, items.Index(i))
 		if err != nil {
 			return "", err
 		}
@@ -105,20 +98,10 @@ func (t *Templates) partialList(name string, list any, sep ...string) (template.
 // ForgetPartials drops the markup partialCached and partialList keep. A
 // build that makes every page once calls it when the pages are done, so
 // the memory goes to what comes next (the search index).
-func (t *Templates) ForgetPartials() { t.partials.Clear() }
+func (t *Templates) ForgetPartials() { t.partials.clear() }
 
-// partialCache returns the cache of the partial name.
-func (t *Templates) partialCache(name string) *sync.Map {
-	if c, ok := t.partials.Load(name); ok {
-		return c.(*sync.Map)
-	}
-	c, _ := t.partials.LoadOrStore(name, new(sync.Map))
-	return c.(*sync.Map)
-}
-
-// executePartial executes the partial name with the value v holds and
-// stores its markup in cache under key, unless cache is nil.
-func (t *Templates) executePartial(cache *sync.Map, name string, v reflect.Value, key partialKey) (template.HTML, error) {
+// executePartial executes the partial name with the value v holds.
+func (t *Templates) executePartial(name string, v reflect.Value) (template.HTML, error) {
 	var data any
 	if v.IsValid() {
 		data = v.Interface()
@@ -127,9 +110,5 @@ func (t *Templates) executePartial(cache *sync.Map, name string, v reflect.Value
 	if err := t.base.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
-	html := template.HTML(buf.String())
-	if cache != nil {
-		cache.Store(key, html)
-	}
-	return html, nil
+	return template.HTML(buf.String()), nil
 }

@@ -49,11 +49,11 @@ type Templates struct {
 	sets map[string]*template.Template
 	// base is the layout and partials alone: what partialCached executes.
 	base *template.Template
-	// partials holds the output of partialCached and partialList, a
-	// *sync.Map by key for each partial's name. The preview keeps one
-	// Templates across builds while the template files are unchanged, so
-	// a key must name its data completely.
-	partials sync.Map
+	// partials holds the output of partialCached and partialList by
+	// partialKey. The preview keeps one Templates across builds while the
+	// template files are unchanged, so a key must name its data
+	// completely.
+	partials partialStore
 	seeds    [2]maphash.Seed // of partialKey
 	keys     dataKeys
 	// keyBuffers hold keys being derived, which are hashed and dropped.
