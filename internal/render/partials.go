@@ -106,8 +106,15 @@ func (t *Templates) executePartial(name string, v reflect.Value) (template.HTML,
 	if v.IsValid() {
 		data = v.Interface()
 	}
-	var buf bytes.Buffer
-	if err := t.base.ExecuteTemplate(&buf, name, data); err != nil {
+	buf, _ := t.partialBuffers.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer func() {
+		buf.Reset()
+		t.partialBuffers.Put(buf)
+	}()
+	if err := t.base.ExecuteTemplate(buf, name, data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil

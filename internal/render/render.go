@@ -58,6 +58,9 @@ type Templates struct {
 	keys     dataKeys
 	// keyBuffers hold keys being derived, which are hashed and dropped.
 	keyBuffers sync.Pool
+	// partialBuffers hold partials being executed, whose markup is then
+	// copied out at its size.
+	partialBuffers sync.Pool
 	// uncached makes partialCached and partialList execute their partial
 	// every time: the plain path that tests hold the cache to.
 	uncached bool
