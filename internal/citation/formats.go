@@ -2,6 +2,7 @@ package citation
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -329,8 +330,26 @@ func isoDate(s string) cslDate {
 
 // JoinCSL writes items, each as CSL writes it, as one JSON array.
 func JoinCSL(items []string) string {
+	return string(AppendCSL(nil, items))
+}
+
+// AppendCSL appends JoinCSL(items) to b, growing b once.
+func AppendCSL(b []byte, items []string) []byte {
 	if len(items) == 0 {
-		return "[]"
+		return append(b, "[]"...)
 	}
-	return "[\n  " + strings.Join(items, ",\n  ") + "\n]"
+	const first, between, last = "[\n  ", ",\n  ", "\n]"
+	n := len(first) + len(last) + (len(items)-1)*len(between)
+	for _, item := range items {
+		n += len(item)
+	}
+	b = slices.Grow(b, n)
+	b = append(b, first...)
+	for i, item := range items {
+		if i > 0 {
+			b = append(b, between...)
+		}
+		b = append(b, item...)
+	}
+	return append(b, last...)
 }
