@@ -125,3 +125,24 @@ func BenchmarkDataKey(b *testing.B) {
 		})
 	}
 }
+
+// TestDataKeyRecursiveType: a type that refers to itself compiles to an
+// encoder that follows its values as deep as they go.
+func TestDataKeyRecursiveType(t *testing.T) {
+	var k dataKeys
+	keys := map[string]int{}
+	for depth := range 4 {
+		var v *cyclic
+		for range depth {
+			v = &cyclic{Next: v}
+		}
+		key, err := k.key(v)
+		if err != nil {
+			t.Fatalf("depth %d: %v", depth, err)
+		}
+		if other, dup := keys[key]; dup {
+			t.Errorf("chains of %d and %d share the key %q", other, depth, key)
+		}
+		keys[key] = depth
+	}
+}
