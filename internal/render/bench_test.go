@@ -14,9 +14,9 @@ import (
 // BenchmarkRender executes the pages of a generated edition of 1,000
 // documents, by page type, as a build does: every pass starts with an
 // empty partial cache, so each partial is executed once and then reused
-// by later pages. The views are made once, outside the timing. As other processes
-// share the machine, it also reports the process's CPU time per page
-// (the collector's included). Run one type with
+// by later pages. The views are made once, outside the timing. As other
+// processes share the machine, it also reports the process's CPU time
+// per page (the collector's included). Run one type with
 //
 //	go test ./internal/render -run '^$' -bench 'Render/document$'
 func BenchmarkRender(b *testing.B) {
