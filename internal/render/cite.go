@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/json"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -329,8 +330,10 @@ func articleMarked(a content.Article) string {
 // bibliography's entries: a build that drops each view once rendered adds its page
 // here first. The zero value is ready to use.
 type Citations struct {
-	bib, ris strings.Builder
-	csl      []string // items, indented as inside an array
+	// Per page, in order: the BibTeX and RIS records, and the CSL items,
+	// indented as inside an array. The files are joined once, at their
+	// size, when asked for.
+	bib, ris, csl []string
 }
 
 // Add adds the citation of p, if it has one.
@@ -341,8 +344,8 @@ func (c *Citations) AddCitation(cite *Citation) {
 	if cite == nil {
 		return
 	}
-	c.bib.WriteString(cite.BibTeX + "\n")
-	c.ris.WriteString(cite.RIS + "\n")
+	c.bib = append(c.bib, cite.BibTeX)
+	c.ris = append(c.ris, cite.RIS)
 	c.csl = append(c.csl, cite.cslItems...)
 }
 
@@ -350,19 +353,33 @@ func (c *Citations) AddCitation(cite *Citation) {
 // edition, the article and every work of the bibliography of s, then the
 // citations added.
 func (c *Citations) Files(s *site.Site) []File {
-	var bib, ris strings.Builder
-	var csl []string
+	var bib, ris, csl []string
 	for _, r := range fixedRecords(s) {
-		bib.WriteString(r.BibTeX() + "\n")
-		ris.WriteString(r.RIS() + "\n")
+		bib = append(bib, r.BibTeX())
+		ris = append(ris, r.RIS())
 		csl = append(csl, r.CSL())
 	}
-	bib.WriteString(c.bib.String())
-	ris.WriteString(c.ris.String())
-	csl = append(csl, c.csl...)
 	return []File{
-		{Path: "data/citations.bib", Data: []byte(bib.String())},
-		{Path: "data/citations.ris", Data: []byte(ris.String())},
-		{Path: "data/citations.json", Data: []byte(citation.JoinCSL(csl) + "\n")},
+		{Path: "data/citations.bib", Data: appendLines(nil, bib, c.bib)},
+		{Path: "data/citations.ris", Data: appendLines(nil, ris, c.ris)},
+		{Path: "data/citations.json", Data: append(citation.AppendCSL(nil, slices.Concat(csl, c.csl)), '\n')},
 	}
+}
+
+// appendLines appends every record of each list, each followed by a
+// newline, to b, growing b once.
+func appendLines(b []byte, lists ...[]string) []byte {
+	n := 0
+	for _, list := range lists {
+		for _, r := range list {
+			n += len(r) + 1
+		}
+	}
+	b = slices.Grow(b, n)
+	for _, list := range lists {
+		for _, r := range list {
+			b = append(append(b, r...), '\n')
+		}
+	}
+	return b
 }
