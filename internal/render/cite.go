@@ -8,6 +8,7 @@ import (
 
 	"github.com/korean-war-sources/edition/internal/citation"
 	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/site"
 )
 
@@ -349,7 +350,7 @@ func (c *Citations) AddCitation(cite *Citation) {
 // Files returns as BibTeX, RIS and CSL-JSON files the records of the
 // edition, the article and every work of the bibliography of s, then the
 // citations added.
-func (c *Citations) Files(s *site.Site) []File {
+func (c *Citations) Files(s *site.Site) []output.File {
 	var bib, ris strings.Builder
 	var csl []string
 	for _, r := range fixedRecords(s) {
@@ -360,7 +361,7 @@ func (c *Citations) Files(s *site.Site) []File {
 	bib.WriteString(c.bib.String())
 	ris.WriteString(c.ris.String())
 	csl = append(csl, c.csl...)
-	return []File{
+	return []output.File{
 		{Path: "data/citations.bib", Data: []byte(bib.String())},
 		{Path: "data/citations.ris", Data: []byte(ris.String())},
 		{Path: "data/citations.json", Data: []byte(citation.JoinCSL(csl) + "\n")},

@@ -11,7 +11,6 @@ import (
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/figure"
 	"github.com/korean-war-sources/edition/internal/render/highlight"
-	"github.com/korean-war-sources/edition/internal/search"
 	"github.com/korean-war-sources/edition/internal/site"
 )
 
@@ -267,7 +266,7 @@ func (b *builder) search() *Page {
 	p := b.page("search", "search.html", "Search", "search")
 	p.Description = "Search the documents, notes, people, works and events."
 	p.Data = &ProseView{}
-	p.Scripts = []string{URL(search.ManifestPath), URL("assets/search.js")}
+	p.Scripts = []string{URL(b.opts.SearchManifest), URL("assets/search.js")}
 	return p
 }
 
