@@ -280,10 +280,14 @@ func checkBaseURL(st *content.Site, override string, warn bool, diags *diag.List
 	}
 }
 
-// window is how many groups of files are made at a time before they are
-// handed, in order, to the sink; it bounds the files held in memory by a
-// build that writes them as it goes.
-const window = 256
+// ahead is how many groups of files are made ahead of the sink: enough
+// to keep every core busy while pages of unequal cost are made, few
+// enough that the pages held in memory stay a small part of a build.
+const ahead = 32
+
+// forgetEvery is how many groups of files a build that makes every page
+// once makes between two clearings of the templates' partial cache.
+const forgetEvery = 256
 
 // emitter makes the files of a build and hands them, in a fixed order,
 // to a sink: a folder, memory, an archive, or several (output.Tee).
@@ -296,6 +300,7 @@ type emitter struct {
 	// pages from the same content, must not set it.
 	release bool
 	seen    map[string]bool // paths made so far
+	forget  func()          // drops what the pages made so far keep
 
 	// If set, the paths of every view's pages by view key (viewKeys) and
 	// the citation of every page, for a Session.
@@ -312,30 +317,11 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	tables := export.Tables(e.res.Site)
 	opts := pageOptions(cfg, tables)
 	opts.ReleaseSources = e.release
-	views := render.Views(e.res.Site, opts)
-	keys := viewKeys(views)
-	built := make([][]*render.Page, len(views)) // views made, until done
-	var cites render.Citations
-	err := e.emit(len(views), func(i int) ([]output.File, error) {
-		built[i] = views[i].Make()
-		files := make([]output.File, len(built[i]))
-		for j, p := range built[i] {
-			f, err := render.RenderPage(tpl, p)
-			if err != nil {
-				return nil, err
-			}
-			files[j] = f
-		}
-		return files, nil
-	}, func(i int) {
-		for _, p := range built[i] {
-			cites.Add(p)
-		}
-		if e.views != nil {
-			e.views[keys[i]] = pagePaths(built[i], e.cites)
-		}
-		built[i] = nil
-	})
+	var index *search.Indexer
+	if e.release {
+		index = search.NewIndexer(search.DefaultLayout())
+	}
+	cites, err := e.pages(render.Views(e.res.Site, opts), tpl, index)
 	if err != nil {
 		return err
 	}
@@ -346,7 +332,11 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	if err := e.emitFiles(cites.Files(e.res.Site)); err != nil {
 		return err
 	}
-	made, err := runAll(generators(e.res.Site, e.res.Paths, tables, buildIndex(e.res.Site, &e.index)))
+	makeIndex := buildIndex(e.res.Site, &e.index)
+	if index != nil {
+		makeIndex = finishIndex(e.res.Site, index)
+	}
+	made, err := runAll(generators(e.res.Site, e.res.Paths, tables, makeIndex))
 	if err != nil {
 		return err
 	}
@@ -382,34 +372,44 @@ func (e *emitter) emitFiles(files []output.File) error {
 	return e.emit(len(files), func(i int) ([]output.File, error) { return files[i : i+1], nil }, nil)
 }
 
-// emit makes n groups of files, group(0) … group(n-1), on every core, a
-// window of groups at a time. Then, in order, it hands the window's files
-// to the sink and calls done(i) for each group (done may be nil). Two
-// files of one path are an error.
+// emit makes n groups of files, group(0) … group(n-1), on every core,
+// at most ahead groups ahead of the sink, and hands each group's files,
+// in order, to the sink, then calls done(i) (done may be nil). Bounding
+// the groups made ahead bounds the pages held in memory: a window of
+// hundreds of person pages of half a megabyte each would hold a hundred
+// megabytes. Two files of one path are an error.
 func (e *emitter) emit(n int, group func(i int) ([]output.File, error), done func(i int)) error {
 	if e.seen == nil {
 		e.seen = map[string]bool{}
 	}
-	for start := 0; start < n; start += window {
-		size := min(window, n-start)
-		groups := make([][]output.File, size)
-		errs := make([]error, size)
-		parallel.For(size, func(_, i int) { groups[i], errs[i] = group(start + i) })
-		for i, g := range groups {
-			if errs[i] != nil {
-				return errs[i]
-			}
-			for _, f := range g {
-				if err := e.add(f); err != nil {
-					return err
-				}
-			}
-			if done != nil {
-				done(start + i)
+	type made struct {
+		files []output.File
+		err   error
+	}
+	var err error
+	parallel.Ordered(n, ahead, func(i int) made {
+		files, err := group(i)
+		return made{files, err}
+	}, func(i int, m made) bool {
+		if err = m.err; err != nil {
+			return false
+		}
+		for _, f := range m.files {
+			if err = e.add(f); err != nil {
+				return false
 			}
 		}
-	}
-	return nil
+		if done != nil {
+			done(i)
+		}
+		if e.release && (i+1)%forgetEvery == 0 {
+			// The partials of a few hundred pages are mostly their
+			// own; holding every one made would grow with the edition.
+			e.forget()
+		}
+		return true
+	})
+	return err
 }
 
 // add hands a file made to the sink, in the order of the site.

@@ -1,0 +1,108 @@
+package pipeline
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/korean-war-sources/edition/internal/output"
+	"github.com/korean-war-sources/edition/internal/render"
+	"github.com/korean-war-sources/edition/internal/search"
+	"github.com/korean-war-sources/edition/internal/site"
+)
+
+// pages makes the pages of views, in order, and returns their citations.
+// If index is set (a build that makes every page once), each document's
+// search item is made with its pages and added to index, and once the
+// documents' pages are made their rendered Markdown, read by no later
+// page, is dropped (see releaseDocuments): at 10,000 documents the
+// documents' texts are most of what a build holds.
+func (e *emitter) pages(views []render.View, tpl *render.Templates, index *search.Indexer) (*render.Citations, error) {
+	st := e.res.Site
+	keys := viewKeys(views)
+	e.forget = tpl.ForgetPartials
+	built := make([][]*render.Page, len(views)) // views made, until done
+	items := make([]*search.Item, len(views))   // documents' items, until added
+	cites := &render.Citations{}
+	group := func(i int) ([]output.File, error) {
+		built[i] = views[i].Make()
+		files := make([]output.File, len(built[i]))
+		for j, p := range built[i] {
+			f, err := render.RenderPage(tpl, p)
+			if err != nil {
+				return nil, err
+			}
+			files[j] = f
+		}
+		if id, ok := strings.CutPrefix(views[i].Subject, "doc:"); ok && index != nil {
+			it := search.ItemOfDocument(st, st.Docs[id])
+			items[i] = &it
+		}
+		return files, nil
+	}
+	done := func(i int) {
+		for _, p := range built[i] {
+			cites.Add(p)
+		}
+		if e.views != nil {
+			e.views[keys[i]] = pagePaths(built[i], e.cites)
+		}
+		if items[i] != nil {
+			index.Add(*items[i])
+		}
+		built[i], items[i] = nil, nil
+	}
+	if index == nil {
+		return cites, e.emit(len(views), group, done)
+	}
+	// The documents' views are made first, then, with no page being made,
+	// their rendered Markdown is dropped, then the other views.
+	end := len(views)
+	for end > 0 && !strings.HasPrefix(views[end-1].Subject, "doc:") {
+		end--
+	}
+	if err := e.emit(end, group, done); err != nil {
+		return nil, err
+	}
+	releaseDocuments(st)
+	return cites, e.emit(len(views)-end, func(i int) ([]output.File, error) { return group(end + i) }, func(i int) { done(end + i) })
+}
+
+// releaseDocuments drops from st the rendered Markdown of the documents'
+// headnotes and editorial notes, which only their own pages and their
+// search items show, except for the documents a packet prints.
+func releaseDocuments(st *site.Site) {
+	for _, d := range st.DocsByDate {
+		if inPacket(st, d.ID) {
+			continue
+		}
+		delete(st.HTML, "doc/"+d.ID)
+		for i := range d.EditorialNotes {
+			delete(st.HTML, "doc-ed/"+d.ID+"/"+strconv.Itoa(i))
+		}
+	}
+}
+
+// finishIndex returns the maker of the search index of st whose
+// documents' items were added to x: it adds the items of the other
+// subjects and lays the index out.
+func finishIndex(st *site.Site, x *search.Indexer) func() ([]output.File, error) {
+	return func() ([]output.File, error) {
+		if x.Len() != len(st.DocsByDate) {
+			return nil, fmt.Errorf("search index: %d documents indexed of %d", x.Len(), len(st.DocsByDate))
+		}
+		order, items := search.ItemsOf(st, func(kind, _ string) bool { return kind != search.KindDocument })
+		for i := x.Len(); i < len(order); i++ {
+			it, ok := items[i]
+			if !ok {
+				return nil, fmt.Errorf("search index: no item for %s", order[i])
+			}
+			x.Add(it)
+		}
+		built, err := x.Build()
+		if err != nil {
+			return nil, fmt.Errorf("search index: %w", err)
+		}
+		return built.Files, nil
+	}
+}
