@@ -2,9 +2,12 @@ package pipeline
 
 import (
 	"fmt"
+	"io/fs"
+	"path"
 	"strconv"
 	"strings"
 
+	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/render"
 	"github.com/korean-war-sources/edition/internal/search"
@@ -55,25 +58,39 @@ func (e *emitter) pages(views []render.View, tpl *render.Templates, index *searc
 	if index == nil {
 		return cites, e.emit(len(views), group, done)
 	}
-	// The documents' views are made first, then, with no page being made,
-	// their rendered Markdown is dropped, then the other views.
+	// The documents' views are made a batch at a time; between batches,
+	// with no page being made, the rendered Markdown of the batch's
+	// documents is dropped. Then the other views are made.
 	end := len(views)
 	for end > 0 && !strings.HasPrefix(views[end-1].Subject, "doc:") {
 		end--
 	}
-	if err := e.emit(end, group, done); err != nil {
-		return nil, err
+	for start := 0; start < end; start += releaseEvery {
+		size := min(releaseEvery, end-start)
+		err := e.emit(size, func(i int) ([]output.File, error) { return group(start + i) }, func(i int) { done(start + i) })
+		if err != nil {
+			return nil, err
+		}
+		releaseDocuments(st, views[start:start+size])
 	}
-	releaseDocuments(st)
 	return cites, e.emit(len(views)-end, func(i int) ([]output.File, error) { return group(end + i) }, func(i int) { done(end + i) })
 }
 
-// releaseDocuments drops from st the rendered Markdown of the documents'
-// headnotes and editorial notes, which only their own pages and their
-// search items show, except for the documents a packet prints.
-func releaseDocuments(st *site.Site) {
-	for _, d := range st.DocsByDate {
-		if inPacket(st, d.ID) {
+// releaseEvery is how many views are made between two releases of the
+// documents' rendered Markdown: each release waits for the pages being
+// made, so a batch is large enough for that wait to cost nothing. Tests
+// make it small.
+var releaseEvery = 1024
+
+// releaseDocuments drops from st the rendered Markdown of the headnotes
+// and editorial notes of the documents of views, which only their own
+// pages and their search items show, except for documents a packet
+// prints. No page may be being made.
+func releaseDocuments(st *site.Site, views []render.View) {
+	for _, v := range views {
+		id, ok := strings.CutPrefix(v.Subject, "doc:")
+		d := st.Docs[id]
+		if !ok || d == nil || inPacket(st, d.ID) {
 			continue
 		}
 		delete(st.HTML, "doc/"+d.ID)
@@ -104,5 +121,23 @@ func finishIndex(st *site.Site, x *search.Indexer) func() ([]output.File, error)
 			return nil, fmt.Errorf("search index: %w", err)
 		}
 		return built.Files, nil
+	}
+}
+
+// releaseSources drops the file texts of the documents of st, which the
+// site holds once it is built only for the documents' source pages, and
+// returns the reader of render.Options.ReadSource that reads them again
+// from the content folder of cfg, each when its source page is made.
+func releaseSources(cfg Config, st *site.Site) func(d *content.Document) (string, error) {
+	for _, d := range st.Ed.Documents {
+		d.Body.Raw, d.Body.Src = "", ""
+	}
+	fsys, root := cfg.contentFS(), path.Clean(st.Ed.Root)+"/"
+	return func(d *content.Document) (string, error) {
+		b, err := fs.ReadFile(fsys, strings.TrimPrefix(d.File, root))
+		if err != nil {
+			return "", fmt.Errorf("reading the source of %s again: %w", d.File, err)
+		}
+		return string(b), nil
 	}
 }

@@ -316,10 +316,10 @@ type emitter struct {
 func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	tables := export.Tables(e.res.Site)
 	opts := pageOptions(cfg, tables)
-	opts.ReleaseSources = e.release
 	var index *search.Indexer
 	if e.release {
 		index = search.NewIndexer(search.DefaultLayout())
+		opts.ReadSource = releaseSources(cfg, e.res.Site)
 	}
 	cites, err := e.pages(render.Views(e.res.Site, opts), tpl, index)
 	if err != nil {

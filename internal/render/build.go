@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/citation"
+	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/render/highlight"
 	"github.com/korean-war-sources/edition/internal/site"
@@ -41,12 +42,11 @@ type Options struct {
 	SearchManifest string
 	// Tables are the open-data tables the data page lists.
 	Tables []Table
-	// ReleaseSources drops each document's file text (content.Body) as
-	// soon as its source page is highlighted, for a build that makes
-	// every page once and reads no body after the pages: at 10,000
-	// documents the texts hold about 55 MB through the pages. A preview,
-	// which remakes pages from the same content, must not set it.
-	ReleaseSources bool
+	// ReadSource, if set, reads a document's file text for its source
+	// page, in place of content.Body.Raw: a build that makes every page
+	// once need not hold the texts of every document until their pages
+	// (about 50 MB at 10,000 documents).
+	ReadSource func(d *content.Document) (string, error)
 }
 
 func (b *builder) page(typ, path, title, nav string) *Page {
@@ -188,8 +188,10 @@ func Render(t *Templates, pages []*Page) ([]output.File, error) {
 
 // RenderPage executes one page. Pages may be rendered at the same time.
 func RenderPage(t *Templates, p *Page) (output.File, error) {
-	if v, ok := p.Data.(interface{ prepare() }); ok {
-		v.prepare()
+	if v, ok := p.Data.(interface{ prepare() error }); ok {
+		if err := v.prepare(); err != nil {
+			return output.File{}, err
+		}
 	}
 	data, err := t.Execute(p)
 	return output.File{Path: p.Path, Data: data}, err

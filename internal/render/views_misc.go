@@ -277,8 +277,8 @@ type SourceView struct {
 	Code     template.HTML
 	EditURL  string
 	src      string
+	read     func() (string, error) // if set, reads src
 	hl       *highlight.Highlighter
-	release  func() // drops the document's text, if set
 }
 
 func (b *builder) source(d *content.Document) *Page {
@@ -287,20 +287,25 @@ func (b *builder) source(d *content.Document) *Page {
 	p.Crumbs = []Link{Link{URL: URL("documents/index.html"), Text: "Documents"}, {URL: URL(site.DocumentPath(d.ID)), Text: d.Title}}
 	p.Data = &SourceView{Document: Link{URL: URL(site.DocumentPath(d.ID)), Text: d.Title}, File: d.File,
 		src: d.Body.Raw, EditURL: b.editURL(d.File), hl: b.hl}
-	if b.opts.ReleaseSources {
-		p.Data.(*SourceView).release = func() { d.Body.Raw, d.Body.Src = "", "" }
+	if read := b.opts.ReadSource; read != nil {
+		p.Data.(*SourceView).read = func() (string, error) { return read(d) }
 	}
 	return p
 }
 
 // prepare highlights the source. It runs in Render's workers rather than
 // while the views are listed, because it is the costliest step of a page.
-func (v *SourceView) prepare() {
+func (v *SourceView) prepare() error {
+	if v.read != nil {
+		src, err := v.read()
+		if err != nil {
+			return err
+		}
+		v.src = src
+	}
 	v.Code = v.hl.HTML(v.src)
 	v.src = ""
-	if v.release != nil {
-		v.release()
-	}
+	return nil
 }
 
 // ConflictView sets sources side by side.
