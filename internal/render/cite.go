@@ -349,21 +349,46 @@ func (c *Citations) AddCitation(cite *Citation) {
 
 // Files returns as BibTeX, RIS and CSL-JSON files the records of the
 // edition, the article and every work of the bibliography of s, then the
-// citations added.
+// citations added, which c then no longer holds. Each file is made in one
+// piece: at 10,000 documents the three weigh 30 MB.
 func (c *Citations) Files(s *site.Site) []output.File {
-	var bib, ris strings.Builder
-	var csl []string
+	var bib, ris, csl []string
 	for _, r := range fixedRecords(s) {
-		bib.WriteString(r.BibTeX() + "\n")
-		ris.WriteString(r.RIS() + "\n")
+		bib = append(bib, r.BibTeX()+"\n")
+		ris = append(ris, r.RIS()+"\n")
 		csl = append(csl, r.CSL())
 	}
-	bib.WriteString(c.bib.String())
-	ris.WriteString(c.ris.String())
+	bib, ris = append(bib, c.bib.String()), append(ris, c.ris.String())
 	csl = append(csl, c.csl...)
-	return []output.File{
-		{Path: "data/citations.bib", Data: []byte(bib.String())},
-		{Path: "data/citations.ris", Data: []byte(ris.String())},
-		{Path: "data/citations.json", Data: []byte(citation.JoinCSL(csl) + "\n")},
+	*c = Citations{}
+	// As citation.JoinCSL writes them, without joining them first.
+	json := []string{"[]\n"}
+	if len(csl) > 0 {
+		json = append(make([]string, 0, 2*len(csl)+1), "[\n  ")
+		for i, item := range csl {
+			if i > 0 {
+				json = append(json, ",\n  ")
+			}
+			json = append(json, item)
+		}
+		json = append(json, "\n]\n")
 	}
+	return []output.File{
+		{Path: "data/citations.bib", Data: concat(bib)},
+		{Path: "data/citations.ris", Data: concat(ris)},
+		{Path: "data/citations.json", Data: concat(json)},
+	}
+}
+
+// concat returns the pieces, one after the other, in one allocation.
+func concat(pieces []string) []byte {
+	n := 0
+	for _, p := range pieces {
+		n += len(p)
+	}
+	b := make([]byte, 0, n)
+	for _, p := range pieces {
+		b = append(b, p...)
+	}
+	return b
 }
