@@ -276,6 +276,21 @@ type Site struct {
 	Released    histdate.Date `yaml:"released" doc:"Date of this release, YYYY-MM-DD; it must be the date of the first entry of releases. Citations give its year." example:"2026-12-06"`
 	Releases    []Release     `yaml:"releases" doc:"The changelog: every release, newest first, shown on the About page."`
 	License     string        `yaml:"license" doc:"Licence of the editorial text."`
+	SplitOver   int           `yaml:"split_lists_over" doc:"Longest list a page holds before it is split (default 200): a timeline view with more entries gets one page per year under an index of the years (a year with more, one page per month), a person with more documents and timeline entries gets one page per year of them (by month in turn), and a correspondence network with more documents shows its most connected people with the full table of pairs on a page of its own. Smaller lists stay on one page as they are." example:"200"`
+}
+
+// DefaultSplitOver is the default of split_lists_over: above the longest
+// list of the edition of the article's sources, below the lists of an
+// edition of a thousand documents.
+const DefaultSplitOver = 200
+
+// SplitLimit is the longest list a page holds before it is split by
+// year: split_lists_over, or DefaultSplitOver when it is not given.
+func (s Site) SplitLimit() int {
+	if s.SplitOver > 0 {
+		return s.SplitOver
+	}
+	return DefaultSplitOver
 }
 
 // Release is one entry of the edition's changelog.

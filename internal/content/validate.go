@@ -35,6 +35,9 @@ var NatureLabels = map[string]string{
 // files are checked by package site.
 func validate(ed *Edition, diags *diag.List) {
 	validateReleases(&ed.Site, diags)
+	if ed.Site.SplitOver < 0 {
+		diags.Errorf(at(ed.Site.KeyPos, "split_lists_over", ed.Site.Pos), "split_lists_over %d must be a positive number of entries (or left out for the default, %d)", ed.Site.SplitOver, DefaultSplitOver)
+	}
 	for _, d := range ed.Documents {
 		oneOf(diags, at(d.KeyPos, "kind", d.Pos), "kind", d.Kind, DocumentKinds)
 		oneOf(diags, at(d.KeyPos, "nature", d.Pos), "nature", d.Nature, Natures)

@@ -68,8 +68,11 @@ func hugoPage(text string) (string, error) {
 	return "---\n" + string(out) + "---\n" + plainReferences(body), nil
 }
 
-// fullDate turns a partial date (1949, 1949-05) into a day Hugo can sort.
+// fullDate turns a partial date (1949, 1949-05) or a range
+// (1949-05-01/1949-05-03, 1949-05/1949-07) into a day Hugo can sort: the
+// first day it can mean.
 func fullDate(d string) string {
+	d, _, _ = strings.Cut(d, "/")
 	switch len(d) {
 	case 4:
 		return d + "-01-01"

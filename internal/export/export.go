@@ -327,8 +327,12 @@ func works(s *site.Site) Table {
 }
 
 func events(s *site.Site) Table {
+	where := "Stable id; the entry is timeline/index.html#event-ID"
+	if s.TimelineSplit() {
+		where = "Stable id; the entry is timeline/YEAR.html#event-ID, YEAR the first year of its date or undated"
+	}
 	t := Table{Name: "events", Columns: []Column{
-		{"id", "Stable id; the entry is timeline/index.html#event-ID"}, {"title", "What happened"},
+		{"id", where}, {"title", "What happened"},
 		{"date", "Date as YYYY-MM-DD, YYYY-MM, YYYY or a range A/B"},
 		{"date_basis", "When the article does not print the date: the editors' reasoning or addition"}, {"summary", "Editorial summary"},
 		{"notes", "Article notes attesting it"}, {"documents", "Document ids attesting it"}, {"persons", "Person ids involved"},

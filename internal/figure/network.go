@@ -20,6 +20,18 @@ import (
 // described by a title and description; the page also gives the same
 // edges as a table.
 func NetworkSVG(s *site.Site, n site.Network, url func(string) string) string {
+	return networkSVG(s, n, url, fmt.Sprintf("%d persons and %d sender–recipient pairs; each arrow points from the sender to the recipient. The table after the figure lists every pair.", len(n.Nodes), len(n.Edges)))
+}
+
+// TopNetworkSVG draws top, the strongest pairs among the most connected
+// persons of a network of all persons and pairs (site.Network.Top), as
+// NetworkSVG draws a whole one; its description says what was left out
+// and that the page links to the table of every pair.
+func TopNetworkSVG(s *site.Site, top site.Network, all site.Network, url func(string) string) string {
+	return networkSVG(s, top, url, fmt.Sprintf("The %d sender–recipient pairs with the most documents among the most connected people: %d of %d persons and %d of %d pairs; each arrow points from the sender to the recipient. The page links to the table of every pair.", len(top.Edges), len(top.Nodes), len(all.Nodes), len(top.Edges), len(all.Edges)))
+}
+
+func networkSVG(s *site.Site, n site.Network, url func(string) string, desc string) string {
 	names := make([]string, len(n.Nodes))
 	for i, id := range n.Nodes {
 		names[i] = s.Persons[id].Name
@@ -28,7 +40,7 @@ func NetworkSVG(s *site.Site, n site.Network, url func(string) string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="group" aria-labelledby="net-title" aria-describedby="net-desc" class="figure-network">`,
 		lay.W, lay.H, lay.W, lay.H)
-	fmt.Fprintf(&b, `<title id="net-title">Correspondence network</title><desc id="net-desc">%d persons and %d sender–recipient pairs; each arrow points from the sender to the recipient. The table after the figure lists every pair.</desc>`, len(n.Nodes), len(n.Edges))
+	fmt.Fprintf(&b, `<title id="net-title">Correspondence network</title><desc id="net-desc">%s</desc>`, esc(desc))
 	// The arrowhead, in units of the line's width, so that it grows with
 	// the line; refX 0 puts its base at the end of the path.
 	b.WriteString(`<defs><marker id="net-arrow" viewBox="0 0 10 10" refX="0" refY="5" markerWidth="` + ftoa(arrowLen) + `" markerHeight="` + ftoa(arrowLen) + `" markerUnits="strokeWidth" orient="auto"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>`)

@@ -116,7 +116,7 @@ func Views(s *site.Site, opts Options) []View {
 	}
 	add("", b.personIndex)
 	for _, p := range s.Ed.Persons {
-		add("person:"+p.ID, func() *Page { return b.person(p) })
+		vs = append(vs, View{Subject: "person:" + p.ID, Make: func() []*Page { return b.personPages(p) }})
 	}
 	add("", b.essayIndex)
 	for _, sec := range s.SortedSections {
@@ -130,7 +130,7 @@ func Views(s *site.Site, opts Options) []View {
 	for _, c := range s.Ed.Conflicts {
 		add("conflict:"+c.ID, func() *Page { return b.conflict(c) })
 	}
-	add("", b.network)
+	vs = append(vs, View{Make: b.networks})
 	for _, pk := range s.Ed.Packets {
 		add("packet:"+pk.ID, func() *Page { return b.packet(pk) }, func() *Page { return b.packetPrint(pk) })
 	}

@@ -66,9 +66,9 @@ type Templates struct {
 
 // PageTypes are the template files besides base.html, by page type.
 var PageTypes = []string{
-	"home", "document", "documents", "person", "persons", "section", "note", "notes",
-	"timeline", "bibliography", "about", "notfound", "conflict", "conflicts", "glossary",
-	"network", "search", "packet", "packet-print", "redirect", "source", "data", "more",
+	"home", "document", "documents", "person", "person-year", "person-notes", "persons", "section", "note", "notes",
+	"timeline", "timeline-years", "bibliography", "about", "notfound", "conflict", "conflicts", "glossary",
+	"network", "network-pairs", "search", "packet", "packet-print", "redirect", "source", "data", "more",
 }
 
 // Load parses base.html and every page type's file from fsys.

@@ -295,7 +295,7 @@ func (b *builder) document(d *content.Document) *Page {
 	}
 	for _, id := range s.DocEvents[d.ID] {
 		e := s.Events[id]
-		v.Events = append(v.Events, Link{URL: URL(site.EventURL(id)), Text: e.Title, Note: e.Date.Display()})
+		v.Events = append(v.Events, Link{URL: URL(b.s.EventURL(id)), Text: e.Title, Note: e.Date.Display()})
 	}
 	for _, id := range s.DocConflicts[d.ID] {
 		v.Conflicts = append(v.Conflicts, Link{URL: URL(site.ConflictPath(id)), Text: s.Conflicts[id].Title})

@@ -84,7 +84,7 @@ func (b *builder) noteView(n *site.NoteInfo) NoteView {
 	}
 	for _, id := range s.NoteEvents[n.Number] {
 		e := s.Events[id]
-		v.Events = append(v.Events, Link{URL: URL(site.EventURL(id)), Text: e.Title, Note: e.Date.Display()})
+		v.Events = append(v.Events, Link{URL: URL(b.s.EventURL(id)), Text: e.Title, Note: e.Date.Display()})
 	}
 	return v
 }

@@ -359,6 +359,10 @@ func (b *builder) conflictIndex() *Page {
 type NetworkView struct {
 	Figure template.HTML
 	Edges  []EdgeView
+	// Top is set when the network is too large for one page: the figure
+	// then shows the most connected persons, Edges is empty and every
+	// pair is in the table of another page.
+	Top *NetworkTop
 }
 
 // EdgeView is a row of the network's table.

@@ -24,12 +24,73 @@ type PersonView struct {
 	Timeline                  []TimelineEntry
 	Correspondents            []Correspondent
 	Network                   template.HTML
+	// Years is set when the person's lists are too long for one page:
+	// the lists above are then empty, and each year of them has a page.
+	Years []PersonYear
+	// NotesPage is set when the notes mentioning the person are too many
+	// for their page: Notes is then empty, and the notes have a page.
+	NotesPage *CountedLink
+}
+
+// CountedLink links to a page of a list and says how long the list is.
+type CountedLink struct {
+	Link
+	Count int
+}
+
+// PersonNotesView is the page of the notes mentioning a person, when
+// they are too many for the person's page.
+type PersonNotesView struct {
+	Name, Lang string
+	Person     Link
+	Notes      []NoteLink
+	Count      int
+}
+
+// PersonYear is one year of a person's documents on their page: the
+// link to the year's page and how many of each list it holds.
+type PersonYear struct {
+	Link
+	Sent, Received, Copied, Mentioned, Timeline int
+}
+
+// PersonYearView is the page of one year of a person's documents.
+type PersonYearView struct {
+	Name, Lang, Year          string
+	Person                    Link
+	Sent, Received, Mentioned []Link
+	Copied                    []Link
+	Timeline                  []TimelineEntry
+	// Months is set on the page of a year too long for one page: the
+	// lists are then empty, and each month of the year has a page.
+	Months []PersonYear
 }
 
 // Correspondent is one counterpart of a person's correspondence.
 type Correspondent struct {
 	Link
 	Sent, Received int
+}
+
+// personPages makes a person's page and, when their lists are longer
+// than the split limit, a page for each year of them.
+func (b *builder) personPages(p *content.Person) []*Page {
+	s := b.s
+	lists := personLists{
+		sent: s.PersonSent[p.ID], received: s.PersonReceived[p.ID],
+		copied: s.PersonCopied[p.ID], mentioned: s.PersonMentioned[p.ID],
+		timeline: b.personTimeline[p.ID],
+	}
+	var pages []*Page
+	if lists.len() <= s.SplitLimit() {
+		pages = []*Page{b.person(p)}
+	} else {
+		pages = b.personByYear(p, lists)
+	}
+	if len(s.PersonNotes[p.ID]) > s.SplitLimit() {
+		pages = append(pages, b.personNotes(p, pages[0]))
+	}
+	return pages
 }
 
 func (b *builder) person(p *content.Person) *Page {

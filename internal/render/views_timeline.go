@@ -40,6 +40,9 @@ type TimelineView struct {
 	Figure  template.HTML
 	Undated []TimelineEntry
 	Count   int
+	// Year is set on the page of one year of a split timeline view: the
+	// year, or "Undated".
+	Year string
 }
 
 // YearGroup and MonthGroup group timeline entries.
@@ -72,7 +75,7 @@ func (b *builder) entries() []TimelineEntry {
 		}
 		out = append(out, TimelineEntry{
 			ID: "event-" + e.ID, date: e.Date, Date: inferredDateView(e.Date, e.DateBasis), Kind: "event", Filter: "event",
-			Title: e.Title, URL: URL(site.EventURL(e.ID)), Anchor: "event-" + e.ID, Summary: e.Summary,
+			Title: e.Title, URL: URL(b.s.EventURL(e.ID)), Anchor: "event-" + e.ID, Summary: e.Summary,
 			Persons: strings.Join(ids, " "), Attested: attestation(s, e),
 		})
 	}
@@ -193,22 +196,49 @@ func (b *builder) timelines() []*Page {
 				picked = append(picked, e)
 			}
 		}
+		if len(picked) > b.s.SplitLimit() {
+			pages = append(pages, b.timelineYears(f.Key, f.Label, views, picked)...)
+			continue
+		}
 		v := &TimelineView{Views: views, Current: f.Label, Count: len(picked)}
 		v.Years, v.Undated = group(picked)
 		if f.Key == "" {
 			v.Figure = template.HTML(figure.TimelineSVG(b.figureMarks(all), URL))
 		}
-		title := "Timeline"
-		if f.Key != "" {
-			title = "Timeline: " + strings.ToLower(f.Label)
-		}
-		p := b.page("timeline", timelinePath(f.Key), title, "timeline")
+		p := b.page("timeline", timelinePath(f.Key), timelineTitle(f.Key, f.Label), "timeline")
 		p.Description = "Every dated document and event of the edition in order, with the precision of each date."
 		p.Data = v
 		p.Scripts = []string{URL("assets/filter.js")}
 		pages = append(pages, p)
 	}
 	return pages
+}
+
+func timelineTitle(key, label string) string {
+	if key == "" {
+		return "Timeline"
+	}
+	return "Timeline: " + strings.ToLower(label)
+}
+
+// entryKinds says what a year's entries are: "40 documents, 3 events".
+func entryKinds(entries []TimelineEntry) string {
+	docs, events := 0, 0
+	for _, e := range entries {
+		if e.Filter == "event" {
+			events++
+		} else {
+			docs++
+		}
+	}
+	var parts []string
+	if docs > 0 {
+		parts = append(parts, countNote(docs, "document", "documents"))
+	}
+	if events > 0 {
+		parts = append(parts, countNote(events, "event", "events"))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (b *builder) figureMarks(entries []TimelineEntry) []figure.Mark {

@@ -298,7 +298,7 @@ func eventItem(s *site.Site, e *content.Event) Item {
 		text = append(text, PlainText(h))
 		people = append(people, personLinks(h)...)
 	}
-	return Item{Kind: KindEvent, ID: e.ID, Label: "Event", Title: e.Title, URL: site.EventURL(e.ID),
+	return Item{Kind: KindEvent, ID: e.ID, Label: "Event", Title: e.Title, URL: s.EventURL(e.ID),
 		Date: e.Date.Display(), When: e.Date, Names: compact(personNames(s, people)), Text: joinText(text)}
 }
 

@@ -443,7 +443,7 @@ func (s *Site) Locate(kind, id string) (path, title string) {
 	case "work":
 		return WorkURL(id), WorkShort(s.Works[id])
 	case "event":
-		return EventURL(id), s.Events[id].Title
+		return s.EventURL(id), s.Events[id].Title
 	case "section":
 		return SectionPath(id), s.Sections[id].Title
 	case "conflict":

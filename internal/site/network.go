@@ -74,3 +74,63 @@ func (n Network) Ego(id string) Network {
 	}
 	return out
 }
+
+// Degree counts the documents each person of n sent or received.
+func (n Network) Degree() map[string]int {
+	deg := make(map[string]int, len(n.Nodes))
+	for _, e := range n.Edges {
+		deg[e.From] += e.Count
+		deg[e.To] += e.Count
+	}
+	return deg
+}
+
+// Documents counts the documents of n's pairs: a document from one
+// person to two counts twice, as the table of pairs lists it twice.
+func (n Network) Documents() int {
+	c := 0
+	for _, e := range n.Edges {
+		c += e.Count
+	}
+	return c
+}
+
+// Top is the part of n among its k most connected persons, those who
+// sent and received the most documents (ties by id): of the pairs both
+// of whose persons are among them, the m with the most documents (ties
+// in n's order), and the persons of those pairs.
+func (n Network) Top(k, m int) Network {
+	deg := n.Degree()
+	ranked := slices.Clone(n.Nodes)
+	slices.SortStableFunc(ranked, func(a, b string) int { return cmp.Compare(deg[b], deg[a]) })
+	keep := make(map[string]bool, k)
+	for _, id := range ranked[:min(k, len(ranked))] {
+		keep[id] = true
+	}
+	var edges []Edge
+	for _, e := range n.Edges {
+		if keep[e.From] && keep[e.To] {
+			edges = append(edges, e)
+		}
+	}
+	strongest := slices.Clone(edges)
+	slices.SortStableFunc(strongest, func(a, b Edge) int { return cmp.Compare(b.Count, a.Count) })
+	shown := map[[2]string]bool{}
+	drawn := map[string]bool{}
+	for _, e := range strongest[:min(m, len(strongest))] {
+		shown[[2]string{e.From, e.To}] = true
+		drawn[e.From], drawn[e.To] = true, true
+	}
+	var out Network
+	for _, id := range n.Nodes {
+		if drawn[id] {
+			out.Nodes = append(out.Nodes, id)
+		}
+	}
+	for _, e := range edges {
+		if shown[[2]string{e.From, e.To}] {
+			out.Edges = append(out.Edges, e)
+		}
+	}
+	return out
+}

@@ -72,6 +72,9 @@ type Site struct {
 	fragRefs map[string][]Ref    // owner "kind:id" → references in its Markdown
 	ids      map[string][]string // kind → sorted ids (notes in order), see sortedIDs
 	render   renderState         // how the fragments were rendered
+
+	// timelineYears counts the entries of each year of the whole timeline.
+	timelineYears map[string]int
 }
 
 // NoteInfo is a note with its section.
@@ -157,6 +160,7 @@ func (s *Site) index(diags *diag.List) {
 			s.docRank[d.ID] = i
 		}
 	}
+	s.indexTimelineYears()
 	s.ids = s.sortedIDs()
 	s.indexNames(diags)
 }

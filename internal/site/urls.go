@@ -20,9 +20,8 @@ func PacketPath(id string) string   { return "packets/" + id + ".html" }
 func PacketPrintPath(id string) string {
 	return "packets/" + id + "-print.html"
 }
-func WorkURL(id string) string  { return "bibliography.html#work-" + id }
-func EventURL(id string) string { return "timeline/index.html#event-" + id }
-func TermURL(id string) string  { return "glossary.html#term-" + id }
+func WorkURL(id string) string { return "bibliography.html#work-" + id }
+func TermURL(id string) string { return "glossary.html#term-" + id }
 
 // NoteAnchor is the id of a note in its section page.
 func NoteAnchor(n int) string { return "note-" + strconv.Itoa(n) }
