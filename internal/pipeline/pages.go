@@ -16,10 +16,10 @@ import (
 
 // pages makes the pages of views, in order, and returns their citations.
 // If index is set (a build that makes every page once), each document's
-// search item is made with its pages and added to index, and once the
-// documents' pages are made their rendered Markdown, read by no later
-// page, is dropped (see releaseDocuments): at 10,000 documents the
-// documents' texts are most of what a build holds.
+// search item is made with its pages and added to index, and the
+// documents' rendered Markdown, which no later page reads, is dropped as
+// their pages are made, a batch at a time (see releaseDocuments): at
+// 10,000 documents it is the largest part of what a build holds.
 func (e *emitter) pages(views []render.View, tpl *render.Templates, index *search.Indexer) (*render.Citations, error) {
 	st := e.res.Site
 	keys := viewKeys(views)
