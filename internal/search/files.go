@@ -237,8 +237,8 @@ func encodePostings(ps []Posting) string {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = strconv.AppendInt(b, int64((p.Item-prev)*weightLevels+p.Weight), 36)
-		prev = p.Item
+		b = strconv.AppendInt(b, int64((int(p.Item)-prev)*weightLevels+int(p.Weight)), 36)
+		prev = int(p.Item)
 	}
 	return string(b)
 }
