@@ -2,6 +2,8 @@ package citation
 
 import (
 	"encoding/json"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -132,5 +134,67 @@ func TestTitleAsIs(t *testing.T) {
 	r := Record{ID: "p", Type: "periodical", Title: "Cold War Bulletin, No. 4 & 5", BibTitle: "{Cold} {War} Bulletin", TitleAsIs: true}
 	if b := r.BibTeX(); !strings.Contains(b, `title = {{Cold War Bulletin, No. 4 \& 5}}`) {
 		t.Errorf("BibTeX of a title as is:\n%s", b)
+	}
+}
+
+// TestCSLKeysInOrder holds cslItem to what CSL promises: keys sorted, as
+// json.MarshalIndent writes a map. A field added out of order would
+// reorder every citation download.
+func TestCSLKeysInOrder(t *testing.T) {
+	typ := reflect.TypeFor[cslItem]()
+	var keys []string
+	for i := range typ.NumField() {
+		name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
+		keys = append(keys, name)
+	}
+	if !slices.IsSorted(keys) {
+		t.Errorf("cslItem's keys are not in byte order: %q", keys)
+	}
+	r := Record{ID: "k", Type: "chapter", Title: "T", URL: "u", Authors: []Name{{Family: "F", Given: "G"}},
+		Archive: "a", ArchiveLocation: "l", Publisher: "P", Place: "Pl", OriginalDate: "1950-05-14"}
+	got := topKeys(t, r.CSL())
+	if !slices.IsSorted(got) || len(got) < 10 {
+		t.Errorf("CSL item's keys %q are not sorted:\n%s", got, r.CSL())
+	}
+}
+
+// topKeys lists the keys of the JSON object item, in order.
+func topKeys(t *testing.T, item string) []string {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(item))
+	if _, err := dec.Token(); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, key.(string))
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return keys
+}
+
+func TestJoinCSL(t *testing.T) {
+	tests := []struct {
+		items []string
+		want  string
+	}{
+		{nil, "[]"},
+		{[]string{"{a}"}, "[\n  {a}\n]"},
+		{[]string{"{a}", "{b}"}, "[\n  {a},\n  {b}\n]"},
+	}
+	for _, tt := range tests {
+		if got := JoinCSL(tt.items); got != tt.want {
+			t.Errorf("JoinCSL(%q) = %q, want %q", tt.items, got, tt.want)
+		}
+		if got := string(AppendCSL([]byte("x"), tt.items)); got != "x"+tt.want {
+			t.Errorf("AppendCSL(x, %q) = %q, want %q", tt.items, got, "x"+tt.want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package citation
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -232,61 +233,80 @@ type cslDate struct {
 	Literal   string  `json:"literal,omitempty"`
 }
 
+// cslItem is a CSL-JSON item. Its fields are in the byte order of their
+// keys, so that it marshals as a map of them would, keys sorted, without
+// the map's sorting and boxing; every key but id, type and issued is left
+// out when empty.
+type cslItem struct {
+	URL             string    `json:"URL,omitempty"`
+	Archive         string    `json:"archive,omitempty"`
+	ArchiveLocation string    `json:"archive_location,omitempty"`
+	Author          []cslName `json:"author,omitempty"`
+	CollectionTitle string    `json:"collection-title,omitempty"`
+	ContainerTitle  string    `json:"container-title,omitempty"`
+	Edition         string    `json:"edition,omitempty"`
+	Editor          []cslName `json:"editor,omitempty"`
+	EventTitle      string    `json:"event-title,omitempty"`
+	Genre           string    `json:"genre,omitempty"`
+	ID              string    `json:"id"`
+	Issue           string    `json:"issue,omitempty"`
+	Issued          cslDate   `json:"issued"`
+	Language        string    `json:"language,omitempty"`
+	Note            string    `json:"note,omitempty"`
+	OriginalDate    *cslDate  `json:"original-date,omitempty"`
+	Page            string    `json:"page,omitempty"`
+	Publisher       string    `json:"publisher,omitempty"`
+	PublisherPlace  string    `json:"publisher-place,omitempty"`
+	Status          string    `json:"status,omitempty"`
+	Title           string    `json:"title,omitempty"`
+	Type            string    `json:"type"`
+	Version         string    `json:"version,omitempty"`
+	Volume          string    `json:"volume,omitempty"`
+}
+
 // CSL writes the record as a CSL-JSON item, indented as an element of
 // an array (json.MarshalIndent with prefix and indent "  "), keys sorted.
 func (r *Record) CSL() string {
-	item := map[string]any{"id": r.ID, "type": r.Type}
-	str := func(key, v string) {
-		if v != "" {
-			item[key] = v
-		}
+	item := cslItem{
+		ID: r.ID, Type: r.Type, Title: r.Title,
+		Author: cslNames(r.Authors), Editor: cslNames(r.Editors),
+		ContainerTitle: r.Container, CollectionTitle: r.Collection, EventTitle: r.Event,
+		Volume: r.Volume, Issue: r.Issue, Page: r.Pages,
+		Publisher: r.Publisher, PublisherPlace: r.Place, Issued: r.issued(),
+		Genre: r.Genre, Archive: r.Archive, ArchiveLocation: r.ArchiveLocation,
+		URL: r.URL, Note: r.Note, Language: r.Language,
 	}
-	str("title", r.Title)
-	names := func(key string, ns []Name) {
-		if len(ns) == 0 {
-			return
-		}
-		out := make([]cslName, len(ns))
-		for i, n := range ns {
-			out[i] = cslName{n.Family, n.Given, n.Literal}
-		}
-		item[key] = out
-	}
-	names("author", r.Authors)
-	names("editor", r.Editors)
-	str("container-title", r.Container)
-	str("collection-title", r.Collection)
-	str("event-title", r.Event)
-	str("volume", r.Volume)
-	str("issue", r.Issue)
-	str("page", r.Pages)
-	str("publisher", r.Publisher)
-	str("publisher-place", r.Place)
-	item["issued"] = r.issued()
 	if r.Year == "" && r.Undated == "forthcoming" {
-		item["status"] = "forthcoming"
+		item.Status = "forthcoming"
 	}
 	if r.OriginalDate != "" {
-		item["original-date"] = isoDate(r.OriginalDate)
+		d := isoDate(r.OriginalDate)
+		item.OriginalDate = &d
 	}
 	if r.Type == "book" {
 		// A CSL 1.0.1 book with a version is software (CSL 1.0.2 readers
 		// upgrade it so): a book's version is its edition.
-		str("edition", r.Version)
+		item.Edition = r.Version
 	} else {
-		str("version", r.Version)
+		item.Version = r.Version
 	}
-	str("genre", r.Genre)
-	str("archive", r.Archive)
-	str("archive_location", r.ArchiveLocation)
-	str("URL", r.URL)
-	str("note", r.Note)
-	str("language", r.Language)
 	b, err := json.MarshalIndent(item, "  ", "  ")
 	if err != nil { // strings, ints and the types above always marshal
 		panic("citation: " + err.Error())
 	}
 	return string(b)
+}
+
+// cslNames are names as CSL-JSON writes them; nil for none.
+func cslNames(ns []Name) []cslName {
+	if len(ns) == 0 {
+		return nil
+	}
+	out := make([]cslName, len(ns))
+	for i, n := range ns {
+		out[i] = cslName{n.Family, n.Given, n.Literal}
+	}
+	return out
 }
 
 // issued is the date of publication of CSL-JSON: the full date, the
@@ -329,8 +349,26 @@ func isoDate(s string) cslDate {
 
 // JoinCSL writes items, each as CSL writes it, as one JSON array.
 func JoinCSL(items []string) string {
+	return string(AppendCSL(nil, items))
+}
+
+// AppendCSL appends JoinCSL(items) to b, growing b once.
+func AppendCSL(b []byte, items []string) []byte {
 	if len(items) == 0 {
-		return "[]"
+		return append(b, "[]"...)
 	}
-	return "[\n  " + strings.Join(items, ",\n  ") + "\n]"
+	const first, between, last = "[\n  ", ",\n  ", "\n]"
+	n := len(first) + len(last) + (len(items)-1)*len(between)
+	for _, item := range items {
+		n += len(item)
+	}
+	b = slices.Grow(b, n)
+	b = append(b, first...)
+	for i, item := range items {
+		if i > 0 {
+			b = append(b, between...)
+		}
+		b = append(b, item...)
+	}
+	return append(b, last...)
 }

@@ -100,6 +100,22 @@ var optionsKey = parser.NewContextKey()
 // Convert renders src. Problems go to opts.Problem; the error is for
 // failures of the renderer itself.
 func (c *Converter) Convert(src []byte, opts Options) ([]byte, error) {
+	var html []byte
+	err := c.render(src, opts, func(b []byte) { html = bytes.Clone(b) })
+	return html, err
+}
+
+// ConvertString is Convert returning the HTML as a string, copied once
+// out of the renderer's buffer, for callers that keep it as one.
+func (c *Converter) ConvertString(src []byte, opts Options) (string, error) {
+	var html string
+	err := c.render(src, opts, func(b []byte) { html = string(b) })
+	return html, err
+}
+
+// render renders src into a pooled buffer and hands it to keep, which
+// must copy what it keeps: the buffer is reused.
+func (c *Converter) render(src []byte, opts Options, keep func([]byte)) error {
 	doc := c.Parse(src, opts)
 	out, _ := c.outputs.Get().(*output)
 	if out == nil {
@@ -108,9 +124,10 @@ func (c *Converter) Convert(src []byte, opts Options) ([]byte, error) {
 	}
 	defer c.release(out)
 	if err := c.pick(opts).Renderer().Render(out.w, src, doc); err != nil {
-		return nil, fmt.Errorf("rendering Markdown: %w", err)
+		return fmt.Errorf("rendering Markdown: %w", err)
 	}
-	return bytes.Clone(out.buf.Bytes()), nil
+	keep(out.buf.Bytes())
+	return nil
 }
 
 func (c *Converter) release(out *output) {

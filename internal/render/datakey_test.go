@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"strings"
 	"testing"
+
+	"github.com/korean-war-sources/edition/internal/content"
 )
 
 type keyProbe struct {
@@ -98,5 +100,49 @@ func TestDataKeyRefusesWhatItCannotName(t *testing.T) {
 		if _, err := k.key(tt.v); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("key(%s) error = %v, want one containing %q", tt.name, err, tt.want)
 		}
+	}
+}
+
+func BenchmarkDataKey(b *testing.B) {
+	site := &SiteView{Title: "An edition", Nav: siteView(content.Site{}).Nav}
+	p := &Page{Site: site, Nav: "documents", Path: "documents/x.html"}
+	header := p.Header()
+	meta := Meta{Name: "citation_title", Content: "A telegram from one man to another on a matter of state"}
+	for _, tt := range []struct {
+		name string
+		v    any
+	}{{"header", header}, {"site", site}, {"meta", meta}} {
+		b.Run(tt.name, func(b *testing.B) {
+			var k dataKeys
+			var buf []byte
+			b.ReportAllocs()
+			for b.Loop() {
+				var err error
+				if buf, err = k.appendKey(buf[:0], tt.v); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestDataKeyRecursiveType: a type that refers to itself compiles to an
+// encoder that follows its values as deep as they go.
+func TestDataKeyRecursiveType(t *testing.T) {
+	var k dataKeys
+	keys := map[string]int{}
+	for depth := range 4 {
+		var v *cyclic
+		for range depth {
+			v = &cyclic{Next: v}
+		}
+		key, err := k.key(v)
+		if err != nil {
+			t.Fatalf("depth %d: %v", depth, err)
+		}
+		if other, dup := keys[key]; dup {
+			t.Errorf("chains of %d and %d share the key %q", other, depth, key)
+		}
+		keys[key] = depth
 	}
 }

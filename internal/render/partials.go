@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"reflect"
 	"strings"
-	"sync"
 )
 
 // partialCached is the template function {{partialCached NAME DATA}}: it
@@ -19,28 +18,44 @@ import (
 // (see datakey.go), so DATA must be what the partial shows and no more:
 // a partial given the whole page would be cached per page.
 func (t *Templates) partialCached(name string, data any) (template.HTML, error) {
+	return t.cached(name, reflect.ValueOf(data))
+}
+
+// cached is partialCached of the value v holds.
+func (t *Templates) cached(name string, v reflect.Value) (template.HTML, error) {
 	if t.uncached {
-		return t.executePartial(nil, name, data, partialKey{})
+		return t.executePartial(name, v)
 	}
-	key, err := t.keys.key(data)
+	k, err := t.cacheKey(name, v)
 	if err != nil {
 		return "", fmt.Errorf("partialCached %q: %w", name, err)
 	}
-	cache, k := t.partialCache(name), t.hashKey(key)
-	if html, ok := cache.Load(k); ok {
-		return html.(template.HTML), nil
+	if html, ok := t.partials.load(k); ok {
+		return html, nil
 	}
-	return t.executePartial(cache, name, data, k)
+	html, err := t.executePartial(name, v)
+	if err == nil {
+		t.partials.store(k, html)
+	}
+	return html, err
 }
 
-// partialKey is a key of partialCached, hashed: keys hold all the text
-// of what they name, and ten thousand of them would double the memory of
-// a build. 128 bits of hash make a collision in a build of a million
-// partials less likely than one in 10^25.
-type partialKey [2]uint64
-
-func (t *Templates) hashKey(key string) partialKey {
-	return partialKey{maphash.String(t.seeds[0], key), maphash.String(t.seeds[1], key)}
+// cacheKey derives the key of partial name with the value v holds and
+// hashes it. The key is encoded into a pooled buffer: it is only hashed,
+// never kept.
+func (t *Templates) cacheKey(name string, v reflect.Value) (partialKey, error) {
+	buf, _ := t.keyBuffers.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	defer t.keyBuffers.Put(buf)
+	b := append(appendString((*buf)[:0], name), 0)
+	b, err := t.keys.appendValueKey(b, v)
+	*buf = b
+	if err != nil {
+		return partialKey{}, err
+	}
+	return partialKey{maphash.Bytes(t.seeds[0], b), maphash.Bytes(t.seeds[1], b)}, nil
 }
 
 // partialList is the template function {{partialList NAME LIST [SEP]}}:
@@ -50,19 +65,30 @@ func (t *Templates) hashKey(key string) partialKey {
 // list of ten thousand entries so costs one template call and ten
 // thousand map lookups, not tens of thousands of template calls.
 func (t *Templates) partialList(name string, list any, sep ...string) (template.HTML, error) {
-	between := template.HTMLEscapeString(strings.Join(sep, ""))
 	items := reflect.ValueOf(list)
 	if items.Kind() != reflect.Slice && items.Kind() != reflect.Array {
 		return "", fmt.Errorf("partialList %q: cannot list %T", name, list)
 	}
-	var b strings.Builder
-	for i := range items.Len() {
-		if i > 0 {
-			b.WriteString(between)
-		}
-		html, err := t.partialCached(name, items.Index(i).Interface())
+	n := items.Len()
+	if n == 0 {
+		return "", nil
+	}
+	between := template.HTMLEscapeString(strings.Join(sep, ""))
+	parts := make([]template.HTML, n)
+	size := (n - 1) * len(between)
+	for i := range n {
+		html, err := t.cached(name, items.Index(i))
 		if err != nil {
 			return "", err
+		}
+		parts[i] = html
+		size += len(html)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, html := range parts {
+		if i > 0 {
+			b.WriteString(between)
 		}
 		b.WriteString(string(html))
 	}
@@ -72,27 +98,24 @@ func (t *Templates) partialList(name string, list any, sep ...string) (template.
 // ForgetPartials drops the markup partialCached and partialList keep. A
 // build that makes every page once calls it when the pages are done, so
 // the memory goes to what comes next (the search index).
-func (t *Templates) ForgetPartials() { t.partials.Clear() }
+func (t *Templates) ForgetPartials() { t.partials.clear() }
 
-// partialCache returns the cache of the partial name.
-func (t *Templates) partialCache(name string) *sync.Map {
-	if c, ok := t.partials.Load(name); ok {
-		return c.(*sync.Map)
+// executePartial executes the partial name with the value v holds.
+func (t *Templates) executePartial(name string, v reflect.Value) (template.HTML, error) {
+	var data any
+	if v.IsValid() {
+		data = v.Interface()
 	}
-	c, _ := t.partials.LoadOrStore(name, new(sync.Map))
-	return c.(*sync.Map)
-}
-
-// executePartial executes the partial name with data and stores its
-// markup in cache under key, unless cache is nil.
-func (t *Templates) executePartial(cache *sync.Map, name string, data any, key partialKey) (template.HTML, error) {
-	var buf bytes.Buffer
-	if err := t.base.ExecuteTemplate(&buf, name, data); err != nil {
+	buf, _ := t.partialBuffers.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer func() {
+		buf.Reset()
+		t.partialBuffers.Put(buf)
+	}()
+	if err := t.base.ExecuteTemplate(buf, name, data); err != nil {
 		return "", err
 	}
-	html := template.HTML(buf.String())
-	if cache != nil {
-		cache.Store(key, html)
-	}
-	return html, nil
+	return template.HTML(buf.String()), nil
 }

@@ -38,6 +38,7 @@ import (
 	"html/template"
 	"io/fs"
 	"sync"
+	"sync/atomic"
 
 	"github.com/korean-war-sources/edition/internal/site"
 )
@@ -48,26 +49,30 @@ type Templates struct {
 	sets map[string]*template.Template
 	// base is the layout and partials alone: what partialCached executes.
 	base *template.Template
-	// partials holds the output of partialCached and partialList, a
-	// *sync.Map by key for each partial's name. The preview keeps one
-	// Templates across builds while the template files are unchanged, so
-	// a key must name its data completely.
-	partials sync.Map
+	// partials holds the output of partialCached and partialList by
+	// partialKey. The preview keeps one Templates across builds while the
+	// template files are unchanged, so a key must name its data
+	// completely.
+	partials partialStore
 	seeds    [2]maphash.Seed // of partialKey
 	keys     dataKeys
+	// keyBuffers hold keys being derived, which are hashed and dropped.
+	keyBuffers sync.Pool
+	// partialBuffers hold partials being executed, whose markup is then
+	// copied out at its size.
+	partialBuffers sync.Pool
 	// uncached makes partialCached and partialList execute their partial
 	// every time: the plain path that tests hold the cache to.
 	uncached bool
-	// buffers hold pages being executed: a build executes tens of
-	// thousands, and growing a fresh buffer for each doubles what it
-	// allocates.
-	buffers sync.Pool
+	// sizes holds, by page type, the size of the last page executed: a
+	// page's buffer starts at about that size (see sizeHint).
+	sizes map[string]*atomic.Int64
 }
 
 // PageTypes are the template files besides base.html, by page type.
 var PageTypes = []string{
-	"home", "document", "documents", "person", "person-year", "person-notes", "persons", "section", "note", "notes",
-	"timeline", "timeline-years", "bibliography", "about", "notfound", "conflict", "conflicts", "glossary",
+	"home", "document", "documents", "documents-parts", "person", "person-year", "person-notes", "persons", "section", "note", "notes",
+	"timeline", "timeline-years", "bibliography", "work", "about", "notfound", "conflict", "conflicts", "glossary",
 	"network", "network-pairs", "search", "packet", "packet-print", "redirect", "source", "data", "more",
 }
 
@@ -82,6 +87,7 @@ func LoadUncached(fsys fs.FS) (*Templates, error) { return load(fsys, true) }
 func load(fsys fs.FS, uncached bool) (*Templates, error) {
 	t := &Templates{
 		sets:     map[string]*template.Template{},
+		sizes:    map[string]*atomic.Int64{},
 		seeds:    [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
 		uncached: uncached,
 	}
@@ -100,6 +106,7 @@ func load(fsys fs.FS, uncached bool) (*Templates, error) {
 			return nil, fmt.Errorf("templates: %w", err)
 		}
 		t.sets[name] = set
+		t.sizes[name] = new(atomic.Int64)
 	}
 	// Cloned last: a template set cannot be cloned once executed.
 	if t.base, err = base.Clone(); err != nil {
@@ -115,28 +122,47 @@ func (t *Templates) Execute(p *Page) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("no template for page type %q", p.Type)
 	}
-	buf, _ := t.buffers.Get().(*bytes.Buffer)
-	if buf == nil {
-		buf = new(bytes.Buffer)
-	}
-	defer func() {
-		buf.Reset()
-		t.buffers.Put(buf)
-	}()
+	size := t.sizes[p.Type]
+	buf := bytes.NewBuffer(make([]byte, 0, sizeHint(size.Load())))
 	if err := set.ExecuteTemplate(buf, "base.html", p); err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", p.Path, err)
 	}
-	// ReplaceAll returns a new slice, so the buffer can be reused.
-	if p.Root != "" {
-		return bytes.ReplaceAll(buf.Bytes(), []byte(site.RootMarker), []byte(p.Root)), nil
+	size.Store(int64(buf.Len()))
+	root := p.Root
+	if root == "" {
+		root = site.Root(p.Path)
 	}
-	return Relocate(buf.Bytes(), p.Path), nil
+	return relocate(buf.Bytes(), root), nil
 }
 
-// Relocate turns every root-marked URL in b into a URL relative to the
-// page at pagePath.
-func Relocate(b []byte, pagePath string) []byte {
-	return bytes.ReplaceAll(b, []byte(site.RootMarker), []byte(site.Root(pagePath)))
+// sizeHint is the capacity to give the buffer of a page when the last
+// page of its type had last bytes: pages of a type are alike, and a
+// buffer grown by doubling from nothing copies and allocates the page
+// about twice over.
+func sizeHint(last int64) int {
+	return int(last + last/8 + 512)
+}
+
+// relocate replaces every root marker in b by root. A root no longer than
+// the marker (a page up to three folders deep) is written over b itself,
+// which it returns shortened, instead of into a copy of the page.
+func relocate(b []byte, root string) []byte {
+	marker := []byte(site.RootMarker)
+	if len(root) > len(marker) {
+		return bytes.ReplaceAll(b, marker, []byte(root))
+	}
+	w, r := 0, 0
+	for {
+		i := bytes.Index(b[r:], marker)
+		if i < 0 {
+			break
+		}
+		w += copy(b[w:], b[r:r+i])
+		w += copy(b[w:], root)
+		r += i + len(marker)
+	}
+	w += copy(b[w:], b[r:])
+	return b[:w]
 }
 
 // URL marks a site path as root-relative, to be relocated per page.

@@ -368,7 +368,7 @@ func (s *Site) renderOne(conv *markdown.Converter, f fragment, ids map[string][]
 	opts := f.opts
 	opts.Resolver = res
 	opts.Problem = func(off int, msg string) { r.problems = append(r.problems, problem{off, msg}) }
-	html, err := conv.Convert([]byte(f.src), opts)
+	html, err := conv.ConvertString([]byte(f.src), opts)
 	if err != nil {
 		r.problems = append(r.problems, problem{0, err.Error()})
 	}
