@@ -42,10 +42,9 @@ type Options struct {
 	SearchManifest string
 	// Tables are the open-data tables the data page lists.
 	Tables []Table
-	// ReadSource, if set, reads a document's file text for its source
+	// ReadSource, if set, gives a document's file text to its source
 	// page, in place of content.Body.Raw: a build that makes every page
-	// once need not hold the texts of every document until their pages
-	// (about 50 MB at 10,000 documents).
+	// once can so drop each text as its page is made.
 	ReadSource func(d *content.Document) (string, error)
 }
 
