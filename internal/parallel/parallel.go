@@ -30,3 +30,54 @@ func For(n int, fn func(worker, i int)) {
 	close(next)
 	wg.Wait()
 }
+
+// Ordered calls produce(i) for every i in [0, n) on up to Workers()
+// goroutines and hands each result to use(i, result) on the calling
+// goroutine in the order of i, as soon as it and every result before it
+// are made. At most ahead results (at least one) are made and not yet
+// used, which bounds what is held in memory while the calls run at the
+// same time. Once use returns false, no further produce begins and no
+// further use is called; Ordered returns when the calls begun have
+// returned.
+func Ordered[T any](n, ahead int, produce func(i int) T, use func(i int, v T) bool) {
+	type slot struct {
+		i     int
+		v     T
+		ready chan struct{}
+	}
+	// In the order of i; the slot being used is the ahead-th.
+	pending := make(chan *slot, max(ahead, 1)-1)
+	jobs := make(chan *slot)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range min(Workers(), n) {
+		wg.Go(func() {
+			for s := range jobs {
+				s.v = produce(s.i)
+				close(s.ready)
+			}
+		})
+	}
+	go func() {
+		defer close(pending)
+		defer close(jobs)
+		for i := range n {
+			s := &slot{i: i, ready: make(chan struct{})}
+			select {
+			case pending <- s:
+			case <-stop:
+				return
+			}
+			jobs <- s
+		}
+	}()
+	ok := true
+	for s := range pending {
+		<-s.ready
+		if ok && !use(s.i, s.v) {
+			ok = false
+			close(stop)
+		}
+	}
+	wg.Wait()
+}

@@ -88,8 +88,8 @@ func (ix *Index) match(word string, prefix bool) map[int]int {
 			break
 		}
 		for _, p := range ix.Postings[i] {
-			if w, ok := best[p.Item]; !ok || p.Weight > w {
-				best[p.Item] = p.Weight
+			if w, ok := best[int(p.Item)]; !ok || int(p.Weight) > w {
+				best[int(p.Item)] = int(p.Weight)
 			}
 		}
 	}
