@@ -375,36 +375,31 @@ type made struct {
 	deflated []byte
 }
 
-// emit makes n groups of files, group(0) … group(n-1), on every core, a
-// window of groups at a time, and deflates each file as soon as it is
-// made. Then, in order, it hands the window's files to the writer, the
-// result and the archive, and calls done(i) for each group (done may be
-// nil). Two files of one path are an error.
+// emit makes n groups of files, group(0) … group(n-1), on every core, at
+// most a window of groups ahead of the last one handed on, and deflates
+// each file as soon as it is made. In order, it hands each group's files
+// to the writer, the result and the archive, and calls done(i) for the
+// group (done may be nil). Two files of one path are an error. No group
+// waits for a whole window to be made: a slow page holds back only the
+// handing on of those after it.
 func (e *emitter) emit(n int, group func(i int) ([]output.File, error), done func(i int)) error {
 	if e.seen == nil {
 		e.seen = map[string]bool{}
 	}
 	comps := make([]output.Compressor, parallel.Workers()) // one per worker
-	for start := 0; start < n; start += window {
-		size := min(window, n-start)
-		groups := make([][]made, size)
-		errs := make([]error, size)
-		parallel.For(size, func(w, i int) { groups[i], errs[i] = e.produce(&comps[w], group, start+i) })
-		for i, g := range groups {
-			if errs[i] != nil {
-				return errs[i]
-			}
-			for _, m := range g {
-				if err := e.add(m); err != nil {
-					return err
-				}
-			}
-			if done != nil {
-				done(start + i)
+	return parallel.Ordered(n, window, func(w, i int) ([]made, error) {
+		return e.produce(&comps[w], group, i)
+	}, func(i int, g []made) error {
+		for _, m := range g {
+			if err := e.add(m); err != nil {
+				return err
 			}
 		}
-	}
-	return nil
+		if done != nil {
+			done(i)
+		}
+		return nil
+	})
 }
 
 // produce makes group i and deflates its files for the archive.
