@@ -316,15 +316,7 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	var cites render.Citations
 	err := e.emit(len(views), func(i int) ([]output.File, error) {
 		built[i] = views[i].Make()
-		files := make([]output.File, len(built[i]))
-		for j, p := range built[i] {
-			f, err := render.RenderPage(tpl, p)
-			if err != nil {
-				return nil, err
-			}
-			files[j] = output.File{Path: f.Path, Data: f.Data}
-		}
-		return files, nil
+		return renderPages(tpl, built[i])
 	}, func(i int) {
 		for _, p := range built[i] {
 			cites.Add(p)
@@ -362,6 +354,32 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 		return err
 	}
 	return e.emitFiles(static)
+}
+
+// renderPages renders pages, in parallel when they are more than the
+// two of a document: the few views of hundreds of pages (timelines,
+// document indexes, persons) would otherwise hold back the window of
+// pages behind them on one core while the others wait.
+func renderPages(tpl *render.Templates, pages []*render.Page) ([]output.File, error) {
+	files := make([]output.File, len(pages))
+	errs := make([]error, len(pages))
+	one := func(_, j int) {
+		f, err := render.RenderPage(tpl, pages[j])
+		files[j], errs[j] = output.File{Path: f.Path, Data: f.Data}, err
+	}
+	if len(pages) > 2 {
+		parallel.For(len(pages), one)
+	} else {
+		for j := range pages {
+			one(0, j)
+		}
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
 }
 
 // emitFiles emits files already made.
