@@ -9,13 +9,10 @@ package site
 
 import (
 	"cmp"
-	"fmt"
 	"html/template"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/korean-war-sources/edition/internal/content"
@@ -104,23 +101,11 @@ func Build(ed *content.Edition, conv *markdown.Converter, diags *diag.List) *Sit
 // The result is the same either way.
 func BuildCached(ed *content.Edition, conv *markdown.Converter, cache *FragmentCache, diags *diag.List) *Site {
 	s := &Site{Ed: ed}
-	t := time.Now()
-	pr := func(n string) {
-		if os.Getenv("STAGES") != "" {
-			fmt.Fprintf(os.Stderr, "  site %s %.3f\n", n, time.Since(t).Seconds())
-		}
-		t = time.Now()
-	}
 	s.index(diags)
-	pr("index")
 	s.checkFrontMatter(diags)
-	pr("checkFrontMatter")
 	s.renderAll(conv, cache, diags)
-	pr("renderAll")
 	s.reverse()
-	pr("reverse")
 	s.checkCoverage(diags)
-	pr("checkCoverage")
 	return s
 }
 
