@@ -106,7 +106,9 @@ func Views(s *site.Site, opts Options) []View {
 			return ps
 		}})
 	}
-	add("", b.home, b.about, b.notFound, b.bibliography, b.glossary, b.search, b.data, b.more)
+	add("", b.home, b.about, b.notFound)
+	vs = append(vs, View{Make: b.bibliographies})
+	add("", b.glossary, b.search, b.data, b.more)
 	vs = append(vs, View{Make: b.documentIndexes})
 	for _, d := range s.DocsByDate {
 		add("doc:"+d.ID, func() *Page { return b.document(d) }, func() *Page { return b.source(d) })

@@ -71,8 +71,8 @@ type Templates struct {
 
 // PageTypes are the template files besides base.html, by page type.
 var PageTypes = []string{
-	"home", "document", "documents", "person", "person-year", "person-notes", "persons", "section", "note", "notes",
-	"timeline", "timeline-years", "bibliography", "about", "notfound", "conflict", "conflicts", "glossary",
+	"home", "document", "documents", "documents-parts", "person", "person-year", "person-notes", "persons", "section", "note", "notes",
+	"timeline", "timeline-years", "bibliography", "work", "about", "notfound", "conflict", "conflicts", "glossary",
 	"network", "network-pairs", "search", "packet", "packet-print", "redirect", "source", "data", "more",
 }
 

@@ -166,6 +166,10 @@ func (b *builder) note(n *site.NoteInfo) *Page {
 // EssayIndexView lists the sections and every note.
 type EssayIndexView struct {
 	Sections []EssaySection
+	// Notes is set when the notes are more than one page holds: the
+	// index then lists the sections alone, each page of a section
+	// having its notes in full.
+	Notes int
 }
 
 // EssaySection is a section with its notes, for the index.
@@ -177,10 +181,16 @@ type EssaySection struct {
 
 func (b *builder) essayIndex() *Page {
 	v := &EssayIndexView{}
+	split := len(b.s.NoteList) > b.s.SplitLimit()
+	if split {
+		v.Notes = len(b.s.NoteList)
+	}
 	for _, sec := range b.s.SortedSections {
 		es := EssaySection{Link: Link{URL: URL(site.SectionPath(sec.ID)), Text: sec.Title}, Range: notesLabel(sec)}
-		for i := range sec.Notes {
-			es.Notes = append(es.Notes, b.noteView(b.s.Notes[sec.Notes[i].Number]))
+		if !split {
+			for i := range sec.Notes {
+				es.Notes = append(es.Notes, b.noteView(b.s.Notes[sec.Notes[i].Number]))
+			}
 		}
 		v.Sections = append(v.Sections, es)
 	}

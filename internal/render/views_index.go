@@ -18,6 +18,9 @@ type DocsView struct {
 	Current string
 	Groups  []DocGroup
 	Count   int
+	// Of is set on a page of a view split into parts: the number of
+	// documents of the whole edition.
+	Of int
 }
 
 // DocGroup is a titled list of documents.
@@ -31,6 +34,9 @@ type DocGroup struct {
 type DocSubgroup struct {
 	Title string
 	Rows  []DocRow
+	// fond, opis, delo and papka group the files when the view is split
+	// into pages.
+	fond, opis, delo, papka string
 }
 
 // DocRow is a document in an index.
@@ -78,8 +84,16 @@ func (b *builder) documentIndexes() []*Page {
 		return p
 	}
 	rows := b.docRows()
-	return []*Page{mk(0, b.byDate(rows)), mk(1, b.byKey(rows, func(r DocRow) string { return r.Kind })),
-		mk(2, b.byKey(rows, func(r DocRow) string { return r.Sender })), mk(3, b.byArchive(rows))}
+	groups := [][]DocGroup{b.byDate(rows), b.byKey(rows, func(r DocRow) string { return r.Kind }),
+		b.byKey(rows, func(r DocRow) string { return r.Sender }), b.byArchive(rows)}
+	if len(b.s.Ed.Documents) > b.s.SplitLimit() {
+		return b.splitDocViews(views, groups)
+	}
+	pages := make([]*Page, len(groups))
+	for i, g := range groups {
+		pages[i] = mk(i, g)
+	}
+	return pages
 }
 
 // docRows makes the row of every document once, on every core, for the
@@ -177,7 +191,7 @@ func (b *builder) byArchive(docRows map[*content.Document]DocRow) []DocGroup {
 			title += ", Pap. " + k.papka
 		}
 		g := &groups[len(groups)-1]
-		g.Subgroups = append(g.Subgroups, DocSubgroup{Title: title, Rows: rs})
+		g.Subgroups = append(g.Subgroups, DocSubgroup{Title: title, Rows: rs, fond: k.fond, opis: k.opis, delo: k.delo, papka: k.papka})
 	}
 	if len(bySD) > 0 {
 		slices.SortStableFunc(bySD, func(a, b DocRow) int { return NaturalCompare(a.Collection, b.Collection) })

@@ -152,6 +152,7 @@ type BibEntry struct {
 	AddedByEditors        bool   // not cited by the article
 	URL                   string // the work's own address, for a database
 	Texts                 []Link // documents whose whole text it publishes
+	Page                  *Link  // the work's own page, when its lists are too long
 }
 
 func (b *builder) bibliography() *Page {

@@ -45,6 +45,10 @@ type PersonNotesView struct {
 	Person     Link
 	Notes      []NoteLink
 	Count      int
+	// Sections is set on the index of a person's notes split by section
+	// of the article; Section on the page of one section.
+	Sections []CountedLink
+	Section  string
 }
 
 // PersonYear is one year of a person's documents on their page: the
@@ -88,7 +92,7 @@ func (b *builder) personPages(p *content.Person) []*Page {
 		pages = b.personByYear(p, lists)
 	}
 	if len(s.PersonNotes[p.ID]) > s.SplitLimit() {
-		pages = append(pages, b.personNotes(p, pages[0]))
+		pages = append(pages, b.personNotesBySection(b.personNotes(p, pages[0]))...)
 	}
 	return pages
 }

@@ -221,6 +221,11 @@ type NetworkPairsView struct {
 	Edges     []EdgeView
 	Documents int
 	Network   Link
+	// Senders is set when the pairs are more than one page holds: the
+	// table's page then lists the senders, each with a page of their
+	// pairs, whose view names the Sender.
+	Senders []NetworkSender
+	Sender  *Link
 }
 
 // A network too large for one page is drawn with the networkPairs pairs
@@ -266,7 +271,7 @@ func (b *builder) networks() []*Page {
 	pp.Description = "Every pair of sender and recipient in the documents of the edition, with the number of documents."
 	pp.Crumbs = []Link{pv.Network}
 	pp.Data = pv
-	return []*Page{p, pp}
+	return append([]*Page{p, pp}, b.pairsBySender(pp)...)
 }
 
 // networkPairsPath is the page of every pair of a network too large for
