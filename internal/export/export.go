@@ -29,6 +29,12 @@ type Column struct {
 	Name, Meaning string
 }
 
+// JSONPath is the path of the table as JSON.
+func (t Table) JSONPath() string { return "data/" + t.Name + ".json" }
+
+// CSVPath is the path of the table as CSV.
+func (t Table) CSVPath() string { return "data/" + t.Name + ".csv" }
+
 // Tables builds every table from the site.
 func Tables(s *site.Site) []Table {
 	return []Table{documents(s), persons(s), notes(s), works(s), events(s), publicTexts(s), disagreements(s)}
@@ -48,8 +54,8 @@ func Files(tables []Table) ([]output.File, error) {
 			return nil, err
 		}
 		files = append(files,
-			output.File{Path: "data/" + t.Name + ".json", Data: j},
-			output.File{Path: "data/" + t.Name + ".csv", Data: c})
+			output.File{Path: t.JSONPath(), Data: j},
+			output.File{Path: t.CSVPath(), Data: c})
 	}
 	return files, nil
 }

@@ -55,6 +55,9 @@ func (d *Dir) Write(f File) error {
 	return nil
 }
 
+// Add writes f, as Write does: a Dir is a Sink that holds nothing.
+func (d *Dir) Add(f File) error { return d.Write(f) }
+
 // mkdir makes the folder dir and its parents, once.
 func (d *Dir) mkdir(dir string) error {
 	if _, ok := d.folders.Load(dir); ok {

@@ -1,8 +1,9 @@
-// Package output writes a built site to disk atomically: everything goes
-// into a fresh sibling folder, which replaces the old output only when
-// the whole build has been written. A failed build therefore leaves the
-// previous site untouched, and readers of the folder never see half a
-// site.
+// Package output holds the sinks the files of a build go to (see Sink):
+// a folder (Dir), memory (Memory), a zip archive (Archive), combined by
+// Tee. A folder is written atomically: everything goes into a fresh
+// sibling folder, which replaces the old output only when the whole
+// build has been written. A failed build therefore leaves the previous
+// site untouched, and readers of the folder never see half a site.
 package output
 
 import (

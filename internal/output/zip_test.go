@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/korean-war-sources/edition/internal/parallel"
 )
 
 // TestZipMatchesSerialArchive checks that the archive, compressed ahead on
@@ -66,44 +64,22 @@ func TestZipMatchesSerialArchive(t *testing.T) {
 	}
 }
 
-// zipWindow is how many files Zip compresses ahead of the archive
-// writer, as a build does.
-const zipWindow = 256
+// zipWindow is more than the files an Archive holds at once.
+const zipWindow = pending
 
 // Zip packs files into one archive in memory, in the order given, as a
-// build adds them to an Archive. Compression, nearly all the work, runs on every core, a window
-// of files at a time; the archive is then written in order.
+// build adds them to an Archive.
 func Zip(root string, files []File) ([]byte, error) {
 	var buf bytes.Buffer
 	a := NewArchive(&buf, root)
-	for start := 0; start < len(files); start += zipWindow {
-		window := files[start:min(start+zipWindow, len(files))]
-		deflated, err := deflateAll(window)
-		if err != nil {
-			return nil, fmt.Errorf("archive: %w", err)
-		}
-		for i, f := range window {
-			if err := a.Add(f, deflated[i]); err != nil {
-				return nil, err
-			}
+	for _, f := range files {
+		if err := a.Add(f); err != nil {
+			a.Close()
+			return nil, err
 		}
 	}
 	if err := a.Close(); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// deflateAll compresses each file's data on its own, on every core.
-func deflateAll(files []File) ([][]byte, error) {
-	out := make([][]byte, len(files))
-	errs := make([]error, len(files))
-	comps := make([]Compressor, parallel.Workers()) // one per worker
-	parallel.For(len(files), func(w, i int) { out[i], errs[i] = comps[w].Deflate(files[i].Data) })
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }

@@ -31,75 +31,53 @@ func For(n int, fn func(worker, i int)) {
 	wg.Wait()
 }
 
-// Ordered calls produce(worker, i) for every i in [0, n) on up to Workers()
-// goroutines and hands each result to use(i, r) on the calling goroutine,
-// in the order of i. Making runs at most ahead items past the last one
-// used, which bounds what is held, but never waits for a whole batch: a
-// slow item holds back only the use of those after it, not their making.
-// The first error, of produce or of use, in the order of i, stops the work
-// and is returned; no use follows it.
-func Ordered[R any](n, ahead int, produce func(worker, i int) (R, error), use func(i int, r R) error) error {
-	results := newResults[R](n)
-	tokens := make(chan struct{}, max(ahead, 1)) // one per item handed out and not yet used
-	next, stop := make(chan int), make(chan struct{})
-	go dispatch(n, tokens, next, stop)
+// Ordered calls produce(i) for every i in [0, n) on up to Workers()
+// goroutines and hands each result to use(i, result) on the calling
+// goroutine in the order of i, as soon as it and every result before it
+// are made. At most ahead results (at least one) are made and not yet
+// used, which bounds what is held in memory while the calls run at the
+// same time. Once use returns false, no further produce begins and no
+// further use is called; Ordered returns when the calls begun have
+// returned.
+func Ordered[T any](n, ahead int, produce func(i int) T, use func(i int, v T) bool) {
+	type slot struct {
+		i     int
+		v     T
+		ready chan struct{}
+	}
+	// In the order of i; the slot being used is the ahead-th.
+	pending := make(chan *slot, max(ahead, 1)-1)
+	jobs := make(chan *slot)
+	stop := make(chan struct{})
 	var wg sync.WaitGroup
-	for w := range min(Workers(), n) {
+	for range min(Workers(), n) {
 		wg.Go(func() {
-			for i := range next {
-				r := &results[i]
-				r.value, r.err = produce(w, i)
-				close(r.ready)
+			for s := range jobs {
+				s.v = produce(s.i)
+				close(s.ready)
 			}
 		})
 	}
-	var err error
-	for i := range results {
-		r := &results[i]
-		<-r.ready
-		<-tokens
-		if err = r.err; err == nil {
-			err = use(i, r.value)
+	go func() {
+		defer close(pending)
+		defer close(jobs)
+		for i := range n {
+			s := &slot{i: i, ready: make(chan struct{})}
+			select {
+			case pending <- s:
+			case <-stop:
+				return
+			}
+			jobs <- s
 		}
-		*r = result[R]{}
-		if err != nil {
-			break
+	}()
+	ok := true
+	for s := range pending {
+		<-s.ready
+		if ok && !use(s.i, s.v) {
+			ok = false
+			close(stop)
 		}
 	}
-	close(stop)
 	wg.Wait()
-	return err
-}
-
-// result is one item of Ordered, ready once made.
-type result[R any] struct {
-	value R
-	err   error
-	ready chan struct{}
-}
-
-func newResults[R any](n int) []result[R] {
-	rs := make([]result[R], max(n, 0))
-	for i := range rs {
-		rs[i].ready = make(chan struct{})
-	}
-	return rs
-}
-
-// dispatch sends 0 … n-1 on next, each once a token is free, until stop
-// is closed, and then closes next.
-func dispatch(n int, tokens chan<- struct{}, next chan<- int, stop <-chan struct{}) {
-	defer close(next)
-	for i := range n {
-		select {
-		case tokens <- struct{}{}:
-		case <-stop:
-			return
-		}
-		select {
-		case next <- i:
-		case <-stop:
-			return
-		}
-	}
 }

@@ -1,7 +1,6 @@
 package parallel
 
 import (
-	"fmt"
 	"sync/atomic"
 	"testing"
 )
@@ -28,77 +27,43 @@ func TestForCallsEveryIndexOnce(t *testing.T) {
 }
 
 func TestOrderedUsesEveryResultInOrder(t *testing.T) {
-	for _, tc := range []struct{ n, ahead int }{{0, 4}, {1, 1}, {7, 0}, {1000, 3}, {1000, 256}} {
-		var made atomic.Int32
-		want := 0
-		err := Ordered(tc.n, tc.ahead, func(_, i int) (int, error) {
-			made.Add(1)
-			return i * i, nil
-		}, func(i, r int) error {
-			if i != want || r != i*i {
-				t.Errorf("Ordered(%d, %d): use(%d, %d), want use(%d, %d)", tc.n, tc.ahead, i, r, want, want*want)
+	for _, tt := range []struct{ n, ahead int }{{0, 4}, {1, 1}, {7, 0}, {1000, 3}, {1000, 64}} {
+		var made, used atomic.Int32
+		var tooMany atomic.Bool
+		next := 0
+		Ordered(tt.n, tt.ahead, func(i int) int {
+			if made.Add(1)-used.Load() > int32(max(tt.ahead, 1)) {
+				tooMany.Store(true)
 			}
-			want++
-			return nil
+			return i * i
+		}, func(i, v int) bool {
+			if i != next || v != i*i {
+				t.Fatalf("Ordered(%d, %d): got %d (%d) after %d", tt.n, tt.ahead, i, v, next-1)
+			}
+			next++
+			used.Add(1)
+			return true
 		})
-		if err != nil || want != tc.n || int(made.Load()) != tc.n {
-			t.Errorf("Ordered(%d, %d): %d used, %d made, error %v; want %d, nil", tc.n, tc.ahead, want, made.Load(), err, tc.n)
+		if next != tt.n {
+			t.Errorf("Ordered(%d, %d) used %d results", tt.n, tt.ahead, next)
+		}
+		if tooMany.Load() {
+			t.Errorf("Ordered(%d, %d) made more than %d results ahead of use", tt.n, tt.ahead, tt.ahead)
 		}
 	}
 }
 
-func TestOrderedKeepsAtMostAheadInFlight(t *testing.T) {
-	const ahead = 5
-	var inFlight, most atomic.Int32
-	err := Ordered(200, ahead, func(_, i int) (int, error) {
-		n := inFlight.Add(1)
-		for {
-			m := most.Load()
-			if n <= m || most.CompareAndSwap(m, n) {
-				break
-			}
-		}
-		return i, nil
-	}, func(i, _ int) error {
-		inFlight.Add(-1)
-		return nil
+func TestOrderedStopsWhenUseFails(t *testing.T) {
+	var made atomic.Int32
+	used := 0
+	Ordered(10000, 8, func(i int) int { made.Add(1); return i }, func(i, v int) bool {
+		used++
+		return i < 10
 	})
-	if err != nil {
-		t.Fatal(err)
+	if used != 11 {
+		t.Errorf("use called %d times after refusing the 11th result, want 11", used)
 	}
-	if m := most.Load(); m > ahead {
-		t.Errorf("%d items made and not used at once, want at most %d", m, ahead)
+	if m := made.Load(); m > 11+8+int32(Workers()) {
+		t.Errorf("%d results made after use refused the 11th, want at most a window more", m)
 	}
-}
-
-func TestOrderedStopsAtFirstErrorInOrder(t *testing.T) {
-	errAt := func(k int) error { return fmt.Errorf("item %d", k) }
-	for _, inUse := range []bool{false, true} {
-		used := 0
-		err := Ordered(1000, 8, func(_, i int) (int, error) {
-			if !inUse && (i == 40 || i == 60) {
-				return 0, errAt(i)
-			}
-			return i, nil
-		}, func(i, _ int) error {
-			used++
-			if inUse && (i == 40 || i == 60) {
-				return errAt(i)
-			}
-			return nil
-		})
-		if err == nil || err.Error() != "item 40" {
-			t.Errorf("error in use %v: got %v, want item 40", inUse, err)
-		}
-		if want := 40 + btoi(inUse); used != want {
-			t.Errorf("error in use %v: %d uses, want %d", inUse, used, want)
-		}
-	}
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/diag"
+	"github.com/korean-war-sources/edition/internal/export"
 	"github.com/korean-war-sources/edition/internal/htmlcheck"
 	"github.com/korean-war-sources/edition/internal/markdown"
 	"github.com/korean-war-sources/edition/internal/output"
@@ -110,7 +111,8 @@ func renderDocument(t *testing.T, data []byte) string {
 	if diags.HasErrors(false) {
 		return diags.String() // the pipeline stops here too
 	}
-	pages := render.Pages(s, render.Options{Archive: true})
+	tables := export.Tables(s)
+	pages := render.Pages(s, pageOptions(Config{Archive: true}, tables))
 	rendered, err := render.Render(fuzzTemplates, pages)
 	if err != nil {
 		t.Fatalf("Render: %v", err)
@@ -119,14 +121,12 @@ func renderDocument(t *testing.T, data []byte) string {
 	for _, p := range pages {
 		cites.Add(p)
 	}
-	rendered = append(rendered, cites.Files(s)...)
-	var files []output.File
+	files := append(rendered, cites.Files(s)...)
 	var paths []string
-	for _, f := range rendered {
-		files = append(files, output.File{Path: f.Path, Data: f.Data})
+	for _, f := range files {
 		paths = append(paths, f.Path)
 	}
-	extra, err := runAll(generators(s, paths, buildIndex(s, nil)))
+	extra, err := runAll(generators(s, paths, tables, buildIndex(s, nil)))
 	if err != nil {
 		t.Fatalf("generated files: %v", err)
 	}

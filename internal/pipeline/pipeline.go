@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -98,20 +99,14 @@ func Run(cfg Config) (*Result, error) {
 		res.Elapsed = time.Since(start)
 		return res, nil
 	}
-	e := &emitter{res: res, keep: true}
+	mem := &output.Memory{}
 	var zip bytes.Buffer
-	if cfg.Archive {
-		e.archive = output.NewArchive(&zip, "edition")
-	}
-	if err := e.site(cfg, tpl); err != nil {
+	if err := emitArchived(mem, false, res, cfg, tpl, &zip); err != nil {
 		return nil, err
 	}
+	res.Files = mem.Files
 	if cfg.Archive {
-		if err := e.archive.Close(); err != nil {
-			return nil, err
-		}
 		res.Files = append(res.Files, output.File{Path: render.ArchivePath, Data: zip.Bytes()})
-		res.Paths = append(res.Paths, render.ArchivePath)
 	}
 	res.Elapsed = time.Since(start)
 	return res, nil
@@ -122,9 +117,9 @@ func Run(cfg Config) (*Result, error) {
 // disk, so the site is never held in memory. The files go into a fresh
 // sibling of cfg.Out, which replaces it only when the whole build has
 // succeeded; a build with content problems (Result.Failed(cfg.Strict))
-// or an error writes nothing and leaves cfg.Out as it was. The documents'
-// file texts are dropped as their source pages are made, so Result.Site
-// holds no document body afterwards.
+// or an error writes nothing and leaves cfg.Out as it was. What no later
+// stage reads is dropped as soon as its pages are made (the documents'
+// file texts among it), so Result.Site holds no document body afterwards.
 func Build(cfg Config) (*Result, error) {
 	start := time.Now()
 	res, tpl, err := prepare(cfg)
@@ -138,7 +133,7 @@ func Build(cfg Config) (*Result, error) {
 	if res.Failed(cfg.Strict) {
 		// Nothing is published, but the pages are still laid out so that
 		// template errors are reported as Run reports them.
-		err := (&emitter{res: res}).site(cfg, tpl)
+		err := (&emitter{res: res, sink: output.Discard}).site(cfg, tpl)
 		res.Elapsed = time.Since(start)
 		return res, err
 	}
@@ -158,29 +153,17 @@ func Build(cfg Config) (*Result, error) {
 }
 
 // emitTo writes the site into dir, and edition.zip if cfg asks for it.
+// The files are written on a goroutine of their own while the next ones
+// are made.
 func emitTo(dir *output.Dir, res *Result, cfg Config, tpl *render.Templates) (err error) {
-	// One goroutine writes the files, in order, while the next ones are
-	// made: writers in parallel only contend for the folders' locks.
-	writes := make(chan output.File, window)
-	written := make(chan error, 1)
-	go func() {
-		var err error
-		for f := range writes {
-			if err == nil {
-				err = dir.Write(f)
-			}
-		}
-		written <- err
-	}()
+	q := output.NewQueue(dir)
 	defer func() {
-		close(writes)
-		if werr := <-written; err == nil {
-			err = werr
+		if qerr := q.Close(); err == nil {
+			err = qerr
 		}
 	}()
-	e := &emitter{res: res, writes: writes, release: true}
 	if !cfg.Archive {
-		return e.site(cfg, tpl)
+		return emitArchived(q, true, res, cfg, tpl, nil)
 	}
 	f, err := dir.Create(render.ArchivePath)
 	if err != nil {
@@ -188,11 +171,7 @@ func emitTo(dir *output.Dir, res *Result, cfg Config, tpl *render.Templates) (er
 	}
 	defer f.Close()
 	w := bufio.NewWriterSize(f, 1<<20)
-	e.archive = output.NewArchive(w, "edition")
-	if err := e.site(cfg, tpl); err != nil {
-		return err
-	}
-	if err := e.archive.Close(); err != nil {
+	if err := emitArchived(q, true, res, cfg, tpl, w); err != nil {
 		return err
 	}
 	if err := w.Flush(); err != nil {
@@ -200,6 +179,25 @@ func emitTo(dir *output.Dir, res *Result, cfg Config, tpl *render.Templates) (er
 	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("writing %s: %w", render.ArchivePath, err)
+	}
+	return nil
+}
+
+// emitArchived makes the site into sink and, if cfg asks for it, into
+// edition.zip written to zip; edition.zip's path ends res.Paths. If
+// release is set, what no later stage reads is dropped as the build goes
+// (see emitter.release).
+func emitArchived(sink output.Sink, release bool, res *Result, cfg Config, tpl *render.Templates, zip io.Writer) error {
+	if !cfg.Archive {
+		return (&emitter{res: res, sink: sink, release: release}).site(cfg, tpl)
+	}
+	archive := output.NewArchive(zip, "edition")
+	err := (&emitter{res: res, sink: output.Tee(sink, archive), release: release}).site(cfg, tpl)
+	if cerr := archive.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
 	}
 	res.Paths = append(res.Paths, render.ArchivePath)
 	return nil
@@ -282,21 +280,27 @@ func checkBaseURL(st *content.Site, override string, warn bool, diags *diag.List
 	}
 }
 
-// window is how many files are made at a time before they are added, in
-// order, to the result and the archive; it bounds the files held in
-// memory by a build that writes them as it goes.
-const window = 256
+// ahead is how many groups of files are made ahead of the sink: enough
+// to keep every core busy while pages of unequal cost are made, few
+// enough that the pages held in memory stay a small part of a build.
+const ahead = 32
 
-// emitter hands the files of a build, in a fixed order, to where they go:
-// a build folder, Result.Files, edition.zip. Without any of them the files
-// are made and dropped.
+// forgetEvery is how many groups of files a build that makes every page
+// once makes between two clearings of the templates' partial cache.
+const forgetEvery = 256
+
+// emitter makes the files of a build and hands them, in a fixed order,
+// to a sink: a folder, memory, an archive, or several (output.Tee).
 type emitter struct {
-	res     *Result
-	writes  chan<- output.File // if set, every file is sent to be written
-	keep    bool               // keep the files in res.Files
-	release bool               // drop the documents' texts once their pages are made
-	archive *output.Archive    // if set, every file is added to it
-	seen    map[string]bool    // paths made so far
+	res  *Result
+	sink output.Sink
+	// release marks a build that makes every page once, as cmd/build
+	// does: what no later stage reads (the documents' file texts) is
+	// dropped as soon as its pages are made. The preview, which remakes
+	// pages from the same content, must not set it.
+	release bool
+	seen    map[string]bool // paths made so far
+	forget  func()          // drops what the pages made so far keep
 
 	// If set, the paths of every view's pages by view key (viewKeys) and
 	// the citation of every page, for a Session.
@@ -310,22 +314,14 @@ type emitter struct {
 // The views of the pages are made a window at a time, rendered and
 // dropped, so that a large edition is never held in memory as views.
 func (e *emitter) site(cfg Config, tpl *render.Templates) error {
-	views := render.Views(e.res.Site, render.Options{Archive: cfg.Archive, ReleaseSources: e.release})
-	keys := viewKeys(views)
-	built := make([][]*render.Page, len(views)) // views made, until done
-	var cites render.Citations
-	err := e.emit(len(views), func(i int) ([]output.File, error) {
-		built[i] = views[i].Make()
-		return renderPages(tpl, built[i])
-	}, func(i int) {
-		for _, p := range built[i] {
-			cites.Add(p)
-		}
-		if e.views != nil {
-			e.views[keys[i]] = pagePaths(built[i], e.cites)
-		}
-		built[i] = nil
-	})
+	tables := export.Tables(e.res.Site)
+	opts := pageOptions(cfg, tables)
+	var index *search.Indexer
+	if e.release {
+		index = search.NewIndexer(search.DefaultLayout())
+		opts.ReadSource = releaseSources()
+	}
+	cites, err := e.pages(render.Views(e.res.Site, opts), tpl, index)
 	if err != nil {
 		return err
 	}
@@ -333,14 +329,14 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 		// Not a Session: no later build reuses the partials.
 		tpl.ForgetPartials()
 	}
-	var citations []output.File
-	for _, f := range cites.Files(e.res.Site) {
-		citations = append(citations, output.File{Path: f.Path, Data: f.Data})
-	}
-	if err := e.emitFiles(citations); err != nil {
+	if err := e.emitFiles(cites.Files(e.res.Site)); err != nil {
 		return err
 	}
-	made, err := runAll(generators(e.res.Site, e.res.Paths, buildIndex(e.res.Site, &e.index)))
+	makeIndex := buildIndex(e.res.Site, &e.index)
+	if index != nil {
+		makeIndex = finishIndex(e.res.Site, index)
+	}
+	made, err := runAll(generators(e.res.Site, e.res.Paths, tables, makeIndex))
 	if err != nil {
 		return err
 	}
@@ -356,30 +352,19 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	return e.emitFiles(static)
 }
 
-// renderPages renders pages, in parallel when they are more than the
-// two of a document: the few views of hundreds of pages (timelines,
-// document indexes, persons) would otherwise hold back the window of
-// pages behind them on one core while the others wait.
-func renderPages(tpl *render.Templates, pages []*render.Page) ([]output.File, error) {
-	files := make([]output.File, len(pages))
-	errs := make([]error, len(pages))
-	one := func(_, j int) {
-		f, err := render.RenderPage(tpl, pages[j])
-		files[j], errs[j] = output.File{Path: f.Path, Data: f.Data}, err
-	}
-	if len(pages) > 2 {
-		parallel.For(len(pages), one)
-	} else {
-		for j := range pages {
-			one(0, j)
+// pageOptions returns the options of the pages of a build of cfg, with
+// what they link to among the files made beside them: the search
+// index's manifest and the open-data tables.
+func pageOptions(cfg Config, tables []export.Table) render.Options {
+	opts := render.Options{Archive: cfg.Archive, SearchManifest: search.ManifestPath}
+	for _, t := range tables {
+		rt := render.Table{Name: t.Name, JSON: t.JSONPath(), CSV: t.CSVPath(), Rows: len(t.Rows)}
+		for _, c := range t.Columns {
+			rt.Columns = append(rt.Columns, render.Column(c))
 		}
+		opts.Tables = append(opts.Tables, rt)
 	}
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return files, nil
+	return opts
 }
 
 // emitFiles emits files already made.
@@ -387,75 +372,54 @@ func (e *emitter) emitFiles(files []output.File) error {
 	return e.emit(len(files), func(i int) ([]output.File, error) { return files[i : i+1], nil }, nil)
 }
 
-// made is a file written and, for the archive, deflated.
-type made struct {
-	file     output.File
-	deflated []byte
-}
-
-// emit makes n groups of files, group(0) … group(n-1), on every core, at
-// most a window of groups ahead of the last one handed on, and deflates
-// each file as soon as it is made. In order, it hands each group's files
-// to the writer, the result and the archive, and calls done(i) for the
-// group (done may be nil). Two files of one path are an error. No group
-// waits for a whole window to be made: a slow page holds back only the
-// handing on of those after it.
+// emit makes n groups of files, group(0) … group(n-1), on every core,
+// at most ahead groups ahead of the sink, and hands each group's files,
+// in order, to the sink, then calls done(i) (done may be nil). Bounding
+// the groups made ahead bounds the pages held in memory: a window of
+// hundreds of person pages of half a megabyte each would hold a hundred
+// megabytes. Two files of one path are an error.
 func (e *emitter) emit(n int, group func(i int) ([]output.File, error), done func(i int)) error {
 	if e.seen == nil {
 		e.seen = map[string]bool{}
 	}
-	comps := make([]output.Compressor, parallel.Workers()) // one per worker
-	return parallel.Ordered(n, window, func(w, i int) ([]made, error) {
-		return e.produce(&comps[w], group, i)
-	}, func(i int, g []made) error {
-		for _, m := range g {
-			if err := e.add(m); err != nil {
-				return err
+	type made struct {
+		files []output.File
+		err   error
+	}
+	var err error
+	parallel.Ordered(n, ahead, func(i int) made {
+		files, err := group(i)
+		return made{files, err}
+	}, func(i int, m made) bool {
+		if err = m.err; err != nil {
+			return false
+		}
+		for _, f := range m.files {
+			if err = e.add(f); err != nil {
+				return false
 			}
 		}
 		if done != nil {
 			done(i)
 		}
-		return nil
-	})
-}
-
-// produce makes group i and deflates its files for the archive.
-func (e *emitter) produce(c *output.Compressor, group func(int) ([]output.File, error), i int) ([]made, error) {
-	files, err := group(i)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]made, len(files))
-	for j, f := range files {
-		out[j].file = f
-		if e.archive != nil {
-			if out[j].deflated, err = c.Deflate(f.Data); err != nil {
-				return nil, fmt.Errorf("archive: %w", err)
-			}
+		if e.release && (i+1)%forgetEvery == 0 {
+			// The partials of a few hundred pages are mostly their
+			// own; holding every one made would grow with the edition.
+			e.forget()
 		}
-	}
-	return out, nil
+		return true
+	})
+	return err
 }
 
-// add records a file made, in the order of the site.
-func (e *emitter) add(m made) error {
-	f := m.file
+// add hands a file made to the sink, in the order of the site.
+func (e *emitter) add(f output.File) error {
 	if e.seen[f.Path] {
 		return fmt.Errorf("two files would be written to %s", f.Path)
 	}
 	e.seen[f.Path] = true
 	e.res.Paths = append(e.res.Paths, f.Path)
-	if e.writes != nil {
-		e.writes <- f
-	}
-	if e.keep {
-		e.res.Files = append(e.res.Files, f)
-	}
-	if e.archive != nil {
-		return e.archive.Add(f, m.deflated)
-	}
-	return nil
+	return e.sink.Add(f)
 }
 
 // runAll runs the generators at the same time, as they only read the
@@ -474,16 +438,16 @@ func runAll(gens []func() ([]output.File, error)) ([][]output.File, error) {
 
 // generators make the files that are not pages (feeds, stylesheets made
 // at build time, data downloads, the search index), one kind at a time,
-// in order; paths are the pages'. index makes the files of the search
-// index (see buildIndex).
-func generators(s *site.Site, paths []string, index func() ([]output.File, error)) []func() ([]output.File, error) {
+// in order; paths are the pages', tables the open-data tables of s.
+// index makes the files of the search index (see buildIndex).
+func generators(s *site.Site, paths []string, tables []export.Table, index func() ([]output.File, error)) []func() ([]output.File, error) {
 	return []func() ([]output.File, error){
 		func() ([]output.File, error) { return feeds.Files(s, paths) },
 		func() ([]output.File, error) {
 			css, err := highlight.CSS()
 			return []output.File{{Path: "assets/chroma.css", Data: css}}, err
 		},
-		func() ([]output.File, error) { return export.Files(export.Tables(s)) },
+		func() ([]output.File, error) { return export.Files(tables) },
 		index,
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/export"
 	"github.com/korean-war-sources/edition/internal/markdown"
 	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/parallel"
@@ -100,10 +101,12 @@ func (s *Session) full(start time.Time) (*Result, bool, error) {
 		res.Elapsed = time.Since(start)
 		return res, false, nil
 	}
-	e := &emitter{res: res, keep: true, views: map[string][]string{}, cites: map[string]*render.Citation{}}
+	mem := &output.Memory{}
+	e := &emitter{res: res, sink: mem, views: map[string][]string{}, cites: map[string]*render.Citation{}}
 	if err := e.site(s.cfg, tpl); err != nil {
 		return nil, false, err
 	}
+	res.Files = mem.Files
 	s.last, s.pages, s.cites, s.index = res, e.views, e.cites, e.index
 	res.Elapsed = time.Since(start)
 	return res, false, nil
@@ -157,7 +160,7 @@ func (s *Session) proseOnly(rels []string) (*Result, bool) {
 		}
 	}
 	res := &Result{Site: st, Diags: s.last.Diags, tpl: s.last.tpl, Paths: s.last.Paths}
-	opts := render.Options{Archive: s.cfg.Archive}
+	opts := pageOptions(s.cfg, nil) // a document's pages show no table
 	for _, id := range ids {
 		for _, p := range render.DocumentPages(st, opts, id) {
 			f, err := render.RenderPage(s.last.tpl, p)
@@ -165,7 +168,7 @@ func (s *Session) proseOnly(rels []string) (*Result, bool) {
 				s.last = nil
 				return nil, false
 			}
-			res.Files = append(res.Files, output.File{Path: f.Path, Data: f.Data})
+			res.Files = append(res.Files, f)
 		}
 	}
 	items := map[int]search.Item{}
@@ -218,7 +221,8 @@ func (s *Session) selective(rels []string) (res *Result, ok bool, err error) {
 	if res.Diags.HasErrors(s.cfg.Strict) {
 		return res, false, nil
 	}
-	views := render.Views(res.Site, render.Options{Archive: s.cfg.Archive})
+	tables := export.Tables(res.Site)
+	views := render.Views(res.Site, pageOptions(s.cfg, tables))
 	if !s.sameSubjects(views) {
 		return nil, false, nil
 	}
@@ -230,7 +234,7 @@ func (s *Session) selective(rels []string) (res *Result, ok bool, err error) {
 			chosen = append(chosen, i)
 		}
 	}
-	if err := s.remake(res, views, chosen, remake); err != nil {
+	if err := s.remake(res, views, chosen, remake, tables); err != nil {
 		return nil, false, err
 	}
 	s.last = res
@@ -269,8 +273,9 @@ func viewKeys(views []render.View) []string {
 
 // remake makes the pages of the chosen views and every generated file
 // into res; the pages of the other views are as the last build made them.
-// touched are the subjects whose search items may have changed.
-func (s *Session) remake(res *Result, views []render.View, chosen []int, touched map[string]bool) error {
+// touched are the subjects whose search items may have changed; tables
+// are the open-data tables of res.Site.
+func (s *Session) remake(res *Result, views []render.View, chosen []int, touched map[string]bool, tables []export.Table) error {
 	keys := viewKeys(views)
 	made := make([][]*render.Page, len(chosen))
 	parallel.For(len(chosen), func(_, i int) { made[i] = views[chosen[i]].Make() })
@@ -281,9 +286,7 @@ func (s *Session) remake(res *Result, views []render.View, chosen []int, touched
 	for i, pages := range made {
 		s.pages[keys[chosen[i]]] = pagePaths(pages, s.cites)
 	}
-	for _, f := range files {
-		res.Files = append(res.Files, output.File{Path: f.Path, Data: f.Data})
-	}
+	res.Files = append(res.Files, files...)
 	var cites render.Citations
 	for _, k := range keys {
 		for _, p := range s.pages[k] {
@@ -292,10 +295,10 @@ func (s *Session) remake(res *Result, views []render.View, chosen []int, touched
 		}
 	}
 	for _, f := range cites.Files(res.Site) {
-		res.Files = append(res.Files, output.File{Path: f.Path, Data: f.Data})
+		res.Files = append(res.Files, f)
 		res.Paths = append(res.Paths, f.Path)
 	}
-	extra, err := runAll(generators(res.Site, res.Paths, s.updateIndex(res.Site, touched)))
+	extra, err := runAll(generators(res.Site, res.Paths, tables, s.updateIndex(res.Site, touched)))
 	res.Files = append(res.Files, slices.Concat(extra...)...)
 	return err
 }

@@ -8,17 +8,13 @@ import (
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/citation"
+	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/render/highlight"
 	"github.com/korean-war-sources/edition/internal/site"
 
 	"github.com/korean-war-sources/edition/internal/parallel"
 )
-
-// File is one output file: a site path and its bytes.
-type File struct {
-	Path string
-	Data []byte
-}
 
 // builder turns the site into page views.
 type builder struct {
@@ -34,16 +30,22 @@ type builder struct {
 	correspondence site.Network
 }
 
-// Options choose optional parts of the site.
+// Options choose optional parts of the site and say what pages link
+// to among the files made beside them (the search index, the open-data
+// tables), which other packages make: pages are told of those files,
+// as plain data, and never make them.
 type Options struct {
 	// Archive offers the whole site as one zip file on the data page.
 	Archive bool
-	// ReleaseSources drops each document's file text (content.Body) as
-	// soon as its source page is highlighted, for a build that makes
-	// every page once and reads no body after the pages: at 10,000
-	// documents the texts hold about 55 MB through the pages. A preview,
-	// which remakes pages from the same content, must not set it.
-	ReleaseSources bool
+	// SearchManifest is the path of the search index's manifest, the
+	// script the search page loads first.
+	SearchManifest string
+	// Tables are the open-data tables the data page lists.
+	Tables []Table
+	// ReadSource, if set, gives a document's file text to its source
+	// page, in place of content.Body.Raw: a build that makes every page
+	// once can so drop each text as its page is made.
+	ReadSource func(d *content.Document) (string, error)
 }
 
 func (b *builder) page(typ, path, title, nav string) *Page {
@@ -166,8 +168,8 @@ func inParallel(n int, views func(i int) []*Page) []*Page {
 
 // Render executes every page on all cores; the files come back in the
 // order of the pages, whatever the scheduling.
-func Render(t *Templates, pages []*Page) ([]File, error) {
-	files := make([]File, len(pages))
+func Render(t *Templates, pages []*Page) ([]output.File, error) {
+	files := make([]output.File, len(pages))
 	errs := make([]error, len(pages))
 	parallel.For(len(pages), func(_, i int) { files[i], errs[i] = RenderPage(t, pages[i]) })
 	for _, err := range errs {
@@ -186,10 +188,12 @@ func Render(t *Templates, pages []*Page) ([]File, error) {
 }
 
 // RenderPage executes one page. Pages may be rendered at the same time.
-func RenderPage(t *Templates, p *Page) (File, error) {
-	if v, ok := p.Data.(interface{ prepare() }); ok {
-		v.prepare()
+func RenderPage(t *Templates, p *Page) (output.File, error) {
+	if v, ok := p.Data.(interface{ prepare() error }); ok {
+		if err := v.prepare(); err != nil {
+			return output.File{}, err
+		}
 	}
 	data, err := t.Execute(p)
-	return File{Path: p.Path, Data: data}, err
+	return output.File{Path: p.Path, Data: data}, err
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/korean-war-sources/edition/internal/citation"
 	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/site"
 )
 
@@ -351,19 +352,21 @@ func (c *Citations) AddCitation(cite *Citation) {
 
 // Files returns as BibTeX, RIS and CSL-JSON files the records of the
 // edition, the article and every work of the bibliography of s, then the
-// citations added.
-func (c *Citations) Files(s *site.Site) []File {
+// citations added, which c then no longer holds.
+func (c *Citations) Files(s *site.Site) []output.File {
 	var bib, ris, csl []string
 	for _, r := range fixedRecords(s) {
 		bib = append(bib, r.BibTeX())
 		ris = append(ris, r.RIS())
 		csl = append(csl, r.CSL())
 	}
-	return []File{
+	files := []output.File{
 		{Path: "data/citations.bib", Data: appendLines(nil, bib, c.bib)},
 		{Path: "data/citations.ris", Data: appendLines(nil, ris, c.ris)},
 		{Path: "data/citations.json", Data: append(citation.AppendCSL(nil, slices.Concat(csl, c.csl)), '\n')},
 	}
+	*c = Citations{}
+	return files
 }
 
 // appendLines appends every record of each list, each followed by a

@@ -9,6 +9,7 @@ import (
 	"github.com/korean-war-sources/edition/internal/corpus"
 	"github.com/korean-war-sources/edition/internal/diag"
 	"github.com/korean-war-sources/edition/internal/markdown"
+	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/site"
 )
 
@@ -26,7 +27,7 @@ func TestPagesAreDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	build := func() []File {
+	build := func() []output.File {
 		files, err := Render(tpl, Pages(s, Options{}))
 		if err != nil {
 			t.Fatal(err)

@@ -1,10 +1,6 @@
 package render
 
-import (
-	"strings"
-
-	"github.com/korean-war-sources/edition/internal/export"
-)
+import "strings"
 
 // DataView is the open-data page.
 type DataView struct {
@@ -18,18 +14,32 @@ type TableView struct {
 	Rows                     int
 }
 
+// Table is what the data page says of one open-data table: its name,
+// the paths of its files, its columns and how many rows it has.
+type Table struct {
+	Name      string
+	JSON, CSV string   // paths of the table's files
+	Columns   []Column // in the order of the files
+	Rows      int
+}
+
+// Column is a column of a Table and what it holds.
+type Column struct {
+	Name, Meaning string
+}
+
 func (b *builder) data() *Page {
 	v := &DataView{}
 	if b.opts.Archive {
 		v.Archive = URL(ArchivePath)
 	}
-	for _, t := range export.Tables(b.s) {
+	for _, t := range b.opts.Tables {
 		var cols []string
 		for _, c := range t.Columns {
 			cols = append(cols, c.Name+" ("+c.Meaning+")")
 		}
-		v.Tables = append(v.Tables, TableView{Name: t.Name, Rows: len(t.Rows),
-			JSON: URL("data/" + t.Name + ".json"), CSV: URL("data/" + t.Name + ".csv"), Columns: strings.Join(cols, "; ")})
+		v.Tables = append(v.Tables, TableView{Name: t.Name, Rows: t.Rows,
+			JSON: URL(t.JSON), CSV: URL(t.CSV), Columns: strings.Join(cols, "; ")})
 	}
 	p := b.page("data", "data/index.html", "Open data", "more")
 	p.Description = "The edition's metadata as JSON and CSV, and the whole site as one archive."

@@ -11,7 +11,6 @@ import (
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/figure"
 	"github.com/korean-war-sources/edition/internal/render/highlight"
-	"github.com/korean-war-sources/edition/internal/search"
 	"github.com/korean-war-sources/edition/internal/site"
 )
 
@@ -268,7 +267,7 @@ func (b *builder) search() *Page {
 	p := b.page("search", "search.html", "Search", "search")
 	p.Description = "Search the documents, notes, people, works and events."
 	p.Data = &ProseView{}
-	p.Scripts = []string{URL(search.ManifestPath), URL("assets/search.js")}
+	p.Scripts = []string{URL(b.opts.SearchManifest), URL("assets/search.js")}
 	return p
 }
 
@@ -279,8 +278,8 @@ type SourceView struct {
 	Code     template.HTML
 	EditURL  string
 	src      string
+	read     func() (string, error) // if set, reads src
 	hl       *highlight.Highlighter
-	release  func() // drops the document's text, if set
 }
 
 func (b *builder) source(d *content.Document) *Page {
@@ -289,20 +288,25 @@ func (b *builder) source(d *content.Document) *Page {
 	p.Crumbs = []Link{Link{URL: URL("documents/index.html"), Text: "Documents"}, {URL: URL(site.DocumentPath(d.ID)), Text: d.Title}}
 	p.Data = &SourceView{Document: Link{URL: URL(site.DocumentPath(d.ID)), Text: d.Title}, File: d.File,
 		src: d.Body.Raw, EditURL: b.editURL(d.File), hl: b.hl}
-	if b.opts.ReleaseSources {
-		p.Data.(*SourceView).release = func() { d.Body.Raw, d.Body.Src = "", "" }
+	if read := b.opts.ReadSource; read != nil {
+		p.Data.(*SourceView).read = func() (string, error) { return read(d) }
 	}
 	return p
 }
 
 // prepare highlights the source. It runs in Render's workers rather than
 // while the views are listed, because it is the costliest step of a page.
-func (v *SourceView) prepare() {
+func (v *SourceView) prepare() error {
+	if v.read != nil {
+		src, err := v.read()
+		if err != nil {
+			return err
+		}
+		v.src = src
+	}
 	v.Code = v.hl.HTML(v.src)
 	v.src = ""
-	if v.release != nil {
-		v.release()
-	}
+	return nil
 }
 
 // ConflictView sets sources side by side.

@@ -66,6 +66,14 @@ func Files(items []Item) ([]output.File, error) {
 	return b.Files, nil
 }
 
+// check reports a layout that cannot be written.
+func (l Layout) check() error {
+	if l.TermShardBytes <= 0 || l.DocShardItems <= 0 || l.SnippetRunes <= 0 || l.LexiconBytes <= 0 {
+		return fmt.Errorf("search: invalid layout %+v", l)
+	}
+	return nil
+}
+
 // Built is a written index with what is needed to tell which files a
 // query loads.
 type Built struct {
@@ -119,11 +127,15 @@ func (t TermShard) MarshalJSON() ([]byte, error) {
 
 // Build indexes items and lays the index out in files.
 func Build(items []Item, l Layout) (*Built, error) {
-	if l.TermShardBytes <= 0 || l.DocShardItems <= 0 || l.SnippetRunes <= 0 || l.LexiconBytes <= 0 {
-		return nil, fmt.Errorf("search: invalid layout %+v", l)
+	if err := l.check(); err != nil {
+		return nil, err
 	}
-	items = slices.Clone(items) // the index is updated in place by Update
-	ix := NewIndex(items)
+	return build(NewIndex(slices.Clone(items)), l) // the index is updated in place by Update
+}
+
+// build lays the index ix out in files.
+func build(ix *Index, l Layout) (*Built, error) {
+	items := ix.Items
 	labels := itemLabels(items)
 	entries, termFiles, shards, terms := termShards(ix, l.TermShardBytes)
 	lexFiles, lexShards, lex := lexiconFiles(lexicon(ix), l.LexiconBytes)
@@ -225,8 +237,8 @@ func encodePostings(ps []Posting) string {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = strconv.AppendInt(b, int64((p.Item-prev)*weightLevels+p.Weight), 36)
-		prev = p.Item
+		b = strconv.AppendInt(b, int64((int(p.Item)-prev)*weightLevels+int(p.Weight)), 36)
+		prev = int(p.Item)
 	}
 	return string(b)
 }

@@ -205,8 +205,8 @@ func (c *client) match(t testing.TB, word string, prefix bool) map[int]int {
 			continue
 		}
 		for _, p := range decodePostings(t, enc) {
-			if w, ok := best[p.Item]; !ok || p.Weight > w {
-				best[p.Item] = p.Weight
+			if w, ok := best[int(p.Item)]; !ok || int(p.Weight) > w {
+				best[int(p.Item)] = int(p.Weight)
 			}
 		}
 	}
@@ -222,7 +222,7 @@ func decodePostings(t testing.TB, enc string) []Posting {
 			t.Fatalf("postings %q: %v", enc, err)
 		}
 		item += int(n) / weightLevels
-		ps = append(ps, Posting{Item: item, Weight: int(n) % weightLevels})
+		ps = append(ps, Posting{Item: int32(item), Weight: int32(int(n) % weightLevels)})
 	}
 	return ps
 }

@@ -49,10 +49,11 @@ func freqLevel(n int) int {
 }
 
 // Posting says that a term occurs in an item, and how strongly: Weight
-// is field*freqLevels + frequency level.
+// is field*freqLevels + frequency level. The fields are 32 bits wide: an
+// index of 10,000 documents holds millions of postings.
 type Posting struct {
-	Item   int // index into Index.Items
-	Weight int
+	Item   int32 // index into Index.Items
+	Weight int32
 }
 
 // Index is the inverted index: every term with the items it occurs in.
@@ -247,7 +248,7 @@ func (l *postingLists) add(item int, f foundTerms, vocab []string) {
 			local[t.id] = l.number(vocab[t.id])
 		}
 		n := local[t.id]
-		l.postings[n] = append(l.postings[n], Posting{Item: item, Weight: int(t.weight)})
+		l.postings[n] = append(l.postings[n], Posting{Item: int32(item), Weight: t.weight})
 	}
 }
 
@@ -357,8 +358,8 @@ func (ix *Index) match(word string, prefix bool) map[int]int {
 			break
 		}
 		for _, p := range ix.Postings[i] {
-			if w, ok := best[p.Item]; !ok || p.Weight > w {
-				best[p.Item] = p.Weight
+			if w, ok := best[int(p.Item)]; !ok || int(p.Weight) > w {
+				best[int(p.Item)] = int(p.Weight)
 			}
 		}
 	}

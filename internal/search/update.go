@@ -155,12 +155,12 @@ func (b *Built) replacePostings(i int, it Item, changed map[string]bool) {
 			st.entries = slices.Insert(st.entries, n, termEntry{})
 		}
 		ps := ix.Postings[n]
-		at, has := slices.BinarySearchFunc(ps, i, func(p Posting, item int) int { return cmp.Compare(p.Item, item) })
+		at, has := slices.BinarySearchFunc(ps, i, func(p Posting, item int) int { return cmp.Compare(int(p.Item), item) })
 		if has {
 			ps = slices.Delete(slices.Clone(ps), at, at+1)
 		}
 		if w, ok := now[term]; ok {
-			ps = slices.Insert(slices.Clone(ps), at, Posting{Item: i, Weight: w})
+			ps = slices.Insert(slices.Clone(ps), at, Posting{Item: int32(i), Weight: int32(w)})
 		}
 		if len(ps) == 0 {
 			ix.Terms = slices.Delete(ix.Terms, n, n+1)
