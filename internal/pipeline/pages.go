@@ -7,7 +7,6 @@ import (
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/output"
-	"github.com/korean-war-sources/edition/internal/parallel"
 	"github.com/korean-war-sources/edition/internal/render"
 	"github.com/korean-war-sources/edition/internal/search"
 	"github.com/korean-war-sources/edition/internal/site"
@@ -28,9 +27,13 @@ func (e *emitter) pages(views []render.View, tpl *render.Templates, index *searc
 	cites := &render.Citations{}
 	group := func(i int) ([]output.File, error) {
 		built[i] = views[i].Make()
-		files, err := renderPages(tpl, built[i])
-		if err != nil {
-			return nil, err
+		files := make([]output.File, len(built[i]))
+		for j, p := range built[i] {
+			f, err := render.RenderPage(tpl, p)
+			if err != nil {
+				return nil, err
+			}
+			files[j] = f
 		}
 		if id, ok := strings.CutPrefix(views[i].Subject, "doc:"); ok && index != nil {
 			it := search.ItemOfDocument(st, st.Docs[id])
@@ -129,28 +132,4 @@ func releaseSources() func(d *content.Document) (string, error) {
 		d.Body.Raw, d.Body.Src = "", ""
 		return raw, nil
 	}
-}
-
-// renderPages renders pages, in parallel when they are more than the
-// two of a document: the few views of hundreds of pages (timelines,
-// document indexes, persons) would otherwise render on one core while
-// the other, having made the window of pages behind them, waits. The
-// first error in the order of pages is returned.
-func renderPages(tpl *render.Templates, pages []*render.Page) ([]output.File, error) {
-	files := make([]output.File, len(pages))
-	errs := make([]error, len(pages))
-	one := func(_, j int) { files[j], errs[j] = render.RenderPage(tpl, pages[j]) }
-	if len(pages) > 2 {
-		parallel.For(len(pages), one)
-	} else {
-		for j := range pages {
-			one(0, j)
-		}
-	}
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return files, nil
 }

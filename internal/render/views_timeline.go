@@ -10,7 +10,6 @@ import (
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/figure"
 	"github.com/korean-war-sources/edition/internal/histdate"
-	"github.com/korean-war-sources/edition/internal/parallel"
 	"github.com/korean-war-sources/edition/internal/site"
 )
 
@@ -60,18 +59,15 @@ type MonthGroup struct {
 
 func (b *builder) entries() []TimelineEntry {
 	s := b.s
-	out := make([]TimelineEntry, len(s.DocsByDate), len(s.DocsByDate)+len(s.Ed.Events))
-	// The documents' entries are made on every core: at 10,000 documents
-	// this step otherwise holds up the start of page making on one.
-	parallel.For(len(s.DocsByDate), func(_, i int) {
-		d := s.DocsByDate[i]
-		out[i] = TimelineEntry{
+	var out []TimelineEntry
+	for _, d := range s.DocsByDate {
+		out = append(out, TimelineEntry{
 			ID: "doc-" + d.ID, date: d.Date, Date: inferredDateView(d.Date, d.DateBasis), Kind: KindLabel(d.Kind), Filter: d.Nature,
 			Title: d.Title, URL: URL(site.DocumentPath(d.ID)), Anchor: "doc-" + d.ID,
 			Parties: parties(s, d), Summary: NatureNote(d), Persons: strings.Join(d.People(), " "),
 			Travel: travelLine(s, d),
-		}
-	})
+		})
+	}
 	for _, e := range s.Ed.Events {
 		var ids []string
 		for _, p := range e.Persons {
@@ -86,9 +82,6 @@ func (b *builder) entries() []TimelineEntry {
 	slices.SortStableFunc(out, func(a, b TimelineEntry) int {
 		return cmp.Or(histdate.Compare(a.date, b.date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.ID, b.ID))
 	})
-	if len(out) == 0 {
-		return nil // none: nil, as the serial loop left it
-	}
 	return out
 }
 
