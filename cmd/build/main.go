@@ -51,6 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	port := fs.Int("port", 1313, "`port` of -serve (0 picks a free one)")
 	newKind := fs.String("new", "", "write a new content file of `kind` (document, person, packet) named by the argument, and exit")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
+	traceFile := fs.String("trace", "", "write an execution trace of the build to `file`, for go tool trace")
 	memProfile := fs.String("memprofile", "", "write a heap profile of the build, taken when its live heap was largest, to `file`, for go tool pprof")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -65,6 +66,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "build:", err)
+			return 2
+		}
+		defer report(stop, stderr)
+	}
+	if *traceFile != "" {
+		stop, err := startTrace(*traceFile)
 		if err != nil {
 			fmt.Fprintln(stderr, "build:", err)
 			return 2

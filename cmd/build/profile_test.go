@@ -29,6 +29,26 @@ func TestProfiles(t *testing.T) {
 	}
 }
 
+func TestTrace(t *testing.T) {
+	root := setup(t, "bom-crlf")
+	out := filepath.Join(root, "trace.out")
+	if code, _, stderr := runBuild(t, root, "-trace", out); code != 0 {
+		t.Fatalf("build with a trace = exit %d, stderr:\n%s", code, stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every execution trace starts with a header such as "go 1.26 trace".
+	if head := string(b[:min(len(b), 16)]); !strings.HasPrefix(head, "go 1.") || !strings.Contains(head, " trace") {
+		t.Errorf("trace.out is not an execution trace: starts %q", head)
+	}
+	code, _, stderr := runBuild(t, root, "-trace", filepath.Join(root, "missing", "trace.out"))
+	if code != 2 || !strings.Contains(stderr, "build:") {
+		t.Errorf("build with an unwritable trace = exit %d, stderr:\n%s\nwant exit 2 and the error", code, stderr)
+	}
+}
+
 func TestHeapProfileUnwritable(t *testing.T) {
 	root := setup(t, "bom-crlf")
 	code, _, stderr := runBuild(t, root, "-memprofile", filepath.Join(root, "missing", "heap.out"))

@@ -98,3 +98,25 @@ func TestPartLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestDocPartsCountRepeats(t *testing.T) {
+	tests := []struct {
+		count  int
+		parts  []int
+		listed int
+	}{
+		{count: 5, parts: []int{2, 3}, listed: 0},
+		{count: 5, parts: []int{3, 3}, listed: 6},
+		{count: 5, parts: nil, listed: 0},
+	}
+	for _, tt := range tests {
+		v := &DocPartsView{Count: tt.count}
+		for _, n := range tt.parts {
+			v.Parts = append(v.Parts, CountedLink{Count: n})
+		}
+		v.countRepeats()
+		if v.Listed != tt.listed {
+			t.Errorf("count %d, parts %v: Listed = %d, want %d", tt.count, tt.parts, v.Listed, tt.listed)
+		}
+	}
+}

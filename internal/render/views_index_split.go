@@ -45,6 +45,21 @@ type DocPartsView struct {
 	Unit    string // what each part is: "year", "kind", "fond"
 	Heading string // Unit with a capital, to head the parts' column
 	Parts   []CountedLink
+	// Listed is the sum of the parts' counts when it exceeds Count (a
+	// document cited from two archive files is listed under both), so
+	// that the page can say why; zero otherwise.
+	Listed int
+}
+
+// countRepeats sets Listed when the parts list some documents twice.
+func (v *DocPartsView) countRepeats() {
+	sum := 0
+	for _, p := range v.Parts {
+		sum += p.Count
+	}
+	if sum > v.Count {
+		v.Listed = sum
+	}
 }
 
 // docPart is one part of a group of documents: a key that names its
@@ -239,6 +254,7 @@ func (b *builder) splitDocViews(views []Link, groups [][]DocGroup) []*Page {
 			v.Parts = append(v.Parts, CountedLink{Link: Link{URL: URL(path), Text: g.Title}, Count: groupSize(g)})
 			d.add(path, []string{g.Title}, crumbs, g, docViewLevels[i].levels(g))
 		}
+		v.countRepeats()
 		pages = append(pages, d.pages()...)
 	}
 	return pages
@@ -286,6 +302,7 @@ func (d *docSplit) add(path string, labels []string, crumbs []Link, g DocGroup, 
 				v.Parts = append(v.Parts, CountedLink{Link: Link{URL: URL(sub), Text: part.label}, Count: groupSize(part.group)})
 				d.add(sub, append(slices.Clip(labels), part.label), inner, part.group, levels[i+1:])
 			}
+			v.countRepeats()
 			return
 		}
 	}
