@@ -9,7 +9,8 @@
 //
 // Folding and tokenising follow internal/search/fold.go rune by rune, dates
 // internal/search/dates.go and corrections of misspelt words
-// internal/search/suggest.go; the tables come from the manifest, so Go and
+// internal/search/suggest.go (the Go reference of the query side is in the
+// package's query_test.go); the tables come from the manifest, so Go and
 // JavaScript agree. Without JavaScript the page points to the indexes
 // instead.
 (function (global) {
@@ -278,7 +279,7 @@
     return { words: words, prefix: prefix };
   }
 
-  // Searching (as Index.Search in index.go) -------------------------------
+  // Searching (as the Go reference, Index.Search in query_test.go) ----------
 
   // shardsFor lists the term shards a word needs: the one whose key is the
   // longest prefix of the word and, for a prefix search, those whose keys
@@ -368,7 +369,7 @@
     });
   }
 
-  // Corrections (as Built.Suggest in suggest.go) --------------------------
+  // Corrections (as Built.Suggest in query_test.go, over suggest.go's lexicon)
 
   function maxEdits(n) {
     return n >= manifest.suggest.two ? 2 : n >= manifest.suggest.one ? 1 : 0;
