@@ -44,17 +44,6 @@ type typeEncoder struct {
 	encode encodeFunc
 }
 
-// key returns the key of v.
-func (k *dataKeys) key(v any) (string, error) {
-	b, err := k.appendKey(make([]byte, 0, 128), v)
-	return string(b), err
-}
-
-// appendKey appends the key of v to b.
-func (k *dataKeys) appendKey(b []byte, v any) ([]byte, error) {
-	return k.appendValueKey(b, reflect.ValueOf(v))
-}
-
 // appendValueKey appends the key of the value v holds to b.
 func (k *dataKeys) appendValueKey(b []byte, v reflect.Value) ([]byte, error) {
 	if !v.IsValid() {

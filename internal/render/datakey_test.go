@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -145,4 +146,15 @@ func TestDataKeyRecursiveType(t *testing.T) {
 		}
 		keys[key] = depth
 	}
+}
+
+// key returns the key of v, as a partial's lookup derives it.
+func (k *dataKeys) key(v any) (string, error) {
+	b, err := k.appendKey(make([]byte, 0, 128), v)
+	return string(b), err
+}
+
+// appendKey appends the key of v to b.
+func (k *dataKeys) appendKey(b []byte, v any) ([]byte, error) {
+	return k.appendValueKey(b, reflect.ValueOf(v))
 }
