@@ -126,18 +126,7 @@ func rowMonth(r DocRow) string {
 // partitionRows groups rows by key, in the order of their first rows,
 // then stably sorted by order when it is not nil.
 func partitionRows(rows []DocRow, key func(DocRow) (k, label string), order func(a, b string) int) []docPart {
-	var parts []docPart
-	at := map[string]int{}
-	for _, r := range rows {
-		k, label := key(r)
-		i, ok := at[k]
-		if !ok {
-			i = len(parts)
-			at[k] = i
-			parts = append(parts, docPart{key: k, label: label, group: DocGroup{Title: label, Anchor: "p-" + k}})
-		}
-		parts[i].group.Rows = append(parts[i].group.Rows, r)
-	}
+	parts := partition(rows, key, func(g *DocGroup, r DocRow) { g.Rows = append(g.Rows, r) })
 	if order != nil {
 		slices.SortStableFunc(parts, func(a, b docPart) int { return order(a.key, b.key) })
 	}
@@ -146,17 +135,23 @@ func partitionRows(rows []DocRow, key func(DocRow) (k, label string), order func
 
 // partitionFiles groups the files of an archive by key, in their order.
 func partitionFiles(subs []DocSubgroup, key func(DocSubgroup) (k, label string)) []docPart {
+	return partition(subs, key, func(g *DocGroup, s DocSubgroup) { g.Subgroups = append(g.Subgroups, s) })
+}
+
+// partition groups items by key, in the order of their first items,
+// adding each to its part's group with add.
+func partition[T any](items []T, key func(T) (k, label string), add func(*DocGroup, T)) []docPart {
 	var parts []docPart
 	at := map[string]int{}
-	for _, s := range subs {
-		k, label := key(s)
+	for _, item := range items {
+		k, label := key(item)
 		i, ok := at[k]
 		if !ok {
 			i = len(parts)
 			at[k] = i
 			parts = append(parts, docPart{key: k, label: label, group: DocGroup{Title: label, Anchor: "p-" + k}})
 		}
-		parts[i].group.Subgroups = append(parts[i].group.Subgroups, s)
+		add(&parts[i].group, item)
 	}
 	return parts
 }
