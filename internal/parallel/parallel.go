@@ -62,6 +62,14 @@ func Ordered[T any](n, ahead int, produce func(i int) T, use func(i int, v T) bo
 		defer close(pending)
 		defer close(jobs)
 		for i := range n {
+			// The consumer keeps draining pending after it stops, so
+			// the select below could go on choosing pending at random:
+			// a stop seen here ends the feeding first.
+			select {
+			case <-stop:
+				return
+			default:
+			}
 			s := &slot{i: i, ready: make(chan struct{})}
 			select {
 			case pending <- s:
