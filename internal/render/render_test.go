@@ -8,12 +8,10 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/korean-war-sources/edition/internal/content"
-	"github.com/korean-war-sources/edition/internal/diag"
 	"github.com/korean-war-sources/edition/internal/figure"
-	"github.com/korean-war-sources/edition/internal/markdown"
 	"github.com/korean-war-sources/edition/internal/render"
 	"github.com/korean-war-sources/edition/internal/site"
+	"github.com/korean-war-sources/edition/internal/sitetest"
 )
 
 // tiny is an edition small enough to reason about: three documents with
@@ -38,15 +36,7 @@ func build(t *testing.T) (*site.Site, map[string]string) {
 
 func buildFS(t *testing.T, fsys fstest.MapFS) (*site.Site, map[string]string) {
 	t.Helper()
-	var diags diag.List
-	ed, err := content.LoadCached(fsys, "content", nil, &diags)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := site.BuildCached(ed, markdown.New(), nil, &diags)
-	if diags.HasErrors(true) {
-		t.Fatalf("tiny edition has problems:\n%s", diags.String())
-	}
+	s := sitetest.BuildStrict(t, fsys)
 	tpl, err := render.Load(os.DirFS("../../templates"))
 	if err != nil {
 		t.Fatal(err)

@@ -18,13 +18,25 @@ import (
 // the test, with every diagnostic.
 func Build(t testing.TB, fsys fs.FS) *site.Site {
 	t.Helper()
+	return build(t, fsys, false)
+}
+
+// BuildStrict is Build for editions that must also have no warnings, as
+// a -strict build requires.
+func BuildStrict(t testing.TB, fsys fs.FS) *site.Site {
+	t.Helper()
+	return build(t, fsys, true)
+}
+
+func build(t testing.TB, fsys fs.FS, strict bool) *site.Site {
+	t.Helper()
 	var diags diag.List
 	ed, err := content.LoadCached(fsys, "content", nil, &diags)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := site.BuildCached(ed, markdown.New(), nil, &diags)
-	if diags.HasErrors(false) {
+	if diags.HasErrors(strict) {
 		t.Fatalf("the edition has problems:\n%s", diags.String())
 	}
 	return s
