@@ -25,19 +25,25 @@ type yearPart struct {
 // splitByYear groups entries by the year that holds them, keeping their
 // order within a year; the years come in order, undated last.
 func splitByYear(entries []TimelineEntry) []yearPart {
+	return splitBy(entries, func(e TimelineEntry) string { return site.YearOf(e.date) }, compareYears)
+}
+
+// splitBy groups entries by key, keeping their order within a part, and
+// orders the parts by compare of their keys.
+func splitBy(entries []TimelineEntry, key func(TimelineEntry) string, compare func(a, b string) int) []yearPart {
 	var parts []yearPart
 	at := map[string]int{}
 	for _, e := range entries {
-		y := site.YearOf(e.date)
-		i, ok := at[y]
+		k := key(e)
+		i, ok := at[k]
 		if !ok {
 			i = len(parts)
-			at[y] = i
-			parts = append(parts, yearPart{Year: y})
+			at[k] = i
+			parts = append(parts, yearPart{Year: k})
 		}
 		parts[i].Entries = append(parts[i].Entries, e)
 	}
-	slices.SortStableFunc(parts, func(a, b yearPart) int { return compareYears(a.Year, b.Year) })
+	slices.SortStableFunc(parts, func(a, b yearPart) int { return compare(a.Year, b.Year) })
 	return parts
 }
 

@@ -104,20 +104,7 @@ func leafSeries(label string, leaves []timelineLeaf, i int) *Series {
 // order within a month: the entries dated to the year alone first, as
 // they sort on the year's page, then the months in order.
 func splitByMonth(entries []TimelineEntry) []yearPart {
-	var parts []yearPart
-	at := map[string]int{}
-	for _, e := range entries {
-		m := site.MonthOf(e.date)
-		i, ok := at[m]
-		if !ok {
-			i = len(parts)
-			at[m] = i
-			parts = append(parts, yearPart{Year: m})
-		}
-		parts[i].Entries = append(parts[i].Entries, e)
-	}
-	slices.SortStableFunc(parts, func(a, b yearPart) int { return compareMonths(a.Year, b.Year) })
-	return parts
+	return splitBy(entries, func(e TimelineEntry) string { return site.MonthOf(e.date) }, compareMonths)
 }
 
 // compareMonths orders month keys: the year alone first, then the months.
