@@ -100,9 +100,30 @@ func Parse(src []byte, s Source, diags *diag.List) *yaml.Node {
 			// An empty document ("---" alone) is placed after its end.
 			return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
 		}
+		keepInside(doc.Content[0], src)
 		return doc.Content[0]
 	}
+	keepInside(&doc, src)
 	return &doc
+}
+
+// keepInside moves nodes that yaml.v3 places after the end of src (the
+// implicit empty value of "? key" on the last line, with no newline
+// after it) to the end of its last line, so that no problem is reported
+// on a line the file does not have.
+func keepInside(n *yaml.Node, src []byte) {
+	last := bytes.Count(src, []byte("\n")) + 1
+	end := len(src) - (bytes.LastIndexByte(src, '\n') + 1) + 1
+	var walk func(*yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Line > last {
+			n.Line, n.Column = last, end
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
 }
 
 // Decode decodes n into the value v points to, reporting every problem.
