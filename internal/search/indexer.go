@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/parallel"
 	"github.com/korean-war-sources/edition/internal/site"
 )
 
@@ -30,6 +31,26 @@ func (x *Indexer) Add(it Item) {
 	x.lists.add(len(x.items), foundTerms{terms: x.terms}, x.counter.terms)
 	it.Text = snippetSource(it.Text, x.layout.SnippetRunes)
 	x.items = append(x.items, it)
+}
+
+// AddAll indexes items as the next ones, in order, as Add would one at
+// a time; their terms are found on every core, a window at a time.
+func (x *Indexer) AddAll(items []Item) {
+	const window = 256
+	counters := make([]termCounter, parallel.Workers())
+	found := make([]foundTerms, min(window, len(items)))
+	for start := 0; start < len(items); start += window {
+		chunk := items[start:min(start+window, len(items))]
+		// Worker 0 of the posting lists is the vocabulary of Add.
+		parallel.For(len(chunk), func(w, i int) {
+			found[i] = foundTerms{worker: 1 + w, terms: counters[w].itemTerms(chunk[i], found[i].terms[:0])}
+		})
+		for i, it := range chunk {
+			x.lists.add(len(x.items), found[i], counters[found[i].worker-1].terms)
+			it.Text = snippetSource(it.Text, x.layout.SnippetRunes)
+			x.items = append(x.items, it)
+		}
+	}
 }
 
 // Len is how many items were added.
