@@ -394,9 +394,6 @@ func (e *emitter) emitFiles(files []output.File) error {
 // hundreds of person pages of half a megabyte each would hold a hundred
 // megabytes. Two files of one path are an error.
 func (e *emitter) emit(n int, group func(i int) ([]output.File, error), done func(i int)) error {
-	if e.seen == nil {
-		e.seen = map[string]bool{}
-	}
 	type made struct {
 		files []output.File
 		err   error
@@ -460,6 +457,9 @@ func (e *emitter) emitMade(gens []func() ([]output.File, error)) error {
 
 // add hands a file made to the sink, in the order of the site.
 func (e *emitter) add(f output.File) error {
+	if e.seen == nil {
+		e.seen = map[string]bool{}
+	}
 	if e.seen[f.Path] {
 		return fmt.Errorf("two files would be written to %s", f.Path)
 	}
