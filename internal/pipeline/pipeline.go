@@ -236,17 +236,23 @@ func prepare(cfg Config) (*Result, *render.Templates, error) {
 // prepareCached is prepare reusing the content files files holds.
 func prepareCached(cfg Config, files *content.Cache) (*Result, *render.Templates, error) {
 	res := &Result{}
-	ed, err := content.LoadCached(cfg.contentFS(), cfg.Content, files, &res.Diags)
-	if err != nil {
-		return nil, nil, err
-	}
 	load := render.Load
 	if cfg.UncachedPartials {
 		load = render.LoadUncached
 	}
-	tpl, err := load(cfg.templatesFS())
+	// The templates are parsed while the content is read, which leaves
+	// a core idle at times.
+	var tpl *render.Templates
+	var tplErr error
+	var parsing sync.WaitGroup
+	parsing.Go(func() { tpl, tplErr = load(cfg.templatesFS()) })
+	ed, err := content.LoadCached(cfg.contentFS(), cfg.Content, files, &res.Diags)
+	parsing.Wait()
 	if err != nil {
 		return nil, nil, err
+	}
+	if tplErr != nil {
+		return nil, nil, tplErr
 	}
 	checkBaseURL(&ed.Site, cfg.BaseURL, !cfg.Preview, &res.Diags)
 	res.Site = site.BuildCached(ed, markdown.New(), cfg.Fragments, &res.Diags)
