@@ -154,10 +154,10 @@ func Build(cfg Config) (*Result, error) {
 }
 
 // emitTo writes the site into dir, and edition.zip if cfg asks for it.
-// The files are written on goroutines of their own, as many as there are
-// cores, while the next ones are made.
+// The files are written on goroutines of their own while the next ones
+// are made.
 func emitTo(dir *output.Dir, res *Result, cfg Config, tpl *render.Templates) (err error) {
-	q := output.NewQueueOn(dir, parallel.Workers())
+	q := output.NewQueueOn(dir, min(parallel.Workers(), maxWriters))
 	defer func() {
 		if qerr := q.Close(); err == nil {
 			err = qerr
@@ -183,6 +183,11 @@ func emitTo(dir *output.Dir, res *Result, cfg Config, tpl *render.Templates) (er
 	}
 	return nil
 }
+
+// maxWriters is the most goroutines that write files: one per core up
+// to a few, as the system creates the files of one folder one at a time
+// whatever the number of writers.
+const maxWriters = 4
 
 // emitArchived makes the site into sink and, if cfg asks for it, into
 // edition.zip written to zip; edition.zip's path ends res.Paths. If
