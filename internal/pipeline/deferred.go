@@ -29,11 +29,45 @@ type deferred struct {
 	touched map[subject.Subject]bool // whose search items may have changed
 	next    int                      // views[:next] were handed out by Flush
 
+	// Generated files an earlier build made but never handed out. The
+	// search index is updated in place and makes only the files an
+	// update changes, so those of an earlier update must be kept.
+	carried []output.File
+
 	// Made by finish, once.
 	finished sync.Once
+	done     bool
 	paths    []string      // res.Paths: the pages', then the citation downloads'
 	files    []output.File // the citation downloads and the generated files
 	err      error
+}
+
+// unsent returns the generated files made for d but not handed out,
+// carried ones included; s.mu must be held for writing.
+func (d *deferred) unsent() []output.File {
+	if !d.done {
+		return d.carried
+	}
+	return overlay(d.carried, d.files)
+}
+
+// overlay returns the files of over and those of under whose paths over
+// has not, in that order.
+func overlay(under, over []output.File) []output.File {
+	if len(under) == 0 {
+		return over
+	}
+	made := map[string]bool{}
+	for _, f := range over {
+		made[f.Path] = true
+	}
+	out := slices.Clone(over)
+	for _, f := range under {
+		if !made[f.Path] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // lazyView is a view whose pages are made, and each rendered, when first
@@ -148,8 +182,8 @@ func (d *deferred) finish(pages map[viewKey][]string, cites map[string]*render.C
 			d.paths = append(d.paths, f.Path)
 		}
 		extra, err := runAll(generators(d.res.Site, d.paths, d.tables, index))
-		d.files = append(d.files, slices.Concat(extra...)...)
-		d.err = err
+		d.files = overlay(d.carried, append(d.files, slices.Concat(extra...)...))
+		d.err, d.done = err, true
 	})
 }
 

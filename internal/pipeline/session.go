@@ -273,7 +273,9 @@ func (s *Session) selective(rels []string) (res *Result, ok bool, err error) {
 	remake := touched(s.last.Site, res.Site)
 	index := maps.Clone(remake) // the subjects whose search items may have changed
 	left := map[viewKey]bool{}
+	var carried []output.File
 	if s.later != nil {
+		carried = s.later.unsent()
 		// Views and generated files left by the last build are made
 		// from this one's site.
 		for _, k := range s.later.left() {
@@ -289,6 +291,7 @@ func (s *Session) selective(rels []string) (res *Result, ok bool, err error) {
 		}
 	}
 	d := newDeferred(res, views, chosen, s.pages, tables, index)
+	d.carried = carried
 	if !s.deferPages {
 		if res.Files, err = s.makeAll(d); err != nil {
 			return nil, false, err
