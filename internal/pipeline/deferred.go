@@ -341,3 +341,14 @@ func (s *Session) Flush(n int, write func([]output.File) error) (more bool, err 
 	}
 	return s.later != nil, nil
 }
+
+// Left reports whether the last build left anything to Lookup and
+// Flush, and how many of the pages handed out so far it may change.
+func (s *Session) Left() (pages int, any bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.later == nil {
+		return 0, false
+	}
+	return len(s.later.byPath), true
+}
