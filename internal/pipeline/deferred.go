@@ -243,6 +243,11 @@ func (s *Session) commit(d *deferred, end int, generated bool) {
 	}
 }
 
+// fixedFiles are the generated files that depend on no content (see
+// generators): a page that links one must not wait for every page to be
+// made.
+var fixedFiles = map[string]bool{"assets/chroma.css": true}
+
 // Found says what Lookup found.
 type Found int
 
@@ -280,7 +285,7 @@ func (s *Session) Lookup(path string) ([]byte, Found, error) {
 			return f.Data, Made, nil
 		}
 		// Its view makes it no more, or makes it under another path.
-	} else if _, ok := s.owner[path]; ok || s.static[path] {
+	} else if _, ok := s.owner[path]; ok || s.static[path] || fixedFiles[path] {
 		return nil, Kept, nil
 	}
 	// A generated file, a page whose path is new, or nothing.

@@ -73,8 +73,9 @@ func NewSession(cfg Config) *Session {
 
 // DeferPages makes the partial builds of pages' files that follow leave
 // their pages, and the files made from every page, to Lookup and Flush:
-// Result.Files then holds none of them. Builds of documents' prose alone
-// and full builds still make everything at once.
+// Result.Files then holds none of them, and Result.Paths is filled in
+// only when Flush has handed out everything. Builds of documents' prose
+// alone and full builds still make everything at once.
 func (s *Session) DeferPages() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
