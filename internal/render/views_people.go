@@ -24,7 +24,6 @@ type PersonView struct {
 	Timeline                  []TimelineEntry
 	Correspondents            []Correspondent
 	Network                   template.HTML
-	network                   func() template.HTML // lays Network out, in prepare
 	// Years is set when the person's lists are too long for one page:
 	// the lists above are then empty, and each year of them has a page.
 	Years []PersonYear
@@ -120,8 +119,7 @@ func (b *builder) person(p *content.Person) *Page {
 		}
 	}
 	if len(v.Correspondents) > 0 {
-		ego := net.Ego(p.ID)
-		v.network = func() template.HTML { return template.HTML(figure.NetworkSVG(s, ego, URL)) }
+		v.Network = template.HTML(figure.NetworkSVG(s, net.Ego(p.ID), URL))
 	}
 	pg := b.page("person", site.PersonPath(p.ID), p.Name, "persons")
 	pg.Description = p.Role
@@ -129,17 +127,6 @@ func (b *builder) person(p *content.Person) *Page {
 	pg.Data = v
 	pg.EditURL = b.editURL(p.File)
 	return pg
-}
-
-// prepare lays out the person's network figure. Like the highlighting
-// of a source, it runs in Render's workers rather than while the views
-// are listed: it is the costliest step of a person's view, and the
-// preview lists many views whose pages it renders only when asked.
-func (v *PersonView) prepare() error {
-	if v.network != nil {
-		v.Network, v.network = v.network(), nil
-	}
-	return nil
 }
 
 func addCorrespondent(cs []Correspondent, s *site.Site, id string, sent, received int) []Correspondent {
