@@ -39,9 +39,9 @@ type session struct {
 }
 
 // flushViews is how many views' pages a flush writes at a time: few
-// enough that a change saved meanwhile waits little, many enough to keep
-// every core busy.
-const flushViews = 64
+// enough that a change saved meanwhile waits little for the batch under
+// way, many enough to keep every core busy.
+const flushViews = 16
 
 func newSession(opts Options) *session {
 	opts = opts.withDefaults()
