@@ -22,12 +22,12 @@ type deferred struct {
 	res     *Result
 	tpl     *render.Templates
 	keys    []viewKey                // of every view of the site, in order
-	views   []*lazyView              // those left, in the site's order
+	views   []*lazyView              // those the build chose, in the site's order
 	byKey   map[viewKey]*lazyView    // views, by key
 	byPath  map[string]*lazyView     // the views left, by the paths the folder holds of their pages
 	tables  []export.Table           // of res.Site
 	touched map[subject.Subject]bool // whose search items may have changed
-	next    int                      // views[:next] were handed out by Flush
+	next    int                      // views[:next] were handed out, views[next:] are left
 
 	// Generated files an earlier build made but never handed out. The
 	// search index is updated in place and makes only the files an
