@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"errors"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -25,7 +26,7 @@ type deferred struct {
 	views   []*lazyView              // those the build chose, in the site's order
 	byKey   map[viewKey]*lazyView    // views, by key
 	byPath  map[string]*lazyView     // the views left, by the paths the folder holds of their pages
-	tables  []export.Table           // of res.Site
+	tables  func() []export.Table    // of res.Site, made once when first called
 	touched map[subject.Subject]bool // whose search items may have changed
 	next    int                      // views[:next] were handed out, views[next:] are left
 
@@ -130,7 +131,7 @@ func (v *lazyView) renderAll(tpl *render.Templates) ([]output.File, error) {
 // chosen among views, with the paths of the pages the folder holds of
 // every view (pages) and those of the views left by an earlier build
 // (left).
-func newDeferred(res *Result, views []render.View, chosen []int, pages map[viewKey][]string, tables []export.Table, touched map[subject.Subject]bool) *deferred {
+func newDeferred(res *Result, views []render.View, chosen []int, pages map[viewKey][]string, tables func() []export.Table, touched map[subject.Subject]bool) *deferred {
 	d := &deferred{
 		res: res, tpl: res.tpl, keys: viewKeys(views), tables: tables, touched: touched,
 		byKey: make(map[viewKey]*lazyView, len(chosen)), byPath: map[string]*lazyView{},
@@ -181,7 +182,7 @@ func (d *deferred) finish(pages map[viewKey][]string, cites map[string]*render.C
 		for _, f := range d.files {
 			d.paths = append(d.paths, f.Path)
 		}
-		extra, err := runAll(generators(d.res.Site, d.paths, d.tables, index))
+		extra, err := runAll(generators(d.res.Site, d.paths, d.tables(), index))
 		d.files = overlay(d.carried, append(d.files, slices.Concat(extra...)...))
 		d.err, d.done = err, true
 	})
@@ -340,11 +341,19 @@ func (s *Session) Flush(n int, write func([]output.File) error) (more bool, err 
 		return true, err
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.later == d {
 		s.commit(d, end, generated)
 	}
-	return s.later != nil, nil
+	more = s.later != nil
+	s.mu.Unlock()
+	if generated && !more {
+		// Everything is handed out and the preview waits for the next
+		// edit: collecting the garbage of the pages made now, rather than
+		// in the middle of the next rebuild, gives that rebuild the whole
+		// heap's headroom.
+		runtime.GC()
+	}
+	return more, nil
 }
 
 // Left reports whether the last build left anything to Lookup and
