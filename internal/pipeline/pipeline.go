@@ -319,7 +319,7 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	var index *search.Indexer
 	if e.release {
 		index = search.NewIndexer(search.DefaultLayout())
-		opts.ReadSource = releaseSources()
+		opts.ReadSource = releaseSources(cfg.contentFS(), e.res.Site)
 	}
 	cites, err := e.pages(render.Views(e.res.Site, opts), tpl, index)
 	if err != nil {

@@ -252,19 +252,33 @@ func (b *builder) figureMarks(entries []TimelineEntry) []figure.Mark {
 	return marks
 }
 
-// byPerson groups timeline entries by the persons they involve, in one
-// pass, keeping their order.
-func byPerson(entries []TimelineEntry) map[string][]TimelineEntry {
-	m := map[string][]TimelineEntry{}
-	for _, e := range entries {
+// byPerson groups the positions of timeline entries by the persons they
+// involve, in one pass, keeping their order.
+func byPerson(entries []TimelineEntry) map[string][]int32 {
+	m := map[string][]int32{}
+	for i, e := range entries {
 		for _, id := range strings.Fields(e.Persons) {
-			if l := m[id]; len(l) > 0 && l[len(l)-1].ID == e.ID {
+			if l := m[id]; len(l) > 0 && entries[l[len(l)-1]].ID == e.ID {
 				continue // a person named twice in one entry
 			}
-			m[id] = append(m[id], e)
+			m[id] = append(m[id], int32(i))
 		}
 	}
 	return m
+}
+
+// personTimelineOf returns the timeline entries involving the person id,
+// in order, or nil.
+func (b *builder) personTimelineOf(id string) []TimelineEntry {
+	at := b.personTimeline[id]
+	if len(at) == 0 {
+		return nil
+	}
+	out := make([]TimelineEntry, len(at))
+	for i, j := range at {
+		out[i] = b.timeline[j]
+	}
+	return out
 }
 
 // travelLine is a timeline entry's detail line on how a telegram
