@@ -320,6 +320,10 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	if e.release {
 		index = search.NewIndexer(search.DefaultLayout())
 		opts.ReadSource = releaseSources(cfg.contentFS(), e.res.Site)
+		// Nothing is reported at a key's position once the graph is
+		// built, and no edit follows a one-off build.
+		content.ForgetPositions(e.res.Site.Ed)
+		e.res.Site.ForgetEdits()
 	}
 	cites, err := e.pages(render.Views(e.res.Site, opts), tpl, index)
 	if err != nil {
