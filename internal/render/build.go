@@ -46,7 +46,8 @@ type Options struct {
 	Tables []Table
 	// ReadSource, if set, gives a document's file text to its source
 	// page, in place of content.Body.Raw: a build that makes every page
-	// once can so drop each text as its page is made.
+	// once can so drop the texts once the site graph is built and read
+	// each again when its source page is made.
 	ReadSource func(d *content.Document) (string, error)
 }
 
