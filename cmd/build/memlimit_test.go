@@ -14,8 +14,8 @@ func TestTooClose(t *testing.T) {
 	}{
 		{0, 380 << 20, false},
 		{200 << 20, 380 << 20, false},
-		{228 << 20, 380 << 20, false},
-		{229 << 20, 380 << 20, true},
+		{253 << 20, 380 << 20, false},
+		{254 << 20, 380 << 20, true},
 		{1 << 30, 380 << 20, true},
 	}
 	for _, tt := range tests {
