@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/diag"
@@ -373,7 +374,9 @@ func (s *Site) renderOne(conv *markdown.Converter, f fragment, ids map[subject.K
 	opts := f.opts
 	opts.Resolver = res
 	opts.Problem = func(off int, msg string) { r.problems = append(r.problems, problem{off, msg}) }
-	html, err := conv.ConvertString([]byte(f.src), opts)
+	// goldmark only reads its source, so it reads the fragment's string
+	// in place instead of a copy of it.
+	html, err := conv.ConvertString(unsafe.Slice(unsafe.StringData(f.src), len(f.src)), opts)
 	if err != nil {
 		r.problems = append(r.problems, problem{0, err.Error()})
 	}
