@@ -212,6 +212,9 @@ func (l *loader) readListed(p string) (text []byte, ok bool, err error) {
 // size has; a file reporting no size (as some file systems do) is read
 // to its end.
 func readSized(fsys fs.FS, p string) (b []byte, size int64, err error) {
+	if r, ok := fsys.(sizedReader); ok {
+		return r.readSized(p)
+	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, 0, err
