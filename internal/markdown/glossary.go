@@ -118,11 +118,12 @@ func (g *Glossary) link(t *ast.Text, src []byte, used []bool) {
 // first such occurrence; or -1, -1.
 func (g *Glossary) find(s []byte, used []bool) (term, at int) {
 	term, at = -1, -1
-	for i := range s {
-		if i > 0 && isWordByte(s[i-1]) {
+	for i, c := range s {
+		candidates := g.byFirst[c]
+		if len(candidates) == 0 || i > 0 && isWordByte(s[i-1]) {
 			continue // a whole word starts at 0 or after a non-word byte
 		}
-		for _, k := range g.byFirst[s[i]] {
+		for _, k := range candidates {
 			if term >= 0 && k >= term {
 				break // an earlier term already matched before i
 			}
