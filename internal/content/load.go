@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 	"unsafe"
 
@@ -61,17 +63,37 @@ type Edition struct {
 // not changed since (see Cache); a nil cache reads every file. The
 // edition is the same either way.
 func LoadCached(fsys fs.FS, root string, cache *Cache, diags *diag.List) (*Edition, error) {
-	l := loader{fsys: fsys, root: root, diags: diags, cache: cache}
 	ed := &Edition{Root: root, Failed: map[subject.Subject]bool{}}
-	l.failed = ed.Failed
-	steps := []func(*Edition) error{
-		l.site, l.documents, l.persons, l.sections, l.conflicts, l.packets,
-		l.works, l.events, l.archives, l.terms, l.redirects, l.pages,
+	steps := []func(*loader, *Edition) error{
+		(*loader).site, (*loader).documents, (*loader).persons, (*loader).sections,
+		(*loader).conflicts, (*loader).packets, (*loader).works, (*loader).events,
+		(*loader).archives, (*loader).terms, (*loader).redirects, (*loader).pages,
 	}
-	for _, step := range steps {
-		if err := step(ed); err != nil {
-			return nil, err
+	// The steps fill distinct fields of ed and run at once: a registry
+	// read on one goroutine (events.yaml is large) keeps a core busy
+	// while the pages' workers wait for their last files. Each reports
+	// into a list and a failure set of its own, added in the order of the
+	// steps, so the outcome is that of running them one after another.
+	type outcome struct {
+		diags  diag.List
+		failed map[subject.Subject]bool
+		err    error
+	}
+	out := make([]outcome, len(steps))
+	var wg sync.WaitGroup
+	for i, step := range steps {
+		o := &out[i]
+		o.failed = map[subject.Subject]bool{}
+		l := &loader{fsys: fsys, root: root, diags: &o.diags, cache: cache, failed: o.failed}
+		wg.Go(func() { o.err = step(l, ed) })
+	}
+	wg.Wait()
+	for i := range out {
+		if out[i].err != nil {
+			return nil, out[i].err
 		}
+		diags.Append(&out[i].diags)
+		maps.Copy(ed.Failed, out[i].failed)
 	}
 	validate(ed, diags)
 	return ed, nil
