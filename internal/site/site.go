@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/korean-war-sources/edition/internal/content"
@@ -110,8 +111,13 @@ func BuildCached(ed *content.Edition, conv *markdown.Converter, cache *FragmentC
 	s := &Site{Ed: ed}
 	s.index(diags)
 	s.checkFrontMatter(diags)
+	// The backlinks of front matter are derived on one goroutine while
+	// the fragments are rendered on every core, instead of after them.
+	var wg sync.WaitGroup
+	wg.Go(s.reverseFrontMatter)
 	s.renderAll(conv, cache, diags)
-	s.reverse()
+	wg.Wait()
+	s.reverseMarkdown()
 	s.checkCoverage(diags)
 	return s
 }
