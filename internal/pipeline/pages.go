@@ -6,6 +6,7 @@ import (
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/output"
+	"github.com/korean-war-sources/edition/internal/parallel"
 	"github.com/korean-war-sources/edition/internal/render"
 	"github.com/korean-war-sources/edition/internal/search"
 	"github.com/korean-war-sources/edition/internal/site"
@@ -27,13 +28,9 @@ func (e *emitter) pages(views []render.View, tpl *render.Templates, index *searc
 	cites := &render.Citations{}
 	group := func(i int) ([]output.File, error) {
 		built[i] = views[i].Make()
-		files := make([]output.File, len(built[i]))
-		for j, p := range built[i] {
-			f, err := render.RenderPage(tpl, p)
-			if err != nil {
-				return nil, err
-			}
-			files[j] = f
+		files, err := renderPages(tpl, built[i])
+		if err != nil {
+			return nil, err
 		}
 		if subj := views[i].Subject; subj.Kind == subject.Document && index != nil {
 			it := search.ItemOfDocument(st, st.Docs[subj.ID])
@@ -74,6 +71,33 @@ func (e *emitter) pages(views []render.View, tpl *render.Templates, index *searc
 	return cites, e.emit(len(views)-end, func(i int) ([]output.File, error) { return group(end + i) }, func(i int) { done(end + i) })
 }
 
+// renderPages executes the pages of one view, in order. A view of many
+// pages (the documents' indexes, the timelines, a person's years) is
+// executed on every core: made in one piece, it would hold one core
+// while the views after it, made ahead up to the limit, wait for it.
+func renderPages(tpl *render.Templates, pages []*render.Page) ([]output.File, error) {
+	files := make([]output.File, len(pages))
+	errs := make([]error, len(pages))
+	one := func(_, j int) { files[j], errs[j] = render.RenderPage(tpl, pages[j]) }
+	if len(pages) < manyPages {
+		for j := range pages {
+			one(0, j)
+		}
+	} else {
+		parallel.For(len(pages), one)
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// manyPages is how many pages a view must have to be executed on every
+// core: a document's two pages are not worth the hand-over.
+const manyPages = 8
+
 // releaseEvery is how many views are made between two releases of the
 // documents' rendered Markdown: each release waits for the pages being
 // made, so a batch is large enough for that wait to cost nothing. Tests
@@ -106,13 +130,15 @@ func finishIndex(st *site.Site, x *search.Indexer) func() ([]output.File, error)
 			return nil, fmt.Errorf("search index: %d documents indexed of %d", x.Len(), len(st.DocsByDate))
 		}
 		order, items := search.ItemsOf(st, func(subj subject.Subject) bool { return subj.Kind != subject.Document })
+		rest := make([]search.Item, 0, max(len(order)-x.Len(), 0))
 		for i := x.Len(); i < len(order); i++ {
 			it, ok := items[i]
 			if !ok {
 				return nil, fmt.Errorf("search index: no item for %s", order[i])
 			}
-			x.Add(it)
+			rest = append(rest, it)
 		}
+		x.AddAll(rest)
 		built, err := x.Build()
 		if err != nil {
 			return nil, fmt.Errorf("search index: %w", err)

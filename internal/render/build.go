@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/korean-war-sources/edition/internal/citation"
 	"github.com/korean-war-sources/edition/internal/content"
@@ -88,9 +89,13 @@ type View struct {
 // pages whose subjects an edit touched.
 func Views(s *site.Site, opts Options) []View {
 	b := newBuilder(s, opts)
+	// The timeline and the network each read only the site: made at the
+	// same time, they hold one core for less long before the pages begin.
+	var wg sync.WaitGroup
+	wg.Go(func() { b.correspondence = site.Correspondence(s) })
 	b.timeline = b.entries()
 	b.personTimeline = byPerson(b.timeline)
-	b.correspondence = site.Correspondence(s)
+	wg.Wait()
 	var vs []View
 	add := func(subj subject.Subject, pages ...func() *Page) {
 		vs = append(vs, View{Subject: subj, Make: func() []*Page {
