@@ -216,7 +216,7 @@ func (c Config) contentFS() fs.FS {
 	if c.ContentFS != nil {
 		return c.ContentFS
 	}
-	return os.DirFS(c.Content)
+	return content.DirFS(c.Content)
 }
 
 // templatesFS returns the file system of the templates.
