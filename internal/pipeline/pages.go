@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"fmt"
+	"hash/maphash"
+	"io/fs"
 	"strconv"
 
 	"github.com/korean-war-sources/edition/internal/content"
@@ -147,14 +149,41 @@ func finishIndex(st *site.Site, x *search.Indexer) func() ([]output.File, error)
 	}
 }
 
-// releaseSources returns the reader of render.Options.ReadSource for a
-// build that makes every page once: it hands each document's file text
-// to its source page and drops it from the site, which holds it for no
-// other page (about 50 MB at 10,000 documents).
-func releaseSources() func(d *content.Document) (string, error) {
-	return func(d *content.Document) (string, error) {
-		raw := d.Body.Raw
+// releaseSources drops the file texts of the documents of st, which a
+// built site holds only for the documents' source pages (about 50 MB at
+// 10,000 documents, a fifth of the largest live heap), and returns the
+// reader of render.Options.ReadSource for a build that makes every page
+// once: it reads each text again from fsys, the content folder, when its
+// source page is made, and refuses a text that is not the one loaded.
+func releaseSources(fsys fs.FS, st *site.Site) func(d *content.Document) (string, error) {
+	seed := maphash.MakeSeed()
+	sums := make(map[*content.Document]textSum, len(st.Ed.Documents))
+	for _, d := range st.Ed.Documents {
+		sums[d] = sumOf(seed, d.Body.Raw)
 		d.Body.Raw, d.Body.Src = "", ""
-		return raw, nil
 	}
+	return func(d *content.Document) (string, error) {
+		want, ok := sums[d]
+		if !ok {
+			return "", fmt.Errorf("%s: no text was loaded for its source page", d.File)
+		}
+		text, err := content.ReadText(fsys, "documents/"+d.ID+".md", want.size)
+		if err != nil {
+			return "", fmt.Errorf("reading the source of %s again: %w", d.File, err)
+		}
+		if sumOf(seed, text) != want {
+			return "", fmt.Errorf("%s changed while the site was being built; build again", d.File)
+		}
+		return text, nil
+	}
+}
+
+// textSum tells whether a text read again is the one loaded.
+type textSum struct {
+	size int
+	hash uint64
+}
+
+func sumOf(seed maphash.Seed, text string) textSum {
+	return textSum{size: len(text), hash: maphash.String(seed, text)}
 }

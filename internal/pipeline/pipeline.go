@@ -119,8 +119,10 @@ func Run(cfg Config) (*Result, error) {
 // sibling of cfg.Out, which replaces it only when the whole build has
 // succeeded; a build with content problems (Result.Failed(cfg.Strict))
 // or an error writes nothing and leaves cfg.Out as it was. What no later
-// stage reads is dropped as soon as its pages are made (the documents'
-// file texts among it), so Result.Site holds no document body afterwards.
+// stage reads is dropped as soon as it can be: the documents' file texts
+// once the site graph is built (each source page reads its file again),
+// their rendered Markdown as their pages are made; Result.Site holds no
+// document body afterwards.
 func Build(cfg Config) (*Result, error) {
 	start := time.Now()
 	res, tpl, err := prepare(cfg)
@@ -214,7 +216,7 @@ func (c Config) contentFS() fs.FS {
 	if c.ContentFS != nil {
 		return c.ContentFS
 	}
-	return os.DirFS(c.Content)
+	return content.DirFS(c.Content)
 }
 
 // templatesFS returns the file system of the templates.
@@ -331,7 +333,11 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	var index *search.Indexer
 	if e.release {
 		index = search.NewIndexer(search.DefaultLayout())
-		opts.ReadSource = releaseSources()
+		opts.ReadSource = releaseSources(cfg.contentFS(), e.res.Site)
+		// Nothing is reported at a key's position once the graph is
+		// built, and no edit follows a one-off build.
+		content.ForgetPositions(e.res.Site.Ed)
+		e.res.Site.ForgetEdits()
 	}
 	cites, err := e.pages(render.Views(e.res.Site, opts), tpl, index)
 	if err != nil {
