@@ -266,11 +266,8 @@ func (s *Session) selective(rels []string) (res *Result, ok bool, err error) {
 	if res.Diags.HasErrors(s.cfg.Strict) {
 		return res, false, nil
 	}
-	// The tables are made when the data page or their files are.
-	tables := sync.OnceValue(func() []export.Table { return export.Tables(res.Site) })
-	opts := pageOptions(s.cfg, nil)
-	opts.TablesOf = func() []render.Table { return pageOptions(s.cfg, tables()).Tables }
-	views := render.Views(res.Site, opts)
+	tables := export.Tables(res.Site)
+	views := render.Views(res.Site, pageOptions(s.cfg, tables))
 	if !s.sameSubjects(views) {
 		return nil, false, nil
 	}

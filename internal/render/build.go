@@ -45,10 +45,6 @@ type Options struct {
 	SearchManifest string
 	// Tables are the open-data tables the data page lists.
 	Tables []Table
-	// TablesOf, if set, gives Tables when the data page is made: a
-	// build that makes that page only when asked for so makes the
-	// tables only then.
-	TablesOf func() []Table
 	// ReadSource, if set, gives a document's file text to its source
 	// page, in place of content.Body.Raw: a build that makes every page
 	// once can so drop the texts once the site graph is built and read

@@ -33,11 +33,7 @@ func (b *builder) data() *Page {
 	if b.opts.Archive {
 		v.Archive = URL(ArchivePath)
 	}
-	tables := b.opts.Tables
-	if b.opts.TablesOf != nil {
-		tables = b.opts.TablesOf()
-	}
-	for _, t := range tables {
+	for _, t := range b.opts.Tables {
 		var cols []string
 		for _, c := range t.Columns {
 			cols = append(cols, c.Name+" ("+c.Meaning+")")
