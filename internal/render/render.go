@@ -12,8 +12,8 @@
 //
 // Every page executes base.html with a *Page: Title, Description, Nav
 // (the current entry of the main navigation), Site, Meta, JSONLD, Cite,
-// Scripts and the page type's own view in Data. Header returns what the
-// site header shows.
+// Scripts and the page type's own view in Data. Execute sets HeadTitle
+// (the <title>) and SiteHeader (what the site header shows).
 //
 // URLs inside the site are written with the root marker (URL, and
 // "@@root@@/" in templates): Execute replaces it by the page's relative
@@ -122,6 +122,11 @@ func (t *Templates) Execute(p *Page) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("no template for page type %q", p.Type)
 	}
+	p.HeadTitle = p.Title
+	if p.Type != "home" {
+		p.HeadTitle += " · " + p.Site.Title
+	}
+	p.SiteHeader = p.Site.header(p.Nav, p.Path)
 	size := t.sizes[p.Type]
 	buf := bytes.NewBuffer(make([]byte, 0, sizeHint(size.Load())))
 	if err := set.ExecuteTemplate(buf, "base.html", p); err != nil {
