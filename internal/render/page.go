@@ -22,14 +22,14 @@ type Page struct {
 	// SourceStyles marks a page that shows highlighted source and
 	// loads the highlighter's stylesheet.
 	SourceStyles bool
-	Canonical   string // absolute URL, "" when the site has no base_url
-	Meta        []Meta // citation_* and DC.* tags
-	JSONLD      template.JS
-	Cite        *Citation // "Cite this page", nil on pages without
-	EditURL     string
-	Data        any
-	Scripts     []string // extra scripts (root-marked URLs)
-	Refresh     string   // for redirect pages: where to go
+	Canonical    string // absolute URL, "" when the site has no base_url
+	Meta         []Meta // citation_* and DC.* tags
+	JSONLD       template.JS
+	Cite         *Citation // "Cite this page", nil on pages without
+	EditURL      string
+	Data         any
+	Scripts      []string // extra scripts (root-marked URLs)
+	Refresh      string   // for redirect pages: where to go
 	// Series places the page among its neighbours (documents by date,
 	// notes by number): the head links them as rel="prev"/"next" and the
 	// page shows them. nil on pages that are not part of a series.
