@@ -29,6 +29,12 @@
 // points to (datakey.go), never written by hand; a partial must be given
 // exactly what it shows. LoadUncached executes every partial afresh: the
 // tests hold the cached pages to its bytes.
+//
+// A partial pays for its cache on every call (deriving and hashing the
+// key) and, when it misses, for storing its markup too: markup that
+// appears on one page only (a document's citing notes, a note's sources,
+// a section's notes) is executed in place with {{template}} instead,
+// which costs less than a miss.
 package render
 
 import (
