@@ -138,7 +138,7 @@ func (t *Templates) Execute(p *Page) ([]byte, error) {
 	if err := set.ExecuteTemplate(buf, "base.html", p); err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", p.Path, err)
 	}
-	size.Store(int64(buf.Len()))
+	size.Store(nextSize(size.Load(), int64(buf.Len())))
 	root := p.Root
 	if root == "" {
 		root = site.Root(p.Path)
@@ -146,12 +146,21 @@ func (t *Templates) Execute(p *Page) ([]byte, error) {
 	return relocate(buf.Bytes(), root), nil
 }
 
-// sizeHint is the capacity to give the buffer of a page when the last
-// page of its type had last bytes: pages of a type are alike, and a
-// buffer grown by doubling from nothing copies and allocates the page
-// about twice over.
+// sizeHint is the capacity to give the buffer of a page when the pages
+// of its type last had about last bytes (see nextSize): pages of a type
+// are alike, and a buffer grown by doubling from nothing copies and
+// allocates the page about twice over.
 func sizeHint(last int64) int {
 	return int(last + last/8 + 512)
+}
+
+// nextSize is what a page type's size becomes after a page of n bytes
+// when it was last: the largest of the recent pages, forgotten slowly.
+// A page a little larger than the one before it (document pages range
+// over about a factor of two) then rarely outgrows its buffer, which
+// would copy it into one twice its size.
+func nextSize(last, n int64) int64 {
+	return max(n, last-last/32)
 }
 
 // relocate replaces every root marker in b by root. A root no longer than
