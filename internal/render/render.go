@@ -33,8 +33,8 @@
 // A partial pays for its cache on every call (deriving and hashing the
 // key) and, when it misses, for storing its markup too: markup that
 // appears on one page only (a document's citing notes, a note's sources,
-// a section's notes) is executed in place with {{template}} instead,
-// which costs less than a miss.
+// a section's notes, a note's body) is executed in place with
+// {{template}} instead, which costs less than a miss.
 package render
 
 import (
