@@ -155,12 +155,14 @@ func sizeHint(last int64) int {
 }
 
 // nextSize is what a page type's size becomes after a page of n bytes
-// when it was last: the largest of the recent pages, forgotten slowly.
-// A page a little larger than the one before it (document pages range
-// over about a factor of two) then rarely outgrows its buffer, which
-// would copy it into one twice its size.
+// when it was last: the largest of the recent pages, an eighth of it
+// forgotten with each page. A page a little larger than the one before
+// it (document pages range over about a factor of two) then rarely
+// outgrows its buffer, which would copy it into one twice its size,
+// while one large index page does not oversize the buffers of the many
+// small ones after it for long.
 func nextSize(last, n int64) int64 {
-	return max(n, last-last/32)
+	return max(n, last-last/8)
 }
 
 // relocate replaces every root marker in b by root. A root no longer than
