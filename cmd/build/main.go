@@ -140,7 +140,9 @@ func build(cfg pipeline.Config, check bool, stdout, stderr io.Writer) error {
 	// each file as it is made, and nothing at all if the content fails.
 	run := pipeline.Build
 	if check {
-		run = pipeline.Run
+		run = pipeline.Run // holds the whole site: no memory limit
+	} else {
+		defer softMemoryLimit(buildMemoryLimit, 50*time.Millisecond)()
 	}
 	res, err := run(cfg)
 	if err != nil {

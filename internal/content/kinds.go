@@ -159,7 +159,7 @@ func (l *loader) packets(ed *Edition) error {
 			return d, nil
 		}
 		d.pk = &Packet{ID: d.id, File: l.show(p), Pos: pos}
-		text, ok, err := l.read(p)
+		text, ok, err := l.readListed(p)
 		if err != nil || !ok {
 			return d, err
 		}

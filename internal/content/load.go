@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/korean-war-sources/edition/internal/diag"
 	"github.com/korean-war-sources/edition/internal/slug"
@@ -59,17 +63,37 @@ type Edition struct {
 // not changed since (see Cache); a nil cache reads every file. The
 // edition is the same either way.
 func LoadCached(fsys fs.FS, root string, cache *Cache, diags *diag.List) (*Edition, error) {
-	l := loader{fsys: fsys, root: root, diags: diags, cache: cache}
 	ed := &Edition{Root: root, Failed: map[subject.Subject]bool{}}
-	l.failed = ed.Failed
-	steps := []func(*Edition) error{
-		l.site, l.documents, l.persons, l.sections, l.conflicts, l.packets,
-		l.works, l.events, l.archives, l.terms, l.redirects, l.pages,
+	steps := []func(*loader, *Edition) error{
+		(*loader).site, (*loader).documents, (*loader).persons, (*loader).sections,
+		(*loader).conflicts, (*loader).packets, (*loader).works, (*loader).events,
+		(*loader).archives, (*loader).terms, (*loader).redirects, (*loader).pages,
 	}
-	for _, step := range steps {
-		if err := step(ed); err != nil {
-			return nil, err
+	// The steps fill distinct fields of ed and run at once: a registry
+	// read on one goroutine (events.yaml is large) keeps a core busy
+	// while the pages' workers wait for their last files. Each reports
+	// into a list and a failure set of its own, added in the order of the
+	// steps, so the outcome is that of running them one after another.
+	type outcome struct {
+		diags  diag.List
+		failed map[subject.Subject]bool
+		err    error
+	}
+	out := make([]outcome, len(steps))
+	var wg sync.WaitGroup
+	for i, step := range steps {
+		o := &out[i]
+		o.failed = map[subject.Subject]bool{}
+		l := &loader{fsys: fsys, root: root, diags: &o.diags, cache: cache, failed: o.failed}
+		wg.Go(func() { o.err = step(l, ed) })
+	}
+	wg.Wait()
+	for i := range out {
+		if out[i].err != nil {
+			return nil, out[i].err
 		}
+		diags.Append(&out[i].diags)
+		maps.Copy(ed.Failed, out[i].failed)
 	}
 	validate(ed, diags)
 	return ed, nil
@@ -168,18 +192,27 @@ func (l *loader) read(p string) (text []byte, ok bool, err error) {
 	if err != nil {
 		return nil, false, fmt.Errorf("reading %s: %w", l.show(p), err)
 	}
-	file := l.filePos(p)
 	if info.Mode()&fs.ModeSymlink != 0 {
-		l.diags.Errorf(file, "symbolic links are not allowed in content; copy the file into %s instead", l.show(path.Dir(p)))
+		l.diags.Errorf(l.filePos(p), "symbolic links are not allowed in content; copy the file into %s instead", l.show(path.Dir(p)))
 		return nil, false, nil
 	}
-	if info.Size() > MaxFileSize {
-		l.diags.Errorf(file, "file is too large (%.1f MB; content files may be at most %d MB)", float64(info.Size())/(1<<20), MaxFileSize>>20)
-		return nil, false, nil
-	}
-	b, err := fs.ReadFile(l.fsys, p)
+	return l.readListed(p)
+}
+
+// readListed is read for a file that a listing of its folder (files)
+// showed to be a regular file, not a symbolic link: it opens the file
+// once, takes its size from the open file and reads it into a buffer of
+// that size, instead of looking the path up three times (lstat, open,
+// stat) and reading until a second read finds the end, as read would.
+func (l *loader) readListed(p string) (text []byte, ok bool, err error) {
+	b, size, err := readSized(l.fsys, p)
 	if err != nil {
 		return nil, false, fmt.Errorf("reading %s: %w", l.show(p), err)
+	}
+	file := l.filePos(p)
+	if size > MaxFileSize {
+		l.diags.Errorf(file, "file is too large (%.1f MB; content files may be at most %d MB)", float64(size)/(1<<20), MaxFileSize>>20)
+		return nil, false, nil
 	}
 	b = normalizeNewlines(bytes.TrimPrefix(b, []byte("\uFEFF")))
 	if i := invalidUTF8(b); i >= 0 {
@@ -193,6 +226,39 @@ func (l *loader) read(p string) (text []byte, ok bool, err error) {
 		return nil, false, nil
 	}
 	return b, true, nil
+}
+
+// readSized reads the file p of fsys, unless it is larger than
+// MaxFileSize; size is the size the open file reports. It reads that
+// many bytes and does not read on to find the end, which a file of that
+// size has; a file reporting no size (as some file systems do) is read
+// to its end.
+func readSized(fsys fs.FS, p string) (b []byte, size int64, err error) {
+	if r, ok := fsys.(sizedReader); ok {
+		return r.readSized(p)
+	}
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	switch size = info.Size(); {
+	case size > MaxFileSize:
+		return nil, size, nil
+	case size == 0:
+		b, err = io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+		return b, int64(len(b)), err
+	}
+	b = make([]byte, size)
+	n, err := io.ReadFull(f, b)
+	if err == io.ErrUnexpectedEOF {
+		err = nil // shorter than its size said: changed while read
+	}
+	return b[:n], size, err
 }
 
 // normalizeNewlines makes CRLF and lone CR line endings LF, as
@@ -260,11 +326,13 @@ func SplitFrontMatter(text string) (front, body string, line int, ok bool) {
 // page decodes one Markdown file with front matter into v, whose type must
 // be a pointer to a struct; it returns the body and whether it succeeded.
 func (l *loader) page(p string, v any) (Body, bool, error) {
-	b, ok, err := l.read(p)
+	b, ok, err := l.readListed(p)
 	if err != nil || !ok {
 		return Body{}, false, err
 	}
-	text := string(b)
+	// b is this call's own buffer and nothing writes to it from here on,
+	// so the text can share its memory rather than copy the file.
+	text := unsafe.String(unsafe.SliceData(b), len(b))
 	file := l.show(p)
 	front, body, line, ok := SplitFrontMatter(text)
 	if !ok {

@@ -8,12 +8,14 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/jsonstr"
 	"github.com/korean-war-sources/edition/internal/output"
+	"github.com/korean-war-sources/edition/internal/parallel"
 	"github.com/korean-war-sources/edition/internal/site"
 	"github.com/korean-war-sources/edition/internal/subject"
 )
@@ -36,40 +38,79 @@ func (t Table) JSONPath() string { return "data/" + t.Name + ".json" }
 // CSVPath is the path of the table as CSV.
 func (t Table) CSVPath() string { return "data/" + t.Name + ".csv" }
 
-// Tables builds every table from the site.
+// Tables builds every table from the site, each on a core of its own.
 func Tables(s *site.Site) []Table {
-	return []Table{documents(s), persons(s), notes(s), works(s), events(s), publicTexts(s), disagreements(s)}
+	makers := []func(*site.Site) Table{documents, persons, notes, works, events, publicTexts, disagreements}
+	tables := make([]Table, len(makers))
+	parallel.For(len(makers), func(_, i int) { tables[i] = makers[i](s) })
+	return tables
 }
 
 // Files writes each table as data/NAME.json (an array of objects) and
-// data/NAME.csv (header row, UTF-8).
+// data/NAME.csv (header row, UTF-8). The tables are written on every
+// core, a block of rows at a time.
 func Files(tables []Table) ([]output.File, error) {
+	var blocks []block
+	for ti, t := range tables {
+		for _, csv := range []bool{false, true} {
+			for from := 0; from == 0 || from < len(t.Rows); from += blockRows {
+				blocks = append(blocks, block{table: ti, csv: csv, from: from, to: min(from+blockRows, len(t.Rows))})
+			}
+		}
+	}
+	data := make([][]byte, len(blocks))
+	errs := make([]error, len(blocks))
+	parallel.For(len(blocks), func(_, i int) {
+		b := blocks[i]
+		if b.csv {
+			data[i], errs[i] = csvRows(tables[b.table], b.from, b.to)
+		} else {
+			data[i], errs[i] = jsonRows(tables[b.table], b.from, b.to)
+		}
+	})
 	var files []output.File
-	for _, t := range tables {
-		j, err := toJSON(t)
-		if err != nil {
-			return nil, err
+	for i := 0; i < len(blocks); {
+		b, j := blocks[i], i
+		for ; j < len(blocks) && blocks[j].table == b.table && blocks[j].csv == b.csv; j++ {
+			if errs[j] != nil {
+				return nil, errs[j]
+			}
 		}
-		c, err := toCSV(t)
-		if err != nil {
-			return nil, err
+		path := tables[b.table].JSONPath()
+		if b.csv {
+			path = tables[b.table].CSVPath()
 		}
-		files = append(files,
-			output.File{Path: t.JSONPath(), Data: j},
-			output.File{Path: t.CSVPath(), Data: c})
+		files = append(files, output.File{Path: path, Data: slices.Concat(data[i:j]...)})
+		i = j
 	}
 	return files, nil
 }
 
-// toJSON writes the rows as an array of objects, one row to a line, each
-// string as encoding/json writes it.
-func toJSON(t Table) ([]byte, error) {
+// block is rows from up to to of a table, as JSON or as CSV.
+type block struct {
+	table    int
+	csv      bool
+	from, to int
+}
+
+// blockRows is how many rows of a table one block writes.
+const blockRows = 1024
+
+// jsonRows writes the rows from up to to of the table as JSON, the
+// whole of which is an array of objects, one row to a line, each string
+// as encoding/json writes it: the array's opening if from is 0, its end
+// if to is the last row.
+func jsonRows(t Table, from, to int) ([]byte, error) {
 	keys := make([][]byte, len(t.Columns))
 	for j, col := range t.Columns {
 		keys[j] = append(jsonstr.Append(nil, col.Name), ": "...)
 	}
-	b := []byte("[\n")
-	for i, row := range t.Rows {
+	var b []byte
+	if from == 0 {
+		b = append(b, "[\n"...)
+	}
+	for i := from; i < to; i++ {
+		row := t.Rows[i]
 		if len(row) != len(t.Columns) {
 			return nil, fmt.Errorf("data/%s.json: row %d has %d values for %d columns", t.Name, i+1, len(row), len(t.Columns))
 		}
@@ -86,20 +127,27 @@ func toJSON(t Table) ([]byte, error) {
 		}
 		b = append(b, '\n')
 	}
-	return append(b, "]\n"...), nil
+	if to == len(t.Rows) {
+		b = append(b, "]\n"...)
+	}
+	return b, nil
 }
 
-func toCSV(t Table) ([]byte, error) {
+// csvRows writes the rows from up to to of the table as CSV, with the
+// header row if from is 0.
+func csvRows(t Table, from, to int) ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
-	head := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
-		head[i] = c.Name
+	if from == 0 {
+		head := make([]string, len(t.Columns))
+		for i, c := range t.Columns {
+			head[i] = c.Name
+		}
+		if err := w.Write(head); err != nil {
+			return nil, err
+		}
 	}
-	if err := w.Write(head); err != nil {
-		return nil, err
-	}
-	if err := w.WriteAll(t.Rows); err != nil {
+	if err := w.WriteAll(t.Rows[from:to]); err != nil {
 		return nil, fmt.Errorf("data/%s.csv: %w", t.Name, err)
 	}
 	return b.Bytes(), nil
@@ -142,28 +190,32 @@ func documents(s *site.Site) Table {
 		{"summary", "The editors' summary of the whole text in their own words (Markdown)"},
 		{"summary_of", "https address of the text the summary summarises"},
 	}}
-	for _, d := range s.DocsByDate {
-		ids, written := parties(d.From)
-		toIDs, toWritten := parties(d.To)
-		var mentions, archive, trans, known []string
-		for _, m := range d.Mentions {
-			mentions = append(mentions, m.ID)
-		}
-		for _, a := range d.Archive {
-			archive = append(archive, a.AsPrinted)
-		}
-		for _, w := range d.Translations {
-			trans = append(trans, w.Work.ID+" "+w.Pages)
-		}
-		for _, w := range d.KnownThrough {
-			known = append(known, w.Work.ID+" "+w.Pages)
-		}
-		row := []string{d.ID, d.Title, d.Kind, d.Nature, d.Date.String(), d.Date.Display(), d.DateBasis,
-			ids, written, toIDs, toWritten, join(mentions), join(archive), d.Collection, join(trans), join(known),
-			ints(s.DocCitedIn[d.ID]), site.DocumentPath(d.ID)}
-		t.Rows = append(t.Rows, append(row, outsideColumns(d)...))
-	}
+	t.Rows = make([][]string, len(s.DocsByDate))
+	parallel.For(len(t.Rows), func(_, i int) { t.Rows[i] = documentRow(s, s.DocsByDate[i]) })
 	return t
+}
+
+// documentRow is the row of the documents table of d.
+func documentRow(s *site.Site, d *content.Document) []string {
+	ids, written := parties(d.From)
+	toIDs, toWritten := parties(d.To)
+	var mentions, archive, trans, known []string
+	for _, m := range d.Mentions {
+		mentions = append(mentions, m.ID)
+	}
+	for _, a := range d.Archive {
+		archive = append(archive, a.AsPrinted)
+	}
+	for _, w := range d.Translations {
+		trans = append(trans, w.Work.ID+" "+w.Pages)
+	}
+	for _, w := range d.KnownThrough {
+		known = append(known, w.Work.ID+" "+w.Pages)
+	}
+	row := []string{d.ID, d.Title, d.Kind, d.Nature, d.Date.String(), d.Date.Display(), d.DateBasis,
+		ids, written, toIDs, toWritten, join(mentions), join(archive), d.Collection, join(trans), join(known),
+		ints(s.DocCitedIn[d.ID]), site.DocumentPath(d.ID)}
+	return append(row, outsideColumns(d)...)
 }
 
 // outside starts the meaning of a column taken from outside the article.

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -45,5 +48,47 @@ func TestFilesRoundTrip(t *testing.T) {
 	}
 	if _, err := Files([]Table{{Name: "bad", Columns: table.Columns, Rows: [][]string{{"only one"}}}}); err == nil {
 		t.Error("a row with too few values was written")
+	}
+}
+
+// TestFilesInBlocks checks that tables written a block of rows at a
+// time, on every core, are the files written in one piece, whatever the
+// number of rows, and that a bad row is reported by its number.
+func TestFilesInBlocks(t *testing.T) {
+	cols := []Column{{"id", ""}, {"text", ""}}
+	for _, n := range []int{0, 1, blockRows - 1, blockRows, blockRows + 1, 2*blockRows + 5} {
+		table := Table{Name: "t", Columns: cols}
+		for i := range n {
+			table.Rows = append(table.Rows, []string{strconv.Itoa(i), strings.Repeat("x,\"", i%4)})
+		}
+		files, err := Files([]Table{table, {Name: "small", Columns: cols, Rows: [][]string{{"a", "b"}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantJSON, _ := jsonRows(table, 0, n)
+		wantCSV, _ := csvRows(table, 0, n)
+		if len(files) != 4 || !bytes.Equal(files[0].Data, wantJSON) || !bytes.Equal(files[1].Data, wantCSV) {
+			t.Fatalf("%d rows: the files differ from the table written in one piece", n)
+		}
+		var objects []map[string]string
+		if err := json.Unmarshal(files[0].Data, &objects); err != nil || len(objects) != n {
+			t.Errorf("%d rows: JSON holds %d objects (%v)", n, len(objects), err)
+		}
+		records, err := csv.NewReader(bytes.NewReader(files[1].Data)).ReadAll()
+		if err != nil || len(records) != n+1 {
+			t.Errorf("%d rows: CSV holds %d records (%v)", n, len(records), err)
+		}
+		if files[2].Path != "data/small.json" || files[3].Path != "data/small.csv" {
+			t.Errorf("%d rows: the second table's files are %s and %s", n, files[2].Path, files[3].Path)
+		}
+	}
+	bad := Table{Name: "bad", Columns: cols}
+	for i := range blockRows + 10 {
+		bad.Rows = append(bad.Rows, []string{strconv.Itoa(i), ""})
+	}
+	bad.Rows[blockRows+3] = []string{"short"}
+	_, err := Files([]Table{bad})
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("row %d ", blockRows+4)) {
+		t.Errorf("a short row in the second block: %v, want its number, %d", err, blockRows+4)
 	}
 }

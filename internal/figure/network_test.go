@@ -3,6 +3,7 @@ package figure
 import (
 	"encoding/xml"
 	"math"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -216,5 +217,31 @@ func TestNetworkIsCompact(t *testing.T) {
 	const slack = figPad + 1
 	if bb.X0 > slack || bb.Y0 > slack || d.W-bb.X1 > slack || d.H-bb.Y1 > slack {
 		t.Errorf("drawn area (%.0f,%.0f)–(%.0f,%.0f) leaves empty margins in 0 0 %.0f %.0f", bb.X0, bb.Y0, bb.X1, bb.Y1, d.W, d.H)
+	}
+}
+
+// TestHypotIsMathHypot checks the layout's hypot against math.Hypot, bit
+// for bit, on the differences of coordinates it meets and on edge cases.
+func TestHypotIsMathHypot(t *testing.T) {
+	vals := []float64{0, math.Copysign(0, -1), 1, -1, 0.01, 1e-310, 5e-324, 3, 4, 720, -440, math.MaxFloat64, -math.MaxFloat64, math.SmallestNonzeroFloat64}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 100000 {
+		vals = append(vals, (r.Float64()-0.5)*2*fieldW, (r.Float64()-0.5)*1e-3, r.NormFloat64()*math.Pow(10, float64(r.IntN(40)-20)))
+	}
+	for i := 0; i+1 < len(vals); i++ {
+		p, q := vals[i], vals[i+1]
+		if got, want := hypot(p, q), math.Hypot(p, q); math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("hypot(%g, %g) = %v, math.Hypot %v", p, q, got, want)
+		}
+	}
+}
+
+func BenchmarkForceLayout(b *testing.B) {
+	var links [][2]int
+	for i := range 60 {
+		links = append(links, [2]int{i, (i * 7) % 60}, [2]int{i, (i + 1) % 60})
+	}
+	for b.Loop() {
+		forceLayout(60, links)
 	}
 }

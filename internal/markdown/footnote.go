@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"regexp"
 	"strconv"
 
 	"github.com/yuin/goldmark/ast"
@@ -23,8 +22,6 @@ import (
 // drops definitions that are never referenced; references without a
 // definition stay behind as plain text "[^x]".
 type footnoteCheck struct{}
-
-var undefinedRef = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
 
 func (footnoteCheck) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
@@ -62,14 +59,14 @@ func (footnoteCheck) Transform(doc *ast.Document, reader text.Reader, pc parser.
 			if !codeFound {
 				code, codeFound = codeSpans(n), true
 			}
-			for _, m := range undefinedRef.FindAllSubmatchIndex(src[seg.Start:seg.Stop], -1) {
-				label := string(src[seg.Start+m[2] : seg.Start+m[3]])
+			for _, m := range footnoteRefs(src[seg.Start:seg.Stop]) {
+				label := string(src[seg.Start+m[0]+2 : seg.Start+m[1]-1])
 				start := seg.Start + m[0]
 				if start > 0 && src[start-1] == '\\' || inside(code, start) {
 					continue // escaped, or shown as code
 				}
 				if !defined[label] {
-					opts.problem(seg.Start+m[0], "footnote [^%s] has no definition; add a line \"[^%s]: …\" at the end", label, label)
+					opts.problem(start, "footnote [^%s] has no definition; add a line \"[^%s]: …\" at the end", label, label)
 				}
 			}
 		}
@@ -81,6 +78,41 @@ func (footnoteCheck) Transform(doc *ast.Document, reader text.Reader, pc parser.
 // skip the walks of the footnote transformers.
 func hasFootnoteSyntax(src []byte) bool {
 	return bytes.Contains(src, []byte("[^"))
+}
+
+// footnoteRefs returns the start and end of every "[^label]" in line, in
+// order and not overlapping, the label being one or more bytes other
+// than ']' and the white space \t \n \f \r and space: the matches of the
+// regular expression \[\^([^\]\s]+)\], found without one.
+func footnoteRefs(line []byte) [][2]int {
+	var refs [][2]int
+	for i := 0; ; {
+		k := bytes.Index(line[i:], []byte("[^"))
+		if k < 0 {
+			return refs
+		}
+		start := i + k
+		j := start + 2
+		for j < len(line) && !endsLabel(line[j]) {
+			j++
+		}
+		if j > start+2 && j < len(line) && line[j] == ']' {
+			refs = append(refs, [2]int{start, j + 1})
+			i = j + 1
+		} else {
+			i = start + 1
+		}
+	}
+}
+
+// endsLabel reports whether c cannot be in a footnote label of a
+// reference: ']' or white space as \s of a regular expression means it.
+func endsLabel(c byte) bool {
+	switch c {
+	case ']', '\t', '\n', '\f', '\r', ' ':
+		return true
+	}
+	return false
 }
 
 // codeSpans returns the byte ranges of the code spans under n.
@@ -142,6 +174,9 @@ func (footnoteLabels) Transform(doc *ast.Document, reader text.Reader, pc parser
 	labels := map[int]string{}
 	taken := map[string]bool{}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if holdsInlines(n) {
+			return ast.WalkSkipChildren, nil // a footnote is a block
+		}
 		if fn, ok := n.(*east.Footnote); ok && entering {
 			// Labels that slugify alike ([^Ongjin], [^ongjin]) or to
 			// nothing ([^注]) still get distinct anchors.
@@ -158,6 +193,17 @@ func (footnoteLabels) Transform(doc *ast.Document, reader text.Reader, pc parser
 		return ast.WalkContinue, nil
 	})
 	doc.SetAttribute(footnoteLabelsAttr, labels)
+}
+
+// holdsInlines reports whether n is a block whose children are inline
+// (text, emphasis, links…), among which no block such as a footnote can
+// be: walks looking for blocks skip them, which spares them most nodes.
+func holdsInlines(n ast.Node) bool {
+	switch n.Kind() {
+	case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock:
+		return true
+	}
+	return n.Type() == ast.TypeInline
 }
 
 // labelOf returns the label of the footnote numbered index, to which n

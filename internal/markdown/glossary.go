@@ -20,7 +20,10 @@ type Glossary struct {
 	// the terms that can start at each word start, instead of searched
 	// once per term.
 	byFirst [256][]int
-	hrefs   int // the number of distinct hrefs
+	// starts tells the bytes that start a term, which the scan for one
+	// looks up for every byte of every text.
+	starts [256]bool
+	hrefs  int // the number of distinct hrefs
 }
 
 type glossaryTerm struct {
@@ -52,6 +55,7 @@ func NewGlossary(links map[string]string) *Glossary {
 		}
 		t.hrefIndex = k
 		g.byFirst[t.text[0]] = append(g.byFirst[t.text[0]], i)
+		g.starts[t.text[0]] = true
 	}
 	g.hrefs = len(hrefIndex)
 	return g
@@ -118,11 +122,11 @@ func (g *Glossary) link(t *ast.Text, src []byte, used []bool) {
 // first such occurrence; or -1, -1.
 func (g *Glossary) find(s []byte, used []bool) (term, at int) {
 	term, at = -1, -1
-	for i := range s {
-		if i > 0 && isWordByte(s[i-1]) {
+	for i, c := range s {
+		if !g.starts[c] || i > 0 && isWordByte(s[i-1]) {
 			continue // a whole word starts at 0 or after a non-word byte
 		}
-		for _, k := range g.byFirst[s[i]] {
+		for _, k := range g.byFirst[c] {
 			if term >= 0 && k >= term {
 				break // an earlier term already matched before i
 			}

@@ -49,7 +49,7 @@ func (d *Dir) Write(f File) error {
 	if err := d.mkdir(filepath.Dir(name)); err != nil {
 		return fmt.Errorf("writing %s: %w", f.Path, err)
 	}
-	if err := os.WriteFile(name, f.Data, 0o644); err != nil {
+	if err := writeBytes(name, f.Data); err != nil {
 		return fmt.Errorf("writing %s: %w", f.Path, err)
 	}
 	return nil

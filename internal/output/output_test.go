@@ -3,11 +3,13 @@ package output
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -261,4 +263,64 @@ func selfNamedPaths(t *testing.T, what string, files []File) []string {
 		}
 	}
 	return paths
+}
+
+// TestWriteBytes checks that writeBytes writes the bytes given, replaces
+// a longer file's whole content, and reports a missing folder as
+// os.WriteFile does.
+func TestWriteBytes(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "page.html")
+	for _, data := range []string{"a longer first version", "short", ""} {
+		if err := writeBytes(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != data {
+			t.Errorf("file holds %q, want %q", got, data)
+		}
+	}
+	if fi, err := os.Stat(name); err != nil || fi.Mode().Perm()&0o600 != 0o600 {
+		t.Errorf("file mode %v (%v), want readable and writable by its owner", fi.Mode(), err)
+	}
+	missing := filepath.Join(dir, "no", "page.html")
+	err := writeBytes(missing, nil)
+	want := os.WriteFile(missing, nil, 0o644)
+	if err == nil || want == nil || err.Error() != want.Error() {
+		t.Errorf("writing into a missing folder: %v, want %v", err, want)
+	}
+}
+
+// TestQueueOnWritesEveryFile checks that a queue writing on several
+// goroutines adds every file once and reports a failure.
+func TestQueueOnWritesEveryFile(t *testing.T) {
+	for _, n := range []int{1, 3} {
+		d, err := Create(filepath.Join(t.TempDir(), "site"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := NewQueueOn(d, n)
+		for i := range 500 {
+			q.Add(File{Path: fmt.Sprintf("d%d/f%d.html", i%7, i), Data: []byte(strconv.Itoa(i))})
+		}
+		if err := q.Close(); err != nil {
+			t.Fatal(err)
+		}
+		for i := range 500 {
+			got, err := os.ReadFile(filepath.Join(d.tmp, fmt.Sprintf("d%d", i%7), fmt.Sprintf("f%d.html", i)))
+			if err != nil || string(got) != strconv.Itoa(i) {
+				t.Errorf("%d writers: file %d holds %q (%v)", n, i, got, err)
+			}
+		}
+		d.Abort()
+		q = NewQueueOn(d, n)
+		q.Add(File{Path: "../outside.html"})
+		q.Add(File{Path: "inside.html"})
+		if err := q.Close(); err == nil {
+			t.Errorf("%d writers: a file outside the folder was queued without error", n)
+		}
+	}
 }

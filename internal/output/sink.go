@@ -1,5 +1,10 @@
 package output
 
+import (
+	"sync"
+	"sync/atomic"
+)
+
 // A Sink is where the files of a site go: a folder (Dir), memory
 // (Memory), a zip archive (Archive), or several of them (Tee). A build
 // adds the files one at a time, in the order of the site, from one
@@ -49,29 +54,53 @@ func (t tee) Add(f File) error {
 	return nil
 }
 
-// Queue is a Sink handing files to another sink on a goroutine of its
+// Queue is a Sink handing files to another sink on goroutines of its
 // own, so that a build makes the next files while the last ones are
 // written. Close waits for the files queued and returns the first error;
 // a file added after an error is dropped.
 type Queue struct {
-	files chan File
-	done  chan error
+	files  chan File
+	done   chan error
+	failed atomic.Bool
 }
 
 // queued is how many files a Queue holds before Add waits.
 const queued = 256
 
-// NewQueue starts a Queue adding to s.
-func NewQueue(s Sink) *Queue {
+// NewQueue starts a Queue adding to s on one goroutine, in the order
+// the files are queued.
+func NewQueue(s Sink) *Queue { return NewQueueOn(s, 1) }
+
+// NewQueueOn starts a Queue adding to s on n goroutines (at least one),
+// for a sink safe for concurrent use whose files may be added in any
+// order, such as a Dir: writing a site is tens of thousands of system
+// calls, which one goroutine would make one after the other while the
+// build waits for the last of them.
+func NewQueueOn(s Sink, n int) *Queue {
 	q := &Queue{files: make(chan File, queued), done: make(chan error, 1)}
+	errs := make([]error, max(n, 1))
+	var wg sync.WaitGroup
+	for w := range errs {
+		wg.Go(func() {
+			for f := range q.files {
+				if q.failed.Load() {
+					continue
+				}
+				if errs[w] = s.Add(f); errs[w] != nil {
+					q.failed.Store(true)
+				}
+			}
+		})
+	}
 	go func() {
-		var err error
-		for f := range q.files {
-			if err == nil {
-				err = s.Add(f)
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				q.done <- err
+				return
 			}
 		}
-		q.done <- err
+		q.done <- nil
 	}()
 	return q
 }

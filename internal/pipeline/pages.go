@@ -2,10 +2,13 @@ package pipeline
 
 import (
 	"fmt"
+	"hash/maphash"
+	"io/fs"
 	"strconv"
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/output"
+	"github.com/korean-war-sources/edition/internal/parallel"
 	"github.com/korean-war-sources/edition/internal/render"
 	"github.com/korean-war-sources/edition/internal/search"
 	"github.com/korean-war-sources/edition/internal/site"
@@ -27,13 +30,9 @@ func (e *emitter) pages(views []render.View, tpl *render.Templates, index *searc
 	cites := &render.Citations{}
 	group := func(i int) ([]output.File, error) {
 		built[i] = views[i].Make()
-		files := make([]output.File, len(built[i]))
-		for j, p := range built[i] {
-			f, err := render.RenderPage(tpl, p)
-			if err != nil {
-				return nil, err
-			}
-			files[j] = f
+		files, err := renderPages(tpl, built[i])
+		if err != nil {
+			return nil, err
 		}
 		if subj := views[i].Subject; subj.Kind == subject.Document && index != nil {
 			it := search.ItemOfDocument(st, st.Docs[subj.ID])
@@ -74,6 +73,33 @@ func (e *emitter) pages(views []render.View, tpl *render.Templates, index *searc
 	return cites, e.emit(len(views)-end, func(i int) ([]output.File, error) { return group(end + i) }, func(i int) { done(end + i) })
 }
 
+// renderPages executes the pages of one view, in order. A view of many
+// pages (the documents' indexes, the timelines, a person's years) is
+// executed on every core: made in one piece, it would hold one core
+// while the views after it, made ahead up to the limit, wait for it.
+func renderPages(tpl *render.Templates, pages []*render.Page) ([]output.File, error) {
+	files := make([]output.File, len(pages))
+	errs := make([]error, len(pages))
+	one := func(_, j int) { files[j], errs[j] = render.RenderPage(tpl, pages[j]) }
+	if len(pages) < manyPages {
+		for j := range pages {
+			one(0, j)
+		}
+	} else {
+		parallel.For(len(pages), one)
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// manyPages is how many pages a view must have to be executed on every
+// core: a document's two pages are not worth the hand-over.
+const manyPages = 8
+
 // releaseEvery is how many views are made between two releases of the
 // documents' rendered Markdown: each release waits for the pages being
 // made, so a batch is large enough for that wait to cost nothing. Tests
@@ -106,13 +132,15 @@ func finishIndex(st *site.Site, x *search.Indexer) func() ([]output.File, error)
 			return nil, fmt.Errorf("search index: %d documents indexed of %d", x.Len(), len(st.DocsByDate))
 		}
 		order, items := search.ItemsOf(st, func(subj subject.Subject) bool { return subj.Kind != subject.Document })
+		rest := make([]search.Item, 0, max(len(order)-x.Len(), 0))
 		for i := x.Len(); i < len(order); i++ {
 			it, ok := items[i]
 			if !ok {
 				return nil, fmt.Errorf("search index: no item for %s", order[i])
 			}
-			x.Add(it)
+			rest = append(rest, it)
 		}
+		x.AddAll(rest)
 		built, err := x.Build()
 		if err != nil {
 			return nil, fmt.Errorf("search index: %w", err)
@@ -121,14 +149,41 @@ func finishIndex(st *site.Site, x *search.Indexer) func() ([]output.File, error)
 	}
 }
 
-// releaseSources returns the reader of render.Options.ReadSource for a
-// build that makes every page once: it hands each document's file text
-// to its source page and drops it from the site, which holds it for no
-// other page (about 50 MB at 10,000 documents).
-func releaseSources() func(d *content.Document) (string, error) {
-	return func(d *content.Document) (string, error) {
-		raw := d.Body.Raw
+// releaseSources drops the file texts of the documents of st, which a
+// built site holds only for the documents' source pages (about 50 MB at
+// 10,000 documents, a fifth of the largest live heap), and returns the
+// reader of render.Options.ReadSource for a build that makes every page
+// once: it reads each text again from fsys, the content folder, when its
+// source page is made, and refuses a text that is not the one loaded.
+func releaseSources(fsys fs.FS, st *site.Site) func(d *content.Document) (string, error) {
+	seed := maphash.MakeSeed()
+	sums := make(map[*content.Document]textSum, len(st.Ed.Documents))
+	for _, d := range st.Ed.Documents {
+		sums[d] = sumOf(seed, d.Body.Raw)
 		d.Body.Raw, d.Body.Src = "", ""
-		return raw, nil
 	}
+	return func(d *content.Document) (string, error) {
+		want, ok := sums[d]
+		if !ok {
+			return "", fmt.Errorf("%s: no text was loaded for its source page", d.File)
+		}
+		text, err := content.ReadText(fsys, "documents/"+d.ID+".md", want.size)
+		if err != nil {
+			return "", fmt.Errorf("reading the source of %s again: %w", d.File, err)
+		}
+		if sumOf(seed, text) != want {
+			return "", fmt.Errorf("%s changed while the site was being built; build again", d.File)
+		}
+		return text, nil
+	}
+}
+
+// textSum tells whether a text read again is the one loaded.
+type textSum struct {
+	size int
+	hash uint64
+}
+
+func sumOf(seed maphash.Seed, text string) textSum {
+	return textSum{size: len(text), hash: maphash.String(seed, text)}
 }

@@ -2,9 +2,14 @@ package pipeline
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/korean-war-sources/edition/internal/corpus"
 )
@@ -43,5 +48,48 @@ func TestBuildMatchesRunInBatches(t *testing.T) {
 	}
 	if len(built.Paths) != len(run.Files) {
 		t.Errorf("Build made %d files, Run %d", len(built.Paths), len(run.Files))
+	}
+}
+
+// editedFS gives the files of FS, but documents/ID.md, after it was
+// opened once, with a sentence added: a document edited while a build
+// runs. (Stat does not count as opening.)
+type editedFS struct {
+	fs.FS
+	mu   sync.Mutex
+	read map[string]bool
+}
+
+func (e *editedFS) Open(name string) (fs.File, error) {
+	e.mu.Lock()
+	again := e.read[name]
+	e.read[name] = true
+	e.mu.Unlock()
+	if !again || !strings.HasPrefix(name, "documents/") {
+		return e.FS.Open(name)
+	}
+	b, err := fs.ReadFile(e.FS, name)
+	if err != nil {
+		return nil, err
+	}
+	edited := fstest.MapFS{name: {Data: append(b, "An edit.\n"...)}}
+	return edited.Open(name)
+}
+
+func (e *editedFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(e.FS, name) }
+
+// TestBuildRefusesSourceEditedDuringBuild checks that a source page,
+// whose text Build reads again, never shows a text other than the one
+// the rest of the site was built from.
+func TestBuildRefusesSourceEditedDuringBuild(t *testing.T) {
+	cfg := Config{Content: "content", ContentFS: &editedFS{FS: corpus.FS(5), read: map[string]bool{}},
+		Templates: filepath.Join("..", "..", "templates"), Static: filepath.Join("..", "..", "static"),
+		Out: filepath.Join(t.TempDir(), "public")}
+	_, err := Build(cfg)
+	if err == nil || !strings.Contains(err.Error(), "changed while the site was being built") {
+		t.Fatalf("Build gave %v, want an error for the edited document", err)
+	}
+	if _, serr := os.Stat(cfg.Out); !errors.Is(serr, fs.ErrNotExist) {
+		t.Errorf("the failed build left %s (%v)", cfg.Out, serr)
 	}
 }

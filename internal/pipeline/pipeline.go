@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -118,8 +119,10 @@ func Run(cfg Config) (*Result, error) {
 // sibling of cfg.Out, which replaces it only when the whole build has
 // succeeded; a build with content problems (Result.Failed(cfg.Strict))
 // or an error writes nothing and leaves cfg.Out as it was. What no later
-// stage reads is dropped as soon as its pages are made (the documents'
-// file texts among it), so Result.Site holds no document body afterwards.
+// stage reads is dropped as soon as it can be: the documents' file texts
+// once the site graph is built (each source page reads its file again),
+// their rendered Markdown as their pages are made; Result.Site holds no
+// document body afterwards.
 func Build(cfg Config) (*Result, error) {
 	start := time.Now()
 	res, tpl, err := prepare(cfg)
@@ -153,10 +156,10 @@ func Build(cfg Config) (*Result, error) {
 }
 
 // emitTo writes the site into dir, and edition.zip if cfg asks for it.
-// The files are written on a goroutine of their own while the next ones
+// The files are written on goroutines of their own while the next ones
 // are made.
 func emitTo(dir *output.Dir, res *Result, cfg Config, tpl *render.Templates) (err error) {
-	q := output.NewQueue(dir)
+	q := output.NewQueueOn(dir, min(parallel.Workers(), maxWriters))
 	defer func() {
 		if qerr := q.Close(); err == nil {
 			err = qerr
@@ -183,6 +186,11 @@ func emitTo(dir *output.Dir, res *Result, cfg Config, tpl *render.Templates) (er
 	return nil
 }
 
+// maxWriters is the most goroutines that write files: one per core up
+// to a few, as the system creates the files of one folder one at a time
+// whatever the number of writers.
+const maxWriters = 4
+
 // emitArchived makes the site into sink and, if cfg asks for it, into
 // edition.zip written to zip; edition.zip's path ends res.Paths. If
 // release is set, what no later stage reads is dropped as the build goes
@@ -208,7 +216,7 @@ func (c Config) contentFS() fs.FS {
 	if c.ContentFS != nil {
 		return c.ContentFS
 	}
-	return os.DirFS(c.Content)
+	return content.DirFS(c.Content)
 }
 
 // templatesFS returns the file system of the templates.
@@ -235,17 +243,23 @@ func prepare(cfg Config) (*Result, *render.Templates, error) {
 // prepareCached is prepare reusing the content files files holds.
 func prepareCached(cfg Config, files *content.Cache) (*Result, *render.Templates, error) {
 	res := &Result{}
-	ed, err := content.LoadCached(cfg.contentFS(), cfg.Content, files, &res.Diags)
-	if err != nil {
-		return nil, nil, err
-	}
 	load := render.Load
 	if cfg.UncachedPartials {
 		load = render.LoadUncached
 	}
-	tpl, err := load(cfg.templatesFS())
+	// The templates are parsed while the content is read, which leaves
+	// a core idle at times.
+	var tpl *render.Templates
+	var tplErr error
+	var parsing sync.WaitGroup
+	parsing.Go(func() { tpl, tplErr = load(cfg.templatesFS()) })
+	ed, err := content.LoadCached(cfg.contentFS(), cfg.Content, files, &res.Diags)
+	parsing.Wait()
 	if err != nil {
 		return nil, nil, err
+	}
+	if tplErr != nil {
+		return nil, nil, tplErr
 	}
 	checkBaseURL(&ed.Site, cfg.BaseURL, !cfg.Preview, &res.Diags)
 	res.Site = site.BuildCached(ed, markdown.New(), cfg.Fragments, &res.Diags)
@@ -319,7 +333,11 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	var index *search.Indexer
 	if e.release {
 		index = search.NewIndexer(search.DefaultLayout())
-		opts.ReadSource = releaseSources()
+		opts.ReadSource = releaseSources(cfg.contentFS(), e.res.Site)
+		// Nothing is reported at a key's position once the graph is
+		// built, and no edit follows a one-off build.
+		content.ForgetPositions(e.res.Site.Ed)
+		e.res.Site.ForgetEdits()
 	}
 	cites, err := e.pages(render.Views(e.res.Site, opts), tpl, index)
 	if err != nil {
@@ -329,27 +347,36 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 		// Not a Session: no later build reuses the partials.
 		tpl.ForgetPartials()
 	}
-	if err := e.emitFiles(cites.Files(e.res.Site)); err != nil {
-		return err
-	}
 	makeIndex := buildIndex(e.res.Site, &e.index)
 	if index != nil {
 		makeIndex = finishIndex(e.res.Site, index)
 	}
-	made, err := runAll(generators(e.res.Site, e.res.Paths, tables, makeIndex))
-	if err != nil {
-		return err
-	}
-	for _, files := range made {
-		if err := e.emitFiles(files); err != nil {
-			return err
+	return e.emitMade(rest(e.res.Site, e.res.Paths, cites, tables, makeIndex, cfg.staticFiles))
+}
+
+// rest returns the makers of the files made after the pages, in the
+// order of the site: the citation downloads, the generated files (see
+// generators), the static files. paths are the pages'; the feeds' list
+// of pages gets the citation downloads' paths from their maker.
+func rest(s *site.Site, paths []string, cites *render.Citations, tables []export.Table, index, static func() ([]output.File, error)) []func() ([]output.File, error) {
+	var citeFiles []output.File
+	citesMade := make(chan struct{})
+	withCites := func() []string {
+		<-citesMade
+		all := slices.Clip(paths)
+		for _, f := range citeFiles {
+			all = append(all, f.Path)
 		}
+		return all
 	}
-	static, err := cfg.staticFiles()
-	if err != nil {
-		return err
+	makeCites := func() ([]output.File, error) {
+		defer close(citesMade)
+		citeFiles = cites.Files(s)
+		return citeFiles, nil
 	}
-	return e.emitFiles(static)
+	gens := []func() ([]output.File, error){makeCites}
+	gens = append(gens, generatorsOf(s, withCites, tables, index)...)
+	return append(gens, static)
 }
 
 // pageOptions returns the options of the pages of a build of cfg, with
@@ -369,7 +396,12 @@ func pageOptions(cfg Config, tables []export.Table) render.Options {
 
 // emitFiles emits files already made.
 func (e *emitter) emitFiles(files []output.File) error {
-	return e.emit(len(files), func(i int) ([]output.File, error) { return files[i : i+1], nil }, nil)
+	for _, f := range files {
+		if err := e.add(f); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // emit makes n groups of files, group(0) … group(n-1), on every core,
@@ -379,9 +411,6 @@ func (e *emitter) emitFiles(files []output.File) error {
 // hundreds of person pages of half a megabyte each would hold a hundred
 // megabytes. Two files of one path are an error.
 func (e *emitter) emit(n int, group func(i int) ([]output.File, error), done func(i int)) error {
-	if e.seen == nil {
-		e.seen = map[string]bool{}
-	}
 	type made struct {
 		files []output.File
 		err   error
@@ -412,8 +441,42 @@ func (e *emitter) emit(n int, group func(i int) ([]output.File, error), done fun
 	return err
 }
 
+// emitMade runs the makers gens at the same time, as they only read the
+// site, and emits their files in the makers' order, each maker's as soon
+// as it and those before it are done, so that files are written while
+// the slowest maker (the search index) runs. It returns the first error
+// in that order once every maker has returned.
+func (e *emitter) emitMade(gens []func() ([]output.File, error)) error {
+	made := make([][]output.File, len(gens))
+	errs := make([]error, len(gens))
+	done := make([]chan struct{}, len(gens))
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	for i, gen := range gens {
+		done[i] = make(chan struct{})
+		wg.Go(func() {
+			defer close(done[i])
+			made[i], errs[i] = gen()
+		})
+	}
+	for i := range gens {
+		<-done[i]
+		if errs[i] != nil {
+			return errs[i]
+		}
+		if err := e.emitFiles(made[i]); err != nil {
+			return err
+		}
+		made[i] = nil
+	}
+	return nil
+}
+
 // add hands a file made to the sink, in the order of the site.
 func (e *emitter) add(f output.File) error {
+	if e.seen == nil {
+		e.seen = map[string]bool{}
+	}
 	if e.seen[f.Path] {
 		return fmt.Errorf("two files would be written to %s", f.Path)
 	}
@@ -441,8 +504,14 @@ func runAll(gens []func() ([]output.File, error)) ([][]output.File, error) {
 // in order; paths are the pages', tables the open-data tables of s.
 // index makes the files of the search index (see buildIndex).
 func generators(s *site.Site, paths []string, tables []export.Table, index func() ([]output.File, error)) []func() ([]output.File, error) {
+	return generatorsOf(s, func() []string { return paths }, tables, index)
+}
+
+// generatorsOf is generators whose paths are known only when paths
+// returns.
+func generatorsOf(s *site.Site, paths func() []string, tables []export.Table, index func() ([]output.File, error)) []func() ([]output.File, error) {
 	return []func() ([]output.File, error){
-		func() ([]output.File, error) { return feeds.Files(s, paths) },
+		func() ([]output.File, error) { return feeds.Files(s, paths()) },
 		func() ([]output.File, error) {
 			css, err := highlight.CSS()
 			return []output.File{{Path: "assets/chroma.css", Data: css}}, err

@@ -1,16 +1,17 @@
 package pipeline
 
 import (
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/export"
 	"github.com/korean-war-sources/edition/internal/markdown"
 	"github.com/korean-war-sources/edition/internal/output"
-	"github.com/korean-war-sources/edition/internal/parallel"
 	"github.com/korean-war-sources/edition/internal/render"
 	"github.com/korean-war-sources/edition/internal/search"
 	"github.com/korean-war-sources/edition/internal/site"
@@ -31,18 +32,31 @@ import (
 //     new or removed page) builds everything, reusing the Markdown
 //     rendered before.
 //
-// A Session is not safe for concurrent use.
+// A Session that defers pages (DeferPages) leaves the pages of the second
+// kind of build to be made when asked for (Lookup) or in turn (Flush):
+// renaming a person touches thousands of pages, of which the author
+// looks at one or two.
+//
+// Build and Flush must not be called at the same time; Lookup may be
+// called at any time, from any goroutine.
 type Session struct {
-	cfg   Config
-	files *content.Cache
-	last  *Result // the last successful build, nil before the first
+	cfg        Config
+	files      *content.Cache
+	deferPages bool
 
-	// Of the last successful build: the paths of each view's pages, by
+	mu    sync.RWMutex // Build and the commits of Flush write; Lookup reads
+	last  *Result      // the last successful build, nil before the first
+	later *deferred    // what the last build left to make, if anything
+
+	// Of the files handed out so far: the paths of each view's pages, by
 	// subject or place among the pages about the whole edition (which
-	// are made every time), and the citation of every page, by path.
-	pages map[viewKey][]string
-	cites map[string]*render.Citation
-	index *search.Built
+	// are made every time), the citation of every page and the view of
+	// every page, by path, and the paths of the static files.
+	pages  map[viewKey][]string
+	cites  map[string]*render.Citation
+	owner  map[string]viewKey
+	static map[string]bool
+	index  *search.Built
 }
 
 // NewSession returns a Session building cfg; it adds a fragment cache if
@@ -57,12 +71,26 @@ func NewSession(cfg Config) *Session {
 	return &Session{cfg: cfg, files: content.NewCache()}
 }
 
+// DeferPages makes the partial builds of pages' files that follow leave
+// their pages, and the files made from every page, to Lookup and Flush:
+// Result.Files then holds none of them, and Result.Paths is filled in
+// only when Flush has handed out everything. Builds of documents' prose
+// alone and full builds still make everything at once.
+func (s *Session) DeferPages() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.deferPages = true
+}
+
 // Build builds after the files at the paths changed, paths as the file
 // watcher reports them (below cfg's folders); nil means anything may have
 // changed. When partial is true, res.Files holds only the files made
-// again, all others being as the previous build left them; otherwise it
-// holds the whole site, as Run makes it.
+// again, all others being as the previous build left them (or, for a
+// session that defers pages, as Lookup and Flush give them); otherwise
+// it holds the whole site, as Run makes it.
 func (s *Session) Build(changed []string) (res *Result, partial bool, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	start := time.Now()
 	rels, inContent := s.contentPaths(changed)
 	s.files.Forget(rels...)
@@ -70,9 +98,12 @@ func (s *Session) Build(changed []string) (res *Result, partial bool, err error)
 		s.files.Clear() // anything may have changed
 	}
 	if inContent && s.last != nil {
-		if res, ok := s.proseOnly(rels); ok {
-			res.Elapsed = time.Since(start)
-			return res, true, nil
+		// Deferred pages were made from the site proseOnly would change.
+		if s.later == nil {
+			if res, ok := s.proseOnly(rels); ok {
+				res.Elapsed = time.Since(start)
+				return res, true, nil
+			}
 		}
 		if s.last == nil {
 			return s.full(start)
@@ -106,8 +137,22 @@ func (s *Session) full(start time.Time) (*Result, bool, error) {
 	if err := e.site(s.cfg, tpl); err != nil {
 		return nil, false, err
 	}
+	static, err := s.cfg.staticFiles()
+	if err != nil {
+		return nil, false, err
+	}
 	res.Files = mem.Files
-	s.last, s.pages, s.cites, s.index = res, e.views, e.cites, e.index
+	s.last, s.later, s.pages, s.cites, s.index = res, nil, e.views, e.cites, e.index
+	s.owner = map[string]viewKey{}
+	for k, paths := range s.pages {
+		for _, p := range paths {
+			s.owner[p] = k
+		}
+	}
+	s.static = map[string]bool{}
+	for _, f := range static {
+		s.static[f.Path] = true
+	}
 	res.Elapsed = time.Since(start)
 	return res, false, nil
 }
@@ -227,17 +272,34 @@ func (s *Session) selective(rels []string) (res *Result, ok bool, err error) {
 		return nil, false, nil
 	}
 	remake := touched(s.last.Site, res.Site)
+	index := maps.Clone(remake) // the subjects whose search items may have changed
+	left := map[viewKey]bool{}
+	var carried []output.File
+	if s.later != nil {
+		carried = s.later.unsent()
+		// Views and generated files left by the last build are made
+		// from this one's site.
+		for _, k := range s.later.left() {
+			left[k] = true
+		}
+		maps.Copy(index, s.later.touched)
+	}
 	var chosen []int
-	for i, v := range views {
+	for i, k := range viewKeys(views) {
 		// Packets are few, and show documents, notes and sections.
-		if v.Subject.IsZero() || remake[v.Subject] || v.Subject.Kind == subject.Packet {
+		if k.subject.IsZero() || remake[k.subject] || k.subject.Kind == subject.Packet || left[k] {
 			chosen = append(chosen, i)
 		}
 	}
-	if err := s.remake(res, views, chosen, remake, tables); err != nil {
-		return nil, false, err
+	d := newDeferred(res, views, chosen, s.pages, tables, index)
+	d.carried = carried
+	if !s.deferPages {
+		if res.Files, err = s.makeAll(d); err != nil {
+			return nil, false, err
+		}
+		d = nil
 	}
-	s.last = res
+	s.last, s.later = res, d
 	return res, true, nil
 }
 
@@ -275,38 +337,6 @@ func viewKeys(views []render.View) []viewKey {
 		}
 	}
 	return keys
-}
-
-// remake makes the pages of the chosen views and every generated file
-// into res; the pages of the other views are as the last build made them.
-// touched are the subjects whose search items may have changed; tables
-// are the open-data tables of res.Site.
-func (s *Session) remake(res *Result, views []render.View, chosen []int, touched map[subject.Subject]bool, tables []export.Table) error {
-	keys := viewKeys(views)
-	made := make([][]*render.Page, len(chosen))
-	parallel.For(len(chosen), func(_, i int) { made[i] = views[chosen[i]].Make() })
-	files, err := render.Render(res.tpl, slices.Concat(made...))
-	if err != nil {
-		return err
-	}
-	for i, pages := range made {
-		s.pages[keys[chosen[i]]] = pagePaths(pages, s.cites)
-	}
-	res.Files = append(res.Files, files...)
-	var cites render.Citations
-	for _, k := range keys {
-		for _, p := range s.pages[k] {
-			res.Paths = append(res.Paths, p)
-			cites.AddCitation(s.cites[p])
-		}
-	}
-	for _, f := range cites.Files(res.Site) {
-		res.Files = append(res.Files, f)
-		res.Paths = append(res.Paths, f.Path)
-	}
-	extra, err := runAll(generators(res.Site, res.Paths, tables, s.updateIndex(res.Site, touched)))
-	res.Files = append(res.Files, slices.Concat(extra...)...)
-	return err
 }
 
 // updateIndex returns the maker of the search index after an edit: it

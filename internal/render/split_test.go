@@ -92,7 +92,7 @@ func TestSplitThreshold(t *testing.T) {
 	b.correspondence = site.Correspondence(s)
 	busiest, most := "", 0
 	for _, p := range s.Ed.Persons {
-		l := personLists{s.PersonSent[p.ID], s.PersonReceived[p.ID], s.PersonCopied[p.ID], s.PersonMentioned[p.ID], b.personTimeline[p.ID]}
+		l := personLists{s.PersonSent[p.ID], s.PersonReceived[p.ID], s.PersonCopied[p.ID], s.PersonMentioned[p.ID], b.personTimelineOf(p.ID)}
 		if l.len() > most {
 			busiest, most = p.ID, l.len()
 		}

@@ -83,7 +83,7 @@ func (b *builder) personPages(p *content.Person) []*Page {
 	lists := personLists{
 		sent: s.PersonSent[p.ID], received: s.PersonReceived[p.ID],
 		copied: s.PersonCopied[p.ID], mentioned: s.PersonMentioned[p.ID],
-		timeline: b.personTimeline[p.ID],
+		timeline: b.personTimelineOf(p.ID),
 	}
 	var pages []*Page
 	if lists.len() <= s.SplitLimit() {
@@ -108,7 +108,7 @@ func (b *builder) person(p *content.Person) *Page {
 		Copied:    docLinks(s, s.PersonCopied[p.ID]),
 		Notes:     noteLinks(s, s.PersonNotes[p.ID]),
 	}
-	v.Timeline = b.personTimeline[p.ID]
+	v.Timeline = b.personTimelineOf(p.ID)
 	net := b.correspondence
 	for _, e := range net.Edges {
 		switch p.ID {

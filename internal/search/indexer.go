@@ -2,8 +2,10 @@ package search
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/korean-war-sources/edition/internal/content"
+	"github.com/korean-war-sources/edition/internal/parallel"
 	"github.com/korean-war-sources/edition/internal/site"
 )
 
@@ -30,6 +32,39 @@ func (x *Indexer) Add(it Item) {
 	x.lists.add(len(x.items), foundTerms{terms: x.terms}, x.counter.terms)
 	it.Text = snippetSource(it.Text, x.layout.SnippetRunes)
 	x.items = append(x.items, it)
+}
+
+// AddAll indexes items as the next ones, in order, as Add would one at
+// a time. Their terms are found on every core, a window at a time, and
+// a window's postings are gathered while the next window's terms are
+// found, as NewIndex does.
+func (x *Indexer) AddAll(items []Item) {
+	const window = 256
+	counters := make([]termCounter, parallel.Workers())
+	found := [2][]foundTerms{make([]foundTerms, window), make([]foundTerms, window)}
+	var merging sync.WaitGroup
+	for k, start := 0, 0; start < len(items); k, start = k+1, start+window {
+		chunk, cur := items[start:min(start+window, len(items))], found[k%2]
+		// Worker 0 of the posting lists is the vocabulary of Add.
+		parallel.For(len(chunk), func(w, i int) {
+			cur[i] = foundTerms{worker: 1 + w, terms: counters[w].itemTerms(chunk[i], cur[i].terms[:0])}
+		})
+		// A counter's terms are only ever appended to, so what it has
+		// numbered so far can be read while it numbers more.
+		vocabs := make([][]string, len(counters))
+		for w := range counters {
+			vocabs[w] = counters[w].terms
+		}
+		merging.Wait() // the previous window, whose buffers the next one reuses
+		merging.Go(func() {
+			for i, it := range chunk {
+				x.lists.add(len(x.items), cur[i], vocabs[cur[i].worker-1])
+				it.Text = snippetSource(it.Text, x.layout.SnippetRunes)
+				x.items = append(x.items, it)
+			}
+		})
+	}
+	merging.Wait()
 }
 
 // Len is how many items were added.

@@ -9,8 +9,8 @@ import (
 	"github.com/korean-war-sources/edition/internal/sitetest"
 )
 
-// TestIndexerWritesBuildsFiles checks that items added one at a time to
-// an Indexer, which keeps only the beginnings of their texts, give the
+// TestIndexerWritesBuildsFiles checks that items added to an Indexer,
+// one at a time, all at once or some of each, which keeps only the beginnings of their texts, give the
 // files Build writes for the same items, on the edition and on a
 // generated one, and with a layout whose snippets cut most texts.
 func TestIndexerWritesBuildsFiles(t *testing.T) {
@@ -31,20 +31,24 @@ func TestIndexerWritesBuildsFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			x := NewIndexer(tt.layout)
-			for _, it := range items {
-				x.Add(it)
-			}
-			got, err := x.Build()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(got.Files) != len(want.Files) {
-				t.Fatalf("Indexer wrote %d files, Build %d", len(got.Files), len(want.Files))
-			}
-			for i, f := range want.Files {
-				if got.Files[i].Path != f.Path || !bytes.Equal(got.Files[i].Data, f.Data) {
-					t.Errorf("file %d: Indexer wrote %s (%d bytes), Build %s (%d bytes)", i, got.Files[i].Path, len(got.Files[i].Data), f.Path, len(f.Data))
+			// The first added one at a time, the rest all at once.
+			for _, one := range []int{len(items), len(items) / 2, 0} {
+				x := NewIndexer(tt.layout)
+				for _, it := range items[:one] {
+					x.Add(it)
+				}
+				x.AddAll(items[one:])
+				got, err := x.Build()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(got.Files) != len(want.Files) {
+					t.Fatalf("Indexer of %d items one at a time wrote %d files, Build %d", one, len(got.Files), len(want.Files))
+				}
+				for i, f := range want.Files {
+					if got.Files[i].Path != f.Path || !bytes.Equal(got.Files[i].Data, f.Data) {
+						t.Errorf("Indexer of %d items one at a time: file %d: wrote %s (%d bytes), Build %s (%d bytes)", one, i, got.Files[i].Path, len(got.Files[i].Data), f.Path, len(f.Data))
+					}
 				}
 			}
 		})

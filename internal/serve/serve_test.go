@@ -84,6 +84,23 @@ func TestLivePreview(t *testing.T) {
 	})
 	events.waitFor(t, "event: reload")
 
+	// A rename: the pages naming the person are made when asked for,
+	// then written in the background.
+	persons, err := filepath.Glob(filepath.Join("content", "persons", "*.md"))
+	if err != nil || len(persons) == 0 {
+		t.Fatal("no persons", err)
+	}
+	person := "/persons/" + strings.TrimSuffix(filepath.Base(persons[0]), ".md") + ".html"
+	edit(t, persons[0], "\nname: '", "\nname: 'Renamed ")
+	events.waitFor(t, "event: reload")
+	if body := get(t, client, base+person); !strings.Contains(body, "Renamed ") {
+		t.Errorf("after the reload, %s does not show the new name:\n%s", person, body)
+	}
+	eventually(t, "the renamed person's page is written", func() bool {
+		b, err := os.ReadFile(filepath.Join("public", filepath.FromSlash(person)))
+		return err == nil && bytes.Contains(b, []byte("Renamed "))
+	})
+
 	// A broken edit: the last good page stays, the status has the error.
 	line := lineOf(t, doc, date)
 	edit(t, doc, date, "date: 1950-02-30")

@@ -30,7 +30,18 @@ type session struct {
 
 	builds int  // builds so far, failed ones included
 	failed bool // the last build failed: the next good one must reload pages
+
+	// What the last build left (see pipeline.Session.DeferPages) is
+	// written in turn while no change waits.
+	flushing bool
+	flushed  mirror.Change // written by the flushes since the last build
+	since    time.Time     // when the last build began
 }
+
+// flushViews is how many views' pages a flush writes at a time: few
+// enough that a change saved meanwhile waits little for the batch under
+// way, many enough to keep every core busy.
+const flushViews = 16
 
 func newSession(opts Options) *session {
 	opts = opts.withDefaults()
@@ -41,9 +52,11 @@ func newSession(opts Options) *session {
 		// Markdown that an edit changed or whose links it affects.
 		cfg.Fragments = site.NewFragmentCache()
 	}
+	builder := pipeline.NewSession(cfg)
+	builder.DeferPages()
 	return &session{
 		cfg:     cfg,
-		builder: pipeline.NewSession(cfg),
+		builder: builder,
 		stdout:  opts.Stdout,
 		stderr:  opts.Stderr,
 		mirror:  mirror.New(opts.Config.Out),
@@ -56,19 +69,54 @@ func newSession(opts Options) *session {
 func (s *session) handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle(live.Prefix, s.live)
-	mux.Handle("/", siteHandler{fsys: os.DirFS(s.cfg.Out)})
+	mux.Handle("/", siteHandler{fsys: os.DirFS(s.cfg.Out), lookup: s.builder.Lookup})
 	return mux
 }
 
-// loop rebuilds after every batch of changes until ctx is done.
+// loop rebuilds after every batch of changes until ctx is done. While no
+// change waits, it writes what the last build left, in turn.
 func (s *session) loop(ctx context.Context, batches <-chan []string) {
 	for {
+		if s.flushing {
+			select {
+			case <-ctx.Done():
+				return
+			case changed := <-batches:
+				s.build(changed)
+			default:
+				s.flush()
+			}
+			continue
+		}
 		select {
 		case <-ctx.Done():
 			return
 		case changed := <-batches:
 			s.build(changed)
 		}
+	}
+}
+
+// flush writes the next part of what the last build left. Once all is
+// written it says so, with the files that changed. A failure stops the
+// flushes until the next build; the pages left are still made when asked
+// for.
+func (s *session) flush() {
+	more, err := s.builder.Flush(flushViews, func(files []output.File) error {
+		c, err := s.mirror.Update(files)
+		s.flushed.Written += c.Written
+		s.flushed.Paths = append(s.flushed.Paths, c.Paths...)
+		return err
+	})
+	if err != nil {
+		s.flushing = false
+		fmt.Fprintf(s.stderr, "serve: writing the pages left: %v\n", err)
+		return
+	}
+	if !more {
+		s.flushing = false
+		elapsed := time.Since(s.since).Round(time.Millisecond)
+		fmt.Fprintf(s.stdout, "wrote the rest %s after the change: %s changed%s\n", elapsed, plural(s.flushed.Total(), "file"), list(s.flushed))
 	}
 }
 
@@ -105,8 +153,14 @@ func (s *session) build(changed []string) {
 	if s.builds == 1 {
 		verb = "built"
 	}
-	fmt.Fprintf(s.stdout, "%s in %s: %s changed%s\n", verb, elapsed, plural(change.Total(), "file"), list(change))
-	reload := change.Total() > 0 || s.failed
+	left, deferred := s.builder.Left()
+	later := ""
+	if deferred {
+		later = fmt.Sprintf("; %s it may change are made when asked for, and written in the background", plural(left, "page"))
+	}
+	fmt.Fprintf(s.stdout, "%s in %s: %s changed%s%s\n", verb, elapsed, plural(change.Total(), "file"), list(change), later)
+	s.flushing, s.flushed, s.since = deferred, mirror.Change{}, start
+	reload := change.Total() > 0 || s.failed || deferred
 	s.failed = false
 	s.live.Publish(live.Status{OK: true, Build: s.builds, Problems: problems(diags)}, reload)
 }

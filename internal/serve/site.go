@@ -9,15 +9,19 @@ import (
 	"strings"
 	"time"
 
+	"github.com/korean-war-sources/edition/internal/pipeline"
 	"github.com/korean-war-sources/edition/internal/serve/live"
 )
 
 // siteHandler serves the built site from fsys, adding the reload script
 // to every HTML page. It reads each file on every request, because the
 // files change under it; a rebuild replaces them one by one, atomically,
-// so a read sees either the old or the new file.
+// so a read sees either the old or the new file. When lookup is set, it
+// is asked first: it makes the pages a rebuild left to be made when
+// asked for (pipeline.Session.Lookup), which fsys holds as they were.
 type siteHandler struct {
-	fsys fs.FS
+	fsys   fs.FS
+	lookup func(name string) ([]byte, pipeline.Found, error)
 }
 
 func (h siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -33,22 +37,18 @@ func (h siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.notFound(w, r)
 		return
 	}
-	info, err := fs.Stat(h.fsys, name)
+	data, ok, err := h.read(name)
 	switch {
 	case err != nil:
-		h.notFound(w, r)
+		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
-	case info.IsDir():
-		if _, err := fs.Stat(h.fsys, path.Join(name, "index.html")); err != nil {
-			h.notFound(w, r)
-			return
+	case !ok:
+		if info, err := fs.Stat(h.fsys, name); err == nil && info.IsDir() {
+			if _, err := fs.Stat(h.fsys, path.Join(name, "index.html")); err == nil {
+				http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+				return
+			}
 		}
-		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
-		return
-	}
-	data, err := fs.ReadFile(h.fsys, name)
-	if err != nil {
-		// Removed by a rebuild between Stat and ReadFile.
 		h.notFound(w, r)
 		return
 	}
@@ -56,6 +56,29 @@ func (h siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		data = live.Inject(data)
 	}
 	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+}
+
+// read returns the file at name as the last good build makes it; ok is
+// false when there is none (or name is a folder). The error is one of
+// the templates, met making a page the rebuild left.
+func (h siteHandler) read(name string) (data []byte, ok bool, err error) {
+	if h.lookup != nil {
+		data, found, err := h.lookup(name)
+		switch {
+		case err != nil:
+			return nil, false, err
+		case found == pipeline.Made:
+			return data, true, nil
+		case found == pipeline.Gone:
+			return nil, false, nil
+		}
+	}
+	if info, err := fs.Stat(h.fsys, name); err != nil || info.IsDir() {
+		return nil, false, nil
+	}
+	data, err = fs.ReadFile(h.fsys, name)
+	// An error: removed by a rebuild between Stat and ReadFile.
+	return data, err == nil, nil
 }
 
 // fileName maps a URL path to a file below the root: folders to their
@@ -85,8 +108,8 @@ func isPage(name string) bool {
 // none yet (the first build failed). Either way it carries the reload
 // script, so the page shows the build's problems and reloads when fixed.
 func (h siteHandler) notFound(w http.ResponseWriter, r *http.Request) {
-	page, err := fs.ReadFile(h.fsys, "404.html")
-	if err != nil {
+	page, ok, err := h.read("404.html")
+	if err != nil || !ok {
 		page = []byte("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>\n<body><h1>Not found</h1><p>Nothing is built at " +
 			html.EscapeString(r.URL.Path) + ".</p></body></html>\n")
 	}

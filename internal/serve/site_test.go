@@ -1,12 +1,14 @@
 package serve
 
 import (
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/korean-war-sources/edition/internal/pipeline"
 	"github.com/korean-war-sources/edition/internal/serve/live"
 )
 
@@ -47,6 +49,52 @@ func TestSiteHandler(t *testing.T) {
 		}
 		if rec.Header().Get("Cache-Control") != "no-store" {
 			t.Errorf("%s %s: Cache-Control %q, want no-store", tt.method, tt.path, rec.Header().Get("Cache-Control"))
+		}
+	}
+}
+
+// TestSiteHandlerLookup checks that the pages a rebuild left to be made
+// when asked for are served from the lookup, not from the folder, which
+// holds them as they were.
+func TestSiteHandlerLookup(t *testing.T) {
+	h := siteHandler{
+		fsys: fstest.MapFS{
+			"404.html":         {Data: []byte("<body>old lost</body>")},
+			"documents/a.html": {Data: []byte("<body>old a</body>")},
+			"documents/b.html": {Data: []byte("<body>b</body>")},
+			"documents/c.html": {Data: []byte("<body>old c</body>")},
+			"documents/d.html": {Data: []byte("<body>old d</body>")},
+		},
+		lookup: func(name string) ([]byte, pipeline.Found, error) {
+			switch name {
+			case "404.html":
+				return []byte("<body>new lost</body>"), pipeline.Made, nil
+			case "documents/a.html":
+				return []byte("<body>new a</body>"), pipeline.Made, nil
+			case "documents/c.html":
+				return nil, pipeline.Gone, nil
+			case "documents/d.html":
+				return nil, pipeline.Kept, errors.New("template: document.html:3: boom")
+			}
+			return nil, pipeline.Kept, nil
+		},
+	}
+	tests := []struct {
+		path string
+		code int
+		body string
+	}{
+		{"/documents/a.html", 200, "new a"},
+		{"/documents/b.html", 200, "<body>b"},
+		{"/documents/c.html", 404, "new lost"},
+		{"/documents/d.html", 500, "boom"},
+		{"/documents/missing.html", 404, "new lost"},
+	}
+	for _, tt := range tests {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", tt.path, nil))
+		if body := rec.Body.String(); rec.Code != tt.code || !strings.Contains(body, tt.body) {
+			t.Errorf("GET %s: %d %q; want %d with %q", tt.path, rec.Code, body, tt.code, tt.body)
 		}
 	}
 }

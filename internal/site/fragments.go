@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/diag"
@@ -105,10 +106,15 @@ func (c *lineCounter) at(off int) (line, col int) {
 	return c.line, c.col + utf8.RuneCountInString(c.src[start:off])
 }
 
-// fragmentCount is how many fragments the edition has, to size the list.
+// fragmentCount is how many fragments the edition has at most, to size
+// the list. It counts the notes of the sections as written, before
+// index drops repeated numbers, so that it can be called before index.
 func (s *Site) fragmentCount() int {
-	n := len(s.Ed.Documents) + len(s.Ed.Persons) + len(s.Ed.Sections) + 2*len(s.NoteList) +
+	n := len(s.Ed.Documents) + len(s.Ed.Persons) + len(s.Ed.Sections) +
 		len(s.Ed.Conflicts) + len(s.Ed.Pages) + len(s.Ed.Packets)
+	for _, sec := range s.Ed.Sections {
+		n += 2 * len(sec.Notes)
+	}
 	for _, d := range s.Ed.Documents {
 		n += len(d.EditorialNotes) + len(d.PublicTexts) + 3*len(d.Disagreements) + 3
 	}
@@ -121,7 +127,11 @@ func (s *Site) fragmentCount() int {
 	return n
 }
 
-func (s *Site) fragments() []fragment {
+// docFragments lists the fragments of the documents, the first and most
+// of the list fragments makes, in a slice with room for the rest. It
+// reads only the edition, not the indexes, so that BuildCached makes it
+// while it indexes.
+func (s *Site) docFragments() []fragment {
 	fs := make([]fragment, 0, s.fragmentCount())
 	for _, d := range s.Ed.Documents {
 		owner := subject.Of(subject.Document, d.ID)
@@ -131,6 +141,12 @@ func (s *Site) fragments() []fragment {
 		}
 		fs = outsideFragments(fs, d, owner)
 	}
+	return fs
+}
+
+// fragments appends to the documents' fragments (docFragments) those of
+// everything else.
+func (s *Site) fragments(fs []fragment) []fragment {
 	for _, p := range s.Ed.Persons {
 		fs = append(fs, bodyFragment("person/"+p.ID, subject.Of(subject.Person, p.ID), p.Body, true))
 	}
@@ -199,8 +215,11 @@ func outsideFragments(fs []fragment, d *content.Document, owner subject.Subject)
 // renderAll renders every fragment on all cores, reusing what cache (if
 // not nil) holds from earlier builds. Results are gathered by index, so
 // the outcome does not depend on scheduling.
-func (s *Site) renderAll(conv *markdown.Converter, cache *FragmentCache, diags *diag.List) {
-	frags := s.fragments()
+//
+// docs holds the documents' fragments (see docFragments). The results
+// are returned for collectHTML and collectRefs.
+func (s *Site) renderAll(conv *markdown.Converter, cache *FragmentCache, docs []fragment) ([]fragment, []result) {
+	frags := s.fragments(docs)
 	links := s.glossaryLinks()
 	glossary := markdown.NewGlossary(links)
 	for i := range frags {
@@ -229,14 +248,13 @@ func (s *Site) renderAll(conv *markdown.Converter, cache *FragmentCache, diags *
 		}
 		results[i] = r
 	})
-	s.collect(frags, results, diags)
+	return frags, results
 }
 
-// collect records the results of rendering frags, in order.
-func (s *Site) collect(frags []fragment, results []result, diags *diag.List) {
+// collectHTML records the HTML of frags and reports their problems, in
+// order. It writes only Site.HTML, so that it can run with collectRefs.
+func (s *Site) collectHTML(frags []fragment, results []result, diags *diag.List) {
 	s.HTML = make(map[string]template.HTML, len(frags))
-	s.NoteRefs = make(map[int][]Ref, len(s.NoteList))
-	s.fragRefs = make(map[subject.Subject][]Ref, len(frags))
 	for i := range frags {
 		f, r := &frags[i], &results[i]
 		s.HTML[f.key] = r.html
@@ -246,6 +264,15 @@ func (s *Site) collect(frags []fragment, results []result, diags *diag.List) {
 				diags.Errorf(at(p.offset), "%s", p.msg)
 			}
 		}
+	}
+}
+
+// collectRefs records the references found in frags, in order.
+func (s *Site) collectRefs(frags []fragment, results []result) {
+	s.NoteRefs = make(map[int][]Ref, len(s.NoteList))
+	s.fragRefs = make(map[subject.Subject][]Ref, len(frags))
+	for i := range frags {
+		f, r := &frags[i], &results[i]
 		s.fragRefs[f.owner] = append(s.fragRefs[f.owner], r.refs...)
 		s.render.refs[f.key] = r.refs
 		s.render.owners[f.key] = f.owner
@@ -373,7 +400,9 @@ func (s *Site) renderOne(conv *markdown.Converter, f fragment, ids map[subject.K
 	opts := f.opts
 	opts.Resolver = res
 	opts.Problem = func(off int, msg string) { r.problems = append(r.problems, problem{off, msg}) }
-	html, err := conv.ConvertString([]byte(f.src), opts)
+	// goldmark only reads its source, so it reads the fragment's string
+	// in place instead of a copy of it.
+	html, err := conv.ConvertString(unsafe.Slice(unsafe.StringData(f.src), len(f.src)), opts)
 	if err != nil {
 		r.problems = append(r.problems, problem{0, err.Error()})
 	}
@@ -477,4 +506,12 @@ func WorkShort(w *content.Work) string {
 	}
 	title, _, _ := strings.Cut(w.Title, ":")
 	return w.Sort + ", " + strings.TrimSpace(title)
+}
+
+// ForgetEdits drops what only a rebuild after an edit reads (the
+// references and owner of every fragment, for ReplaceBody and
+// FragmentSubjects), for a build that makes every page once: at 10,000
+// documents it is about 8 MB. ReplaceBody then reports false.
+func (s *Site) ForgetEdits() {
+	s.render.refs, s.render.owners = nil, nil
 }

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/korean-war-sources/edition/internal/content"
@@ -108,10 +109,24 @@ func (r Ref) String() string {
 // same either way.
 func BuildCached(ed *content.Edition, conv *markdown.Converter, cache *FragmentCache, diags *diag.List) *Site {
 	s := &Site{Ed: ed}
+	// What needs no other part runs beside it on a goroutine of its
+	// own, so that a core does not wait: the documents' fragments are
+	// listed while the edition is indexed and checked, the backlinks of
+	// front matter derived while the fragments render, and their HTML
+	// recorded while the backlinks of their references are derived.
+	var wg sync.WaitGroup
+	var docs []fragment
+	wg.Go(func() { docs = s.docFragments() })
 	s.index(diags)
 	s.checkFrontMatter(diags)
-	s.renderAll(conv, cache, diags)
-	s.reverse()
+	wg.Wait()
+	wg.Go(s.reverseFrontMatter)
+	frags, results := s.renderAll(conv, cache, docs)
+	wg.Wait()
+	wg.Go(func() { s.collectHTML(frags, results, diags) })
+	s.collectRefs(frags, results)
+	s.reverseMarkdown()
+	wg.Wait()
 	s.checkCoverage(diags)
 	return s
 }

@@ -18,16 +18,23 @@ func render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.
 	n := node.(*Node)
 	if n.RefKind == LangKind && n.Resolved {
 		if entering {
-			_, _ = w.WriteString(`<span lang="` + LangAttr(n.ID) + `">`)
+			_, _ = w.WriteString(`<span lang="`)
+			_, _ = w.WriteString(LangAttr(n.ID))
+			_, _ = w.WriteString(`">`)
 		} else {
 			_, _ = w.WriteString(`</span>`)
 		}
 		return ast.WalkContinue, nil
 	}
 	if entering {
+		// The strings are written piece by piece and escaped in place
+		// (the escapers copy only what they change), instead of being
+		// joined or copied first, for each of many references.
 		if n.Resolved {
-			_, _ = w.WriteString(`<a class="xref xref-` + n.RefKind + `" href="`)
-			_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(n.Target.Href), false)))
+			_, _ = w.WriteString(`<a class="xref xref-`)
+			_, _ = w.WriteString(n.RefKind)
+			_, _ = w.WriteString(`" href="`)
+			_, _ = w.Write(util.EscapeHTML(util.URLEscape(util.StringToReadOnlyBytes(n.Target.Href), false)))
 			_, _ = w.WriteString(`">`)
 		} else {
 			_, _ = w.WriteString(`<span class="xref-broken">`)
@@ -37,7 +44,7 @@ func render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.
 			if title == "" {
 				title = n.RefKind + ":" + n.ID
 			}
-			_, _ = w.Write(util.EscapeHTML([]byte(title)))
+			_, _ = w.Write(util.EscapeHTML(util.StringToReadOnlyBytes(title)))
 		}
 		return ast.WalkContinue, nil
 	}

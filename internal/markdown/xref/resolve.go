@@ -34,6 +34,7 @@ func (resolveTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		return // no reference or opener: spare most fragments the walks
 	}
 	var open []*opener
+	var outer []*Node // every reference, for unlink below
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -51,6 +52,7 @@ func (resolveTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 				ref := Reference{Kind: n.RefKind, ID: n.ID, Label: plainText(n, reader.Source()), Offset: n.Offset}
 				n.Target, n.Resolved = r.Resolve(ref)
 			}
+			outer = append(outer, n)
 		case *opener:
 			open = append(open, n)
 		}
@@ -67,12 +69,6 @@ func (resolveTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	// Links do not nest: as CommonMark does for links in links, a link
 	// or reference inside a reference's label is reduced to its text, so
 	// that no <a> is ever inside another.
-	var outer []*Node
-	Walk(doc, func(n *Node) {
-		if n.RefKind != LangKind {
-			outer = append(outer, n)
-		}
-	})
 	for _, n := range outer {
 		unlink(n, reader.Source())
 	}
