@@ -105,14 +105,13 @@ func TestDataKeyRefusesWhatItCannotName(t *testing.T) {
 }
 
 func BenchmarkDataKey(b *testing.B) {
-	site := &SiteView{Title: "An edition", Nav: siteView(content.Site{}).Nav}
-	p := &Page{Site: site, Nav: "documents", Path: "documents/x.html"}
-	header := p.Header()
+	site := siteView(content.Site{Title: "An edition"})
+	header := site.header("documents", "documents/x.html")
 	meta := Meta{Name: "citation_title", Content: "A telegram from one man to another on a matter of state"}
 	for _, tt := range []struct {
 		name string
 		v    any
-	}{{"header", header}, {"site", site}, {"meta", meta}} {
+	}{{"header", header}, {"credits", site.Credits}, {"meta", meta}} {
 		b.Run(tt.name, func(b *testing.B) {
 			var k dataKeys
 			var buf []byte

@@ -142,9 +142,9 @@ func TestNavigationCurrent(t *testing.T) {
 			continue
 		}
 		var marked []string
-		for _, item := range p.Site.Nav {
-			if c := p.Current(item); c != "" {
-				marked = append(marked, item.Text+"="+c)
+		for _, item := range p.Site.header(p.Nav, p.Path).Nav {
+			if item.Current != "" {
+				marked = append(marked, item.Text+"="+item.Current)
 			}
 		}
 		if want := tt.entry + "=" + tt.current; len(marked) != 1 || marked[0] != want {
@@ -153,7 +153,7 @@ func TestNavigationCurrent(t *testing.T) {
 	}
 	for _, p := range pages {
 		if p.Type == "conflict" {
-			if c := p.Current(p.Site.Nav[1]); c != "" {
+			if c := p.Site.header(p.Nav, p.Path).Nav[1].Current; c != "" {
 				t.Errorf("%s marks Documents as current (%s)", p.Path, c)
 			}
 		}

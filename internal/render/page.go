@@ -14,14 +14,22 @@ type Page struct {
 	Description string
 	Nav         string // which navigation entry is current
 	Site        *SiteView
-	Canonical   string // absolute URL, "" when the site has no base_url
-	Meta        []Meta // citation_* and DC.* tags
-	JSONLD      template.JS
-	Cite        *Citation // "Cite this page", nil on pages without
-	EditURL     string
-	Data        any
-	Scripts     []string // extra scripts (root-marked URLs)
-	Refresh     string   // for redirect pages: where to go
+	// HeadTitle is the <title>: Title and, but on the home page, the
+	// site's title. Set by Execute.
+	HeadTitle string
+	// SiteHeader is what the site header shows. Set by Execute.
+	SiteHeader *HeaderView
+	// SourceStyles marks a page that shows highlighted source and
+	// loads the highlighter's stylesheet.
+	SourceStyles bool
+	Canonical    string // absolute URL, "" when the site has no base_url
+	Meta         []Meta // citation_* and DC.* tags
+	JSONLD       template.JS
+	Cite         *Citation // "Cite this page", nil on pages without
+	EditURL      string
+	Data         any
+	Scripts      []string // extra scripts (root-marked URLs)
+	Refresh      string   // for redirect pages: where to go
 	// Series places the page among its neighbours (documents by date,
 	// notes by number): the head links them as rel="prev"/"next" and the
 	// page shows them. nil on pages that are not part of a series.
@@ -47,13 +55,41 @@ type HeaderItem struct {
 	Current   string // the value of aria-current, "" when not current
 }
 
-// Header returns what the site header of p shows.
-func (p *Page) Header() HeaderView {
-	h := HeaderView{Title: p.Site.Title, Nav: make([]HeaderItem, len(p.Site.Nav))}
-	for i, item := range p.Site.Nav {
-		h.Nav[i] = HeaderItem{URL: item.URL(), Text: item.Text, Current: p.Current(item)}
+// header returns what the site header of page path, in navigation
+// entry nav, shows: one of the views siteView made, so that a page
+// allocates none and every page of an entry passes the same one.
+func (v *SiteView) header(nav, path string) *HeaderView {
+	for i, item := range v.Nav {
+		if item.Key != nav {
+			continue
+		}
+		if item.Path == path {
+			return v.headers[2*i+1]
+		}
+		return v.headers[2*i]
 	}
-	return h
+	return v.headers[len(v.headers)-1]
+}
+
+// headerViews returns the site headers of s: for each entry of the
+// navigation, the header of a page in its section and of its own index
+// page, then the header of a page outside every entry.
+func headerViews(s *SiteView) []*HeaderView {
+	view := func(current int, state string) *HeaderView {
+		h := &HeaderView{Title: s.Title, Nav: make([]HeaderItem, len(s.Nav))}
+		for i, item := range s.Nav {
+			h.Nav[i] = HeaderItem{URL: item.URL(), Text: item.Text}
+			if i == current {
+				h.Nav[i].Current = state
+			}
+		}
+		return h
+	}
+	var hs []*HeaderView
+	for i := range s.Nav {
+		hs = append(hs, view(i, "true"), view(i, "page"))
+	}
+	return append(hs, view(-1, ""))
 }
 
 // Series is the previous and next page of a series, nil at its ends.
@@ -81,9 +117,24 @@ type Link struct {
 type SiteView struct {
 	Title, Subtitle, Lang, Description string
 	ArticleAuthor, ArticleTitle        string
-	Article                            string // the article as printed, cited
 	Nav                                []NavItem
-	Repository, License, Editors       string
+	// Credits and Links are what the footer shows, the same on every
+	// page: each is all that its partial is given, so that its cache
+	// key is derived from a few strings rather than from the whole site.
+	Credits SiteCredits
+	Links   SiteLinks
+	headers []*HeaderView // see header
+}
+
+// SiteCredits is what the "site-credits" partial shows.
+type SiteCredits struct {
+	Article          string // the article as printed, cited
+	Editors, License string
+}
+
+// SiteLinks is what the "site-links" partial shows.
+type SiteLinks struct {
+	Repository string
 }
 
 // NavItem is an entry of the main navigation: the section Key, the site
@@ -95,28 +146,16 @@ type NavItem struct {
 // URL is the link to the entry's index page.
 func (n NavItem) URL() string { return URL(n.Path) }
 
-// Current is the aria-current value of navigation entry item on page p:
-// "page" on the entry's own page, "true" elsewhere in its section, ""
-// outside it.
-func (p *Page) Current(item NavItem) string {
-	switch {
-	case item.Key != p.Nav:
-		return ""
-	case item.Path == p.Path:
-		return "page"
-	}
-	return "true"
-}
-
 func siteView(s content.Site) *SiteView {
 	lang := s.Language
 	if lang == "" {
 		lang = "en"
 	}
-	return &SiteView{
+	v := &SiteView{
 		Title: s.Title, Subtitle: s.Subtitle, Lang: lang, Description: s.Description,
-		ArticleAuthor: s.Article.Author, ArticleTitle: s.Article.Title, Article: articleCitation(s.Article),
-		Repository: s.Repository, License: s.License, Editors: s.Editors,
+		ArticleAuthor: s.Article.Author, ArticleTitle: s.Article.Title,
+		Credits: SiteCredits{Article: articleCitation(s.Article), Editors: s.Editors, License: s.License},
+		Links:   SiteLinks{Repository: s.Repository},
 		Nav: []NavItem{
 			{"essay", "essay/index.html", "Essay & notes"},
 			{"documents", "documents/index.html", "Documents"},
@@ -129,4 +168,6 @@ func siteView(s content.Site) *SiteView {
 			{"more", MorePath, "More"},
 		},
 	}
+	v.headers = headerViews(v)
+	return v
 }

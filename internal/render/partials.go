@@ -73,15 +73,20 @@ func (t *Templates) partialList(name string, list any, sep ...string) (template.
 	if n == 0 {
 		return "", nil
 	}
+	if n == 1 {
+		// Nothing to join: the markup as the cache holds it, not a copy.
+		return t.cached(name, items.Index(0))
+	}
 	between := template.HTMLEscapeString(strings.Join(sep, ""))
-	parts := make([]template.HTML, n)
+	var small [16]template.HTML
+	parts := small[:0]
 	size := (n - 1) * len(between)
 	for i := range n {
 		html, err := t.cached(name, items.Index(i))
 		if err != nil {
 			return "", err
 		}
-		parts[i] = html
+		parts = append(parts, html)
 		size += len(html)
 	}
 	var b strings.Builder

@@ -12,8 +12,8 @@
 //
 // Every page executes base.html with a *Page: Title, Description, Nav
 // (the current entry of the main navigation), Site, Meta, JSONLD, Cite,
-// Scripts and the page type's own view in Data. Header returns what the
-// site header shows.
+// Scripts and the page type's own view in Data. Execute sets HeadTitle
+// (the <title>) and SiteHeader (what the site header shows).
 //
 // URLs inside the site are written with the root marker (URL, and
 // "@@root@@/" in templates): Execute replaces it by the page's relative
@@ -29,6 +29,12 @@
 // points to (datakey.go), never written by hand; a partial must be given
 // exactly what it shows. LoadUncached executes every partial afresh: the
 // tests hold the cached pages to its bytes.
+//
+// A partial pays for its cache on every call (deriving and hashing the
+// key) and, when it misses, for storing its markup too: markup that
+// appears on one page only (a document's citing notes, a note's sources,
+// a section's notes, a note's body) is executed in place with
+// {{template}} instead, which costs less than a miss.
 package render
 
 import (
@@ -122,12 +128,17 @@ func (t *Templates) Execute(p *Page) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("no template for page type %q", p.Type)
 	}
+	p.HeadTitle = p.Title
+	if p.Type != "home" {
+		p.HeadTitle += " · " + p.Site.Title
+	}
+	p.SiteHeader = p.Site.header(p.Nav, p.Path)
 	size := t.sizes[p.Type]
 	buf := bytes.NewBuffer(make([]byte, 0, sizeHint(size.Load())))
 	if err := set.ExecuteTemplate(buf, "base.html", p); err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", p.Path, err)
 	}
-	size.Store(int64(buf.Len()))
+	size.Store(nextSize(size.Load(), int64(buf.Len())))
 	root := p.Root
 	if root == "" {
 		root = site.Root(p.Path)
@@ -135,12 +146,23 @@ func (t *Templates) Execute(p *Page) ([]byte, error) {
 	return relocate(buf.Bytes(), root), nil
 }
 
-// sizeHint is the capacity to give the buffer of a page when the last
-// page of its type had last bytes: pages of a type are alike, and a
-// buffer grown by doubling from nothing copies and allocates the page
-// about twice over.
+// sizeHint is the capacity to give the buffer of a page when the pages
+// of its type last had about last bytes (see nextSize): pages of a type
+// are alike, and a buffer grown by doubling from nothing copies and
+// allocates the page about twice over.
 func sizeHint(last int64) int {
 	return int(last + last/8 + 512)
+}
+
+// nextSize is what a page type's size becomes after a page of n bytes
+// when it was last: the largest of the recent pages, an eighth of it
+// forgotten with each page. A page a little larger than the one before
+// it (document pages range over about a factor of two) then rarely
+// outgrows its buffer, which would copy it into one twice its size,
+// while one large index page does not oversize the buffers of the many
+// small ones after it for long.
+func nextSize(last, n int64) int64 {
+	return max(n, last-last/8)
 }
 
 // relocate replaces every root marker in b by root. A root no longer than

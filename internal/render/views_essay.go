@@ -27,7 +27,9 @@ type NoteView struct {
 }
 
 // NoteBody is what the "notebody" partial shows of a note, the same on
-// the note's own page, in its section and in packets.
+// the note's own page, in its section and in packets: templates pass
+// the embedded field itself (.NoteBody), a field lookup where a method
+// would cost a call.
 type NoteBody struct {
 	Text     template.HTML
 	Context  string
@@ -38,9 +40,6 @@ type NoteBody struct {
 	Reported []Link        // documents known through the cited works
 	Events   []Link
 }
-
-// Body returns the part of the note the "notebody" partial shows.
-func (n NoteView) Body() NoteBody { return n.NoteBody }
 
 // ReadingView is a place where the printed article and the transcription
 // of it differ; the edition's text follows Printed.

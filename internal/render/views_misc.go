@@ -284,6 +284,7 @@ type SourceView struct {
 
 func (b *builder) source(d *content.Document) *Page {
 	p := b.page("source", SourcePath(d.ID), "Source of “"+d.Title+"”", "documents")
+	p.SourceStyles = true
 	p.Description = "The Markdown file behind the page."
 	p.Crumbs = []Link{Link{URL: URL("documents/index.html"), Text: "Documents"}, {URL: URL(site.DocumentPath(d.ID)), Text: d.Title}}
 	p.Data = &SourceView{Document: Link{URL: URL(site.DocumentPath(d.ID)), Text: d.Title}, File: d.File,
