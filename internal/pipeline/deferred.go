@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"errors"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -340,11 +341,19 @@ func (s *Session) Flush(n int, write func([]output.File) error) (more bool, err 
 		return true, err
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.later == d {
 		s.commit(d, end, generated)
 	}
-	return s.later != nil, nil
+	more = s.later != nil
+	s.mu.Unlock()
+	if generated && !more {
+		// Everything is handed out and the preview waits for the next
+		// edit: collecting the garbage of the pages made now, rather than
+		// in the middle of the next rebuild, gives that rebuild the whole
+		// heap's headroom.
+		runtime.GC()
+	}
+	return more, nil
 }
 
 // Left reports whether the last build left anything to Lookup and
