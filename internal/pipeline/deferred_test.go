@@ -73,7 +73,7 @@ func checkServed(t *testing.T, cfg pipeline.Config, s *pipeline.Session, f folde
 
 // generatedEdition writes a generated edition of n documents and returns
 // its configuration and its persons' files.
-func generatedEdition(t *testing.T, n int) (pipeline.Config, []string) {
+func generatedEdition(t testing.TB, n int) (pipeline.Config, []string) {
 	t.Helper()
 	dir := t.TempDir()
 	cfg := pipeline.Config{

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/korean-war-sources/edition/internal/corpus"
 	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/pipeline"
 	"github.com/korean-war-sources/edition/internal/site"
@@ -49,16 +48,7 @@ func BenchmarkRebuild(b *testing.B) {
 }
 
 func benchRebuild(b *testing.B, edit string, n int) {
-	dir := b.TempDir()
-	cfg := pipeline.Config{
-		Content:   filepath.Join(dir, "content"),
-		Templates: filepath.Join("..", "..", "templates"),
-		Static:    filepath.Join("..", "..", "static"),
-		Out:       filepath.Join(dir, "public"),
-	}
-	if err := corpus.Write(cfg.Content, n); err != nil {
-		b.Fatal(err)
-	}
+	cfg, _ := generatedEdition(b, n)
 	s := pipeline.NewSession(cfg)
 	s.DeferPages()
 	// Not strict: the corpus's base_url is a placeholder, which warns.
