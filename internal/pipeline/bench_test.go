@@ -1,11 +1,9 @@
 package pipeline_test
 
 import (
-	"path/filepath"
 	"strconv"
 	"testing"
 
-	"github.com/korean-war-sources/edition/internal/corpus"
 	"github.com/korean-war-sources/edition/internal/pipeline"
 )
 
@@ -18,17 +16,8 @@ import (
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{100, 1000, 10000} {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			dir := b.TempDir()
-			cfg := pipeline.Config{
-				Content:   filepath.Join(dir, "content"),
-				Templates: filepath.Join("..", "..", "templates"),
-				Static:    filepath.Join("..", "..", "static"),
-				Out:       filepath.Join(dir, "public"),
-				Archive:   true,
-			}
-			if err := corpus.Write(cfg.Content, n); err != nil {
-				b.Fatal(err)
-			}
+			cfg, _ := generatedEdition(b, n)
+			cfg.Archive = true
 			files := 0
 			for b.Loop() {
 				res, err := pipeline.Build(cfg)

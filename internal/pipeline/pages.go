@@ -167,7 +167,7 @@ func releaseSources(fsys fs.FS, st *site.Site) func(d *content.Document) (string
 		if !ok {
 			return "", fmt.Errorf("%s: no text was loaded for its source page", d.File)
 		}
-		text, err := content.ReadText(fsys, "documents/"+d.ID+".md", want.size)
+		text, err := content.ReadText(fsys, "documents/"+d.ID+".md")
 		if err != nil {
 			return "", fmt.Errorf("reading the source of %s again: %w", d.File, err)
 		}
