@@ -262,7 +262,7 @@ func (s *Session) selective(rels []string) (res *Result, ok bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
-	res.Site = site.BuildCached(ed, markdown.New(), s.cfg.Fragments, &res.Diags)
+	res.Site = site.Rebuild(s.last.Site, ed, markdown.New(), s.cfg.Fragments, &res.Diags)
 	if res.Diags.HasErrors(s.cfg.Strict) {
 		return res, false, nil
 	}

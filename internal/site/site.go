@@ -77,6 +77,8 @@ type Site struct {
 
 	// timelineYears counts the entries of each year of the whole timeline.
 	timelineYears map[string]int
+
+	parts parts // what a rebuild may reuse, see reuse.go
 }
 
 // NoteInfo is a note with its section.
@@ -108,6 +110,15 @@ func (r Ref) String() string {
 // ones it renders; a nil cache renders everything. The result is the
 // same either way.
 func BuildCached(ed *content.Edition, conv *markdown.Converter, cache *FragmentCache, diags *diag.List) *Site {
+	return Rebuild(nil, ed, conv, cache, diags)
+}
+
+// Rebuild is BuildCached after an edit: it also reuses the parts of the
+// site prev (nil for none) that were derived from inputs the edit left
+// as they were, which ed shares with prev's edition when both come from
+// one content.Cache (see reuse.go). The result is the same as
+// BuildCached's; prev is not changed.
+func Rebuild(prev *Site, ed *content.Edition, conv *markdown.Converter, cache *FragmentCache, diags *diag.List) *Site {
 	s := &Site{Ed: ed}
 	// What needs no other part runs beside it on a goroutine of its
 	// own, so that a core does not wait: the documents' fragments are
@@ -117,15 +128,19 @@ func BuildCached(ed *content.Edition, conv *markdown.Converter, cache *FragmentC
 	var wg sync.WaitGroup
 	var docs []fragment
 	wg.Go(func() { docs = s.docFragments() })
-	s.index(diags)
+	s.index(prev, diags)
 	s.checkFrontMatter(diags)
 	wg.Wait()
-	wg.Go(s.reverseFrontMatter)
+	var front *frontLinks
+	wg.Go(func() {
+		front = frontLinksOf(prev, frontInputs{docs: ed.Documents, events: ed.Events, conflicts: ed.Conflicts, order: s.parts.order})
+	})
 	frags, results := s.renderAll(conv, cache, docs)
 	wg.Wait()
+	s.setFrontLinks(front)
 	wg.Go(func() { s.collectHTML(frags, results, diags) })
 	s.collectRefs(frags, results)
-	s.reverseMarkdown()
+	s.setMarkdownLinks(markdownLinksOf(prev, s.markdownInputs()))
 	wg.Wait()
 	s.checkCoverage(diags)
 	return s
@@ -139,9 +154,12 @@ func byID[T any](items []*T, id func(*T) string) map[string]*T {
 	return m
 }
 
-func (s *Site) index(diags *diag.List) {
+// index indexes the edition, reusing prev's date order of the documents
+// when it has the same documents.
+func (s *Site) index(prev *Site, diags *diag.List) {
 	ed := s.Ed
-	s.Docs = byID(ed.Documents, func(d *content.Document) string { return d.ID })
+	s.parts.order = dateOrderOf(prev, ed.Documents)
+	s.Docs = s.parts.order.byID
 	s.Persons = byID(ed.Persons, func(p *content.Person) string { return p.ID })
 	s.Works = byID(ed.Works, func(w *content.Work) string { return w.ID })
 	s.Events = byID(ed.Events, func(e *content.Event) string { return e.ID })
@@ -174,14 +192,7 @@ func (s *Site) index(diags *diag.List) {
 	}
 	slices.SortFunc(s.NoteList, func(a, b *NoteInfo) int { return cmp.Compare(a.Number, b.Number) })
 
-	s.DocsByDate = slices.Clone(ed.Documents)
-	slices.SortFunc(s.DocsByDate, CompareDocs)
-	s.docRank = make(map[string]int, len(s.DocsByDate))
-	for i, d := range s.DocsByDate {
-		if s.Docs[d.ID] == d { // of two documents with one id, the one Docs holds
-			s.docRank[d.ID] = i
-		}
-	}
+	s.DocsByDate, s.docRank = s.parts.order.byDate, s.parts.order.rank
 	s.indexTimelineYears()
 	s.ids = s.sortedIDs()
 	s.indexNames(diags)
