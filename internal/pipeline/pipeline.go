@@ -329,7 +329,7 @@ type emitter struct {
 // dropped, so that a large edition is never held in memory as views.
 func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	tables := export.Tables(e.res.Site)
-	opts := pageOptions(cfg, tables)
+	opts := pageOptions(cfg, func() []export.Table { return tables })
 	var index *search.Indexer
 	if e.release {
 		index = search.NewIndexer(search.DefaultLayout())
@@ -381,15 +381,23 @@ func rest(s *site.Site, paths []string, cites *render.Citations, tables []export
 
 // pageOptions returns the options of the pages of a build of cfg, with
 // what they link to among the files made beside them: the search
-// index's manifest and the open-data tables.
-func pageOptions(cfg Config, tables []export.Table) render.Options {
+// index's manifest and the open-data tables, which tables (nil for
+// none) returns when the data page is made.
+func pageOptions(cfg Config, tables func() []export.Table) render.Options {
 	opts := render.Options{Archive: cfg.Archive, SearchManifest: search.ManifestPath}
-	for _, t := range tables {
-		rt := render.Table{Name: t.Name, JSON: t.JSONPath(), CSV: t.CSVPath(), Rows: len(t.Rows)}
-		for _, c := range t.Columns {
-			rt.Columns = append(rt.Columns, render.Column(c))
+	if tables == nil {
+		return opts
+	}
+	opts.Tables = func() []render.Table {
+		var out []render.Table
+		for _, t := range tables() {
+			rt := render.Table{Name: t.Name, JSON: t.JSONPath(), CSV: t.CSVPath(), Rows: len(t.Rows)}
+			for _, c := range t.Columns {
+				rt.Columns = append(rt.Columns, render.Column(c))
+			}
+			out = append(out, rt)
 		}
-		opts.Tables = append(opts.Tables, rt)
+		return out
 	}
 	return opts
 }
