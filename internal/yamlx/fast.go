@@ -88,7 +88,12 @@ type fastParser struct {
 	stack []*yaml.Node // children of the collections being read
 	nodes []yaml.Node  // allocated in blocks
 	lists []*yaml.Node // content lists, allocated in blocks
+	depth int          // of the collection being read
 }
+
+// maxFastDepth bounds the nesting fastParse reads, far below the 10,000
+// levels at which yaml.v3 reports an error, and far above any schema's.
+const maxFastDepth = 64
 
 func (p *fastParser) splitLines() {
 	n := strings.Count(p.text, "\n") + 1
@@ -202,6 +207,11 @@ func (p *fastParser) mapping(i, off, indent int) bool {
 
 // block reads the block mapping or sequence beginning on line i.
 func (p *fastParser) block(i int) bool {
+	if p.depth >= maxFastDepth {
+		return false
+	}
+	p.depth++
+	defer func() { p.depth-- }()
 	l := p.lines[i]
 	if p.text[l.start+l.indent] == '-' {
 		return p.sequence(i, l.indent)

@@ -64,6 +64,18 @@ var fastCases = []struct {
 	{"a: [b, c] d\n", false},
 	{"a:\n  b:\n    - c\n    - d\n  e: f\n", true},
 	{"a:\n  - b\n  c: d\n", false},
+	{nested(maxFastDepth - 1), true},
+	{nested(maxFastDepth + 1), false},
+}
+
+// nested is a mapping of depth levels, each the value of the one above.
+func nested(depth int) string {
+	var b strings.Builder
+	for i := range depth {
+		b.WriteString(strings.Repeat(" ", i) + "a:\n")
+	}
+	b.WriteString(strings.Repeat(" ", depth) + "b: c\n")
+	return b.String()
 }
 
 func TestFastParse(t *testing.T) {
