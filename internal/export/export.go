@@ -105,7 +105,9 @@ func jsonRows(t Table, from, to int) ([]byte, error) {
 	for j, col := range t.Columns {
 		keys[j] = append(jsonstr.Append(nil, col.Name), ": "...)
 	}
-	var b []byte
+	// Sized once: grown by appending, the buffer of a block of a large
+	// table is remade a dozen times, each time as fresh memory.
+	b := make([]byte, 0, jsonSize(t, keys, from, to))
 	if from == 0 {
 		b = append(b, "[\n"...)
 	}
@@ -133,10 +135,35 @@ func jsonRows(t Table, from, to int) ([]byte, error) {
 	return b, nil
 }
 
+// jsonSize is a little more than the size of the rows from up to to as
+// JSON when few characters need escaping.
+func jsonSize(t Table, keys [][]byte, from, to int) int {
+	perRow := len("  {},\n")
+	for _, k := range keys {
+		perRow += len(k) + len(`"", `)
+	}
+	n := len("[\n]\n") + (to-from)*perRow + valueBytes(t.Rows[from:to])
+	return n + n/32
+}
+
+// valueBytes is the length of all the values of rows.
+func valueBytes(rows [][]string) int {
+	n := 0
+	for _, row := range rows {
+		for _, v := range row {
+			n += len(v)
+		}
+	}
+	return n
+}
+
 // csvRows writes the rows from up to to of the table as CSV, with the
 // header row if from is 0.
 func csvRows(t Table, from, to int) ([]byte, error) {
 	var b bytes.Buffer
+	// A comma or line end after each value, and room for some quoting.
+	n := valueBytes(t.Rows[from:to]) + (to-from+1)*len(t.Columns)
+	b.Grow(n + n/16)
 	w := csv.NewWriter(&b)
 	if from == 0 {
 		head := make([]string, len(t.Columns))

@@ -18,7 +18,9 @@ import (
 // longer needs as it goes (the documents' texts, between batches of
 // pages; each document's search item, once indexed) writes byte for byte
 // what Run makes holding everything, with batches small enough that a
-// generated edition makes many.
+// generated edition makes many. Built without the archive, its pages are
+// executed in buffers reused once written (output.Buffers): a buffer
+// reused too early shows as a page that differs.
 func TestBuildMatchesRunInBatches(t *testing.T) {
 	defer func(n int) { releaseEvery = n }(releaseEvery)
 	releaseEvery = 7

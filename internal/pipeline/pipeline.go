@@ -159,7 +159,18 @@ func Build(cfg Config) (*Result, error) {
 // The files are written on goroutines of their own while the next ones
 // are made.
 func emitTo(dir *output.Dir, res *Result, cfg Config, tpl *render.Templates) (err error) {
-	q := output.NewQueueOn(dir, min(parallel.Workers(), maxWriters))
+	var sink output.Sink = dir
+	if !cfg.Archive {
+		// A folder keeps nothing of a file once written, so the buffer
+		// of a page serves a later page from then on. The archive,
+		// which reads a page after the folder has it, would need it
+		// longer.
+		bufs := &output.Buffers{}
+		tpl.UseBuffers(bufs)
+		defer tpl.UseBuffers(nil)
+		sink = output.Recycling(dir, bufs)
+	}
+	q := output.NewQueueOn(sink, min(parallel.Workers(), maxWriters))
 	defer func() {
 		if qerr := q.Close(); err == nil {
 			err = qerr
