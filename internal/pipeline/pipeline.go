@@ -314,7 +314,7 @@ type emitter struct {
 	// pages from the same content, must not set it.
 	release bool
 	seen    map[string]bool // paths made so far
-	forget  func()          // drops what the pages made so far keep
+	forget  func()          // drops the partials of the pages made so far
 
 	// If set, the paths of every view's pages by view key (viewKeys) and
 	// the citation of every page, for a Session.
@@ -432,8 +432,9 @@ func (e *emitter) emit(n int, group func(i int) ([]output.File, error), done fun
 			done(i)
 		}
 		if e.release && (i+1)%forgetEvery == 0 {
-			// The partials of a few hundred pages are mostly their
-			// own; holding every one made would grow with the edition.
+			// The pages' own partials (their metadata) would grow
+			// with the edition; the entities' are kept for the pages
+			// after that show them again.
 			e.forget()
 		}
 		return true

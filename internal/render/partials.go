@@ -30,15 +30,29 @@ func (t *Templates) cached(name string, v reflect.Value) (template.HTML, error) 
 	if err != nil {
 		return "", fmt.Errorf("partialCached %q: %w", name, err)
 	}
-	if html, ok := t.partials.load(k); ok {
+	store := &t.partials
+	if pagePartial(name) {
+		store = &t.pagePartials
+	}
+	if html, ok := store.load(k); ok {
 		return html, nil
 	}
 	html, err := t.executePartial(name, v)
 	if err == nil {
-		t.partials.store(k, html)
+		store.store(k, html)
 	}
 	return html, err
 }
+
+// pagePartial reports whether the partial name is one whose data is
+// mostly one page's own: a page's metadata tags name its title and
+// address. The markup of the
+// other partials is a site-wide thing (the header), an entity's (a
+// person's link, a document's row or link line, a note's number, a
+// timeline entry) or a page's crumb, shown on many pages: kept for the
+// whole build, a document's link line is executed once, not once per
+// page that lists it.
+func pagePartial(name string) bool { return name == "meta" }
 
 // cacheKey derives the key of partial name with the value v holds and
 // hashes it. The key is encoded into a pooled buffer: it is only hashed,
@@ -103,7 +117,18 @@ func (t *Templates) partialList(name string, list any, sep ...string) (template.
 // ForgetPartials drops the markup partialCached and partialList keep. A
 // build that makes every page once calls it when the pages are done, so
 // the memory goes to what comes next (the search index).
-func (t *Templates) ForgetPartials() { t.partials.clear() }
+func (t *Templates) ForgetPartials() {
+	t.partials.clear()
+	t.pagePartials.clear()
+}
+
+// ForgetPagePartials drops the markup of the partials whose data is
+// mostly one page's own (pagePartial), and keeps the rest. A build
+// that makes every page once calls it every few hundred pages: the
+// metadata of ten thousand pages would grow with the edition, while
+// the markup of its entities is bounded by their number and read again
+// by later pages.
+func (t *Templates) ForgetPagePartials() { t.pagePartials.clear() }
 
 // executePartial executes the partial name with the value v holds.
 func (t *Templates) executePartial(name string, v reflect.Value) (template.HTML, error) {

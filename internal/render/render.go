@@ -60,8 +60,14 @@ type Templates struct {
 	// template files are unchanged, so a key must name its data
 	// completely.
 	partials partialStore
-	seeds    [2]maphash.Seed // of partialKey
-	keys     dataKeys
+	// pagePartials holds the output of the partials pagePartial names,
+	// whose data is mostly a single page's own: ForgetPagePartials drops
+	// them alone, so that a build can bound what the cache holds without
+	// dropping the markup of entities (a person's link, a document's
+	// row) that later pages show again.
+	pagePartials partialStore
+	seeds        [2]maphash.Seed // of partialKey
+	keys         dataKeys
 	// keyBuffers hold keys being derived, which are hashed and dropped.
 	keyBuffers sync.Pool
 	// partialBuffers hold partials being executed, whose markup is then
