@@ -432,9 +432,9 @@ func (e *emitter) emit(n int, group func(i int) ([]output.File, error), done fun
 			done(i)
 		}
 		if e.release && (i+1)%forgetEvery == 0 {
-			// The pages' own partials (their metadata) would grow
-			// with the edition; the entities' are kept for the pages
-			// after that show them again.
+			// The partials of a few hundred pages are mostly their
+			// own; holding every one made would grow with the edition.
+			// The few that pages far apart show are kept.
 			e.forget()
 		}
 		return true

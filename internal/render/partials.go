@@ -31,8 +31,8 @@ func (t *Templates) cached(name string, v reflect.Value) (template.HTML, error) 
 		return "", fmt.Errorf("partialCached %q: %w", name, err)
 	}
 	store := &t.partials
-	if pagePartial(name) {
-		store = &t.pagePartials
+	if buildPartial(name) {
+		store = &t.buildPartials
 	}
 	if html, ok := store.load(k); ok {
 		return html, nil
@@ -44,15 +44,27 @@ func (t *Templates) cached(name string, v reflect.Value) (template.HTML, error) 
 	return html, err
 }
 
-// pagePartial reports whether the partial name is one whose data is
-// mostly one page's own: a page's metadata tags name its title and
-// address. The markup of the
-// other partials is a site-wide thing (the header), an entity's (a
-// person's link, a document's row or link line, a note's number, a
-// timeline entry) or a page's crumb, shown on many pages: kept for the
-// whole build, a document's link line is executed once, not once per
-// page that lists it.
-func pagePartial(name string) bool { return name == "meta" }
+// buildPartial reports whether a build keeps the markup of the partial
+// name until its pages are done, when it drops that of the others every
+// few hundred views (ForgetPagePartials): the partials of entities that
+// pages far apart in the build's order show, whose markup is small and
+// bounded by the number of documents and notes. A document's link line
+// is listed on the pages of the documents that refer to it, which are
+// anywhere in date order, and a note's number on the pages of the
+// documents it cites; a source is listed on the pages of the notes that
+// cite it; a timeline entry on its people's pages and on the timeline's,
+// which come after every note's. Dropped with the others, their markup was executed again for
+// nearly every page that lists it (at 10,000 documents, 37,000 times for
+// 10,000 link lines). The other partials are reused within a few hundred
+// views, or are a page's own (its metadata tags), and kept for the whole
+// build they would only hold memory.
+func buildPartial(name string) bool {
+	switch name {
+	case "link-paren-item", "note-number", "source-item", "entry":
+		return true
+	}
+	return false
+}
 
 // cacheKey derives the key of partial name with the value v holds and
 // hashes it. The key is encoded into a pooled buffer: it is only hashed,
@@ -119,16 +131,14 @@ func (t *Templates) partialList(name string, list any, sep ...string) (template.
 // the memory goes to what comes next (the search index).
 func (t *Templates) ForgetPartials() {
 	t.partials.clear()
-	t.pagePartials.clear()
+	t.buildPartials.clear()
 }
 
-// ForgetPagePartials drops the markup of the partials whose data is
-// mostly one page's own (pagePartial), and keeps the rest. A build
-// that makes every page once calls it every few hundred pages: the
-// metadata of ten thousand pages would grow with the edition, while
-// the markup of its entities is bounded by their number and read again
-// by later pages.
-func (t *Templates) ForgetPagePartials() { t.pagePartials.clear() }
+// ForgetPagePartials drops the markup of every partial but those a build
+// keeps until its pages are done (buildPartial). A build that makes
+// every page once calls it every few hundred views, so that what the
+// cache holds does not grow with the edition.
+func (t *Templates) ForgetPagePartials() { t.partials.clear() }
 
 // executePartial executes the partial name with the value v holds.
 func (t *Templates) executePartial(name string, v reflect.Value) (template.HTML, error) {

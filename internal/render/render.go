@@ -60,14 +60,13 @@ type Templates struct {
 	// template files are unchanged, so a key must name its data
 	// completely.
 	partials partialStore
-	// pagePartials holds the output of the partials pagePartial names,
-	// whose data is mostly a single page's own: ForgetPagePartials drops
-	// them alone, so that a build can bound what the cache holds without
-	// dropping the markup of entities (a person's link, a document's
-	// row) that later pages show again.
-	pagePartials partialStore
-	seeds        [2]maphash.Seed // of partialKey
-	keys         dataKeys
+	// buildPartials holds the output of the partials buildPartial
+	// names, which ForgetPagePartials keeps: the markup of an entity that
+	// pages far apart in a build show (a document's link line on the
+	// pages of the documents that refer to it).
+	buildPartials partialStore
+	seeds         [2]maphash.Seed // of partialKey
+	keys          dataKeys
 	// keyBuffers hold keys being derived, which are hashed and dropped.
 	keyBuffers sync.Pool
 	// partialBuffers hold partials being executed, whose markup is then
