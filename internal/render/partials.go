@@ -53,11 +53,12 @@ func (t *Templates) cached(name string, v reflect.Value) (template.HTML, error) 
 // anywhere in date order, and a note's number on the pages of the
 // documents it cites; a source is listed on the pages of the notes that
 // cite it; a timeline entry on its people's pages and on the timeline's,
-// which come after every note's. Dropped with the others, their markup was executed again for
-// nearly every page that lists it (at 10,000 documents, 37,000 times for
-// 10,000 link lines). The other partials are reused within a few hundred
-// views, or are a page's own (its metadata tags), and kept for the whole
-// build they would only hold memory.
+// which come after every note's. Dropped with the others, their markup
+// was executed again for nearly every page that lists it (at 10,000
+// documents, 37,000 times for 10,000 link lines). The other partials
+// are reused within a few hundred views, or are a page's own (its
+// metadata tags), and kept for the whole build they would only hold
+// memory.
 func buildPartial(name string) bool {
 	switch name {
 	case "link-paren-item", "note-number", "source-item", "entry":

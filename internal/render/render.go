@@ -32,9 +32,11 @@
 //
 // A partial pays for its cache on every call (deriving and hashing the
 // key) and, when it misses, for storing its markup too: markup that
-// appears on one page only (a document's citing notes, a note's sources,
-// a section's notes, a note's body) is executed in place with
-// {{template}} instead, which costs less than a miss.
+// appears on one page only (a section's notes, a note's body, how the
+// notes print a document) is executed in place with {{template}}
+// instead, which costs less than a miss. Markup that pages far apart
+// show (a document's link line, a note's number) is kept for the whole
+// of a build's pages (see buildPartial).
 package render
 
 import (
