@@ -24,7 +24,7 @@ import (
 func (e *emitter) pages(views []render.View, tpl *render.Templates, index *search.Indexer) (*render.Citations, error) {
 	st := e.res.Site
 	keys := viewKeys(views)
-	e.forget = tpl.ForgetPartials
+	e.forget = tpl.ForgetPagePartials
 	built := make([][]*render.Page, len(views)) // views made, until done
 	items := make([]*search.Item, len(views))   // documents' items, until added
 	cites := &render.Citations{}

@@ -325,7 +325,7 @@ type emitter struct {
 	// pages from the same content, must not set it.
 	release bool
 	seen    map[string]bool // paths made so far
-	forget  func()          // drops what the pages made so far keep
+	forget  func()          // drops the partials of the pages made so far
 
 	// If set, the paths of every view's pages by view key (viewKeys) and
 	// the citation of every page, for a Session.
@@ -445,6 +445,7 @@ func (e *emitter) emit(n int, group func(i int) ([]output.File, error), done fun
 		if e.release && (i+1)%forgetEvery == 0 {
 			// The partials of a few hundred pages are mostly their
 			// own; holding every one made would grow with the edition.
+			// The few that pages far apart show are kept.
 			e.forget()
 		}
 		return true

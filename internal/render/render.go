@@ -32,9 +32,11 @@
 //
 // A partial pays for its cache on every call (deriving and hashing the
 // key) and, when it misses, for storing its markup too: markup that
-// appears on one page only (a document's citing notes, a note's sources,
-// a section's notes, a note's body) is executed in place with
-// {{template}} instead, which costs less than a miss.
+// appears on one page only (a section's notes, a note's body, how the
+// notes print a document) is executed in place with {{template}}
+// instead, which costs less than a miss. Markup that pages far apart
+// show (a document's link line, a note's number) is kept for the whole
+// of a build's pages (see buildPartial).
 package render
 
 import (
@@ -62,8 +64,13 @@ type Templates struct {
 	// template files are unchanged, so a key must name its data
 	// completely.
 	partials partialStore
-	seeds    [2]maphash.Seed // of partialKey
-	keys     dataKeys
+	// buildPartials holds the output of the partials buildPartial
+	// names, which ForgetPagePartials keeps: the markup of an entity that
+	// pages far apart in a build show (a document's link line on the
+	// pages of the documents that refer to it).
+	buildPartials partialStore
+	seeds         [2]maphash.Seed // of partialKey
+	keys          dataKeys
 	// keyBuffers hold keys being derived, which are hashed and dropped.
 	keyBuffers sync.Pool
 	// partialBuffers hold partials being executed, whose markup is then
