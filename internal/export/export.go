@@ -81,6 +81,7 @@ func Files(tables []Table) ([]output.File, error) {
 			path = tables[b.table].CSVPath()
 		}
 		files = append(files, output.File{Path: path, Data: slices.Concat(data[i:j]...)})
+		clear(data[i:j]) // the blocks of every table are as large as the files
 		i = j
 	}
 	return files, nil

@@ -149,21 +149,32 @@ func finishIndex(st *site.Site, x *search.Indexer) func() ([]output.File, error)
 	}
 }
 
-// releaseSources drops the file texts of the documents of st, which a
-// built site holds only for the documents' source pages (about 50 MB at
-// 10,000 documents, a fifth of the largest live heap), and returns the
-// reader of render.Options.ReadSource for a build that makes every page
-// once: it reads each text again from fsys, the content folder, when its
-// source page is made, and refuses a text that is not the one loaded.
-func releaseSources(fsys fs.FS, st *site.Site) func(d *content.Document) (string, error) {
-	seed := maphash.MakeSeed()
-	sums := make(map[*content.Document]textSum, len(st.Ed.Documents))
-	for _, d := range st.Ed.Documents {
-		sums[d] = sumOf(seed, d.Body.Raw)
-		d.Body.Raw, d.Body.Src = "", ""
+// loadedTexts tells whether a document's text read again is the one
+// the site was built from: site.BuildOnce drops the texts (about 50 MB
+// at 10,000 documents, a fourth of the largest live heap), and each
+// source page reads its file again.
+type loadedTexts struct {
+	seed maphash.Seed
+	sums map[*content.Document]textSum
+}
+
+// sumTexts records the texts of the documents of ed, before the site
+// graph drops them.
+func sumTexts(ed *content.Edition) *loadedTexts {
+	t := &loadedTexts{seed: maphash.MakeSeed(), sums: make(map[*content.Document]textSum, len(ed.Documents))}
+	for _, d := range ed.Documents {
+		t.sums[d] = sumOf(t.seed, d.Body.Raw)
 	}
+	return t
+}
+
+// reader returns the reader of render.Options.ReadSource for a site
+// whose texts were dropped: it reads each text again from fsys, the
+// content folder, when its source page is made, and refuses a text that
+// is not the one loaded.
+func (t *loadedTexts) reader(fsys fs.FS) func(d *content.Document) (string, error) {
 	return func(d *content.Document) (string, error) {
-		want, ok := sums[d]
+		want, ok := t.sums[d]
 		if !ok {
 			return "", fmt.Errorf("%s: no text was loaded for its source page", d.File)
 		}
@@ -171,7 +182,7 @@ func releaseSources(fsys fs.FS, st *site.Site) func(d *content.Document) (string
 		if err != nil {
 			return "", fmt.Errorf("reading the source of %s again: %w", d.File, err)
 		}
-		if sumOf(seed, text) != want {
+		if sumOf(t.seed, text) != want {
 			return "", fmt.Errorf("%s changed while the site was being built; build again", d.File)
 		}
 		return text, nil

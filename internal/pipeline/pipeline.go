@@ -69,6 +69,9 @@ type Result struct {
 	Elapsed time.Duration
 
 	tpl *render.Templates // the templates the build used
+	// texts, when the site was built by site.BuildOnce, which drops the
+	// documents' texts, tells their texts read again from those loaded.
+	texts *loadedTexts
 }
 
 // Failed reports whether the build must not be published.
@@ -92,7 +95,7 @@ func (r *Result) Summary() string {
 // the error reports failures of the program or its templates.
 func Run(cfg Config) (*Result, error) {
 	start := time.Now()
-	res, tpl, err := prepare(cfg)
+	res, tpl, err := prepare(cfg, false)
 	if err != nil {
 		return nil, err
 	}
@@ -119,13 +122,13 @@ func Run(cfg Config) (*Result, error) {
 // sibling of cfg.Out, which replaces it only when the whole build has
 // succeeded; a build with content problems (Result.Failed(cfg.Strict))
 // or an error writes nothing and leaves cfg.Out as it was. What no later
-// stage reads is dropped as soon as it can be: the documents' file texts
-// once the site graph is built (each source page reads its file again),
-// their rendered Markdown as their pages are made; Result.Site holds no
-// document body afterwards.
+// stage reads is dropped as soon as it can be: each document's file text
+// once its Markdown is rendered (see site.BuildOnce; each source page
+// reads its file again), its rendered Markdown once its pages are made;
+// Result.Site holds no document body afterwards.
 func Build(cfg Config) (*Result, error) {
 	start := time.Now()
-	res, tpl, err := prepare(cfg)
+	res, tpl, err := prepare(cfg, true)
 	if err != nil {
 		return nil, err
 	}
@@ -186,6 +189,11 @@ func emitTo(dir *output.Dir, res *Result, cfg Config, tpl *render.Templates) (er
 	return nil
 }
 
+// makersAtOnce is how many makers of the files after the pages run at
+// once (see emitMade): the slowest and one other, each of which works
+// on every core in turn.
+const makersAtOnce = 2
+
 // maxWriters is the most goroutines that write files: one per core up
 // to a few, as the system creates the files of one folder one at a time
 // whatever the number of writers.
@@ -235,13 +243,21 @@ func (c Config) staticFiles() ([]output.File, error) {
 	return output.ReadTree(c.Static)
 }
 
-// prepare loads the content and the templates and builds the site graph.
-func prepare(cfg Config) (*Result, *render.Templates, error) {
-	return prepareCached(cfg, nil)
+// prepare loads the content and the templates and builds the site graph;
+// with once set, for a build that makes every page once, as
+// site.BuildOnce builds it, which drops the documents' texts (see
+// Result.texts).
+func prepare(cfg Config, once bool) (*Result, *render.Templates, error) {
+	return prepareOf(cfg, nil, once)
 }
 
 // prepareCached is prepare reusing the content files files holds.
 func prepareCached(cfg Config, files *content.Cache) (*Result, *render.Templates, error) {
+	return prepareOf(cfg, files, false)
+}
+
+// prepareOf is prepare, reusing the content files files holds.
+func prepareOf(cfg Config, files *content.Cache, once bool) (*Result, *render.Templates, error) {
 	res := &Result{}
 	load := render.Load
 	if cfg.UncachedPartials {
@@ -262,7 +278,12 @@ func prepareCached(cfg Config, files *content.Cache) (*Result, *render.Templates
 		return nil, nil, tplErr
 	}
 	checkBaseURL(&ed.Site, cfg.BaseURL, !cfg.Preview, &res.Diags)
-	res.Site = site.BuildCached(ed, markdown.New(), cfg.Fragments, &res.Diags)
+	if once {
+		res.texts = sumTexts(ed)
+		res.Site = site.BuildOnce(ed, markdown.New(), &res.Diags)
+	} else {
+		res.Site = site.BuildCached(ed, markdown.New(), cfg.Fragments, &res.Diags)
+	}
 	res.tpl = tpl
 	return res, tpl, nil
 }
@@ -309,9 +330,10 @@ type emitter struct {
 	res  *Result
 	sink output.Sink
 	// release marks a build that makes every page once, as cmd/build
-	// does: what no later stage reads (the documents' file texts) is
-	// dropped as soon as its pages are made. The preview, which remakes
-	// pages from the same content, must not set it.
+	// does, of a site built by site.BuildOnce: what no later stage reads
+	// (the documents' rendered Markdown) is dropped as soon as its pages
+	// are made. The preview, which remakes pages from the same content,
+	// must not set it.
 	release bool
 	seen    map[string]bool // paths made so far
 	forget  func()          // drops what the pages made so far keep
@@ -330,14 +352,12 @@ type emitter struct {
 func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	tables := export.Tables(e.res.Site)
 	opts := pageOptions(cfg, tables)
+	if e.res.texts != nil {
+		opts.ReadSource = e.res.texts.reader(cfg.contentFS())
+	}
 	var index *search.Indexer
 	if e.release {
 		index = search.NewIndexer(search.DefaultLayout())
-		opts.ReadSource = releaseSources(cfg.contentFS(), e.res.Site)
-		// Nothing is reported at a key's position once the graph is
-		// built, and no edit follows a one-off build.
-		content.ForgetPositions(e.res.Site.Ed)
-		e.res.Site.ForgetEdits()
 	}
 	cites, err := e.pages(render.Views(e.res.Site, opts), tpl, index)
 	if err != nil {
@@ -351,32 +371,34 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	if index != nil {
 		makeIndex = finishIndex(e.res.Site, index)
 	}
-	return e.emitMade(rest(e.res.Site, e.res.Paths, cites, tables, makeIndex, cfg.staticFiles))
+	gens, slowest := rest(e.res.Site, e.res.Paths, cites, tables, makeIndex, cfg.staticFiles)
+	return e.emitMade(gens, slowest)
 }
 
 // rest returns the makers of the files made after the pages, in the
 // order of the site: the citation downloads, the generated files (see
-// generators), the static files. paths are the pages'; the feeds' list
-// of pages gets the citation downloads' paths from their maker.
-func rest(s *site.Site, paths []string, cites *render.Citations, tables []export.Table, index, static func() ([]output.File, error)) []func() ([]output.File, error) {
-	var citeFiles []output.File
+// generators), the static files; slowest is the index in gens of the
+// one that takes longest, the search index's. paths are the pages'; the
+// feeds' list of pages gets the citation downloads' paths from their
+// maker, which comes before.
+func rest(s *site.Site, paths []string, cites *render.Citations, tables []export.Table, index, static func() ([]output.File, error)) (gens []func() ([]output.File, error), slowest int) {
+	var citePaths []string // not the files: the makers are kept until the last is done
 	citesMade := make(chan struct{})
 	withCites := func() []string {
 		<-citesMade
-		all := slices.Clip(paths)
-		for _, f := range citeFiles {
-			all = append(all, f.Path)
-		}
-		return all
+		return append(slices.Clip(paths), citePaths...)
 	}
 	makeCites := func() ([]output.File, error) {
 		defer close(citesMade)
-		citeFiles = cites.Files(s)
-		return citeFiles, nil
+		files := cites.Files(s)
+		for _, f := range files {
+			citePaths = append(citePaths, f.Path)
+		}
+		return files, nil
 	}
-	gens := []func() ([]output.File, error){makeCites}
+	gens = []func() ([]output.File, error){makeCites}
 	gens = append(gens, generatorsOf(s, withCites, tables, index)...)
-	return append(gens, static)
+	return append(gens, static), len(gens) - 1
 }
 
 // pageOptions returns the options of the pages of a build of cfg, with
@@ -441,24 +463,41 @@ func (e *emitter) emit(n int, group func(i int) ([]output.File, error), done fun
 	return err
 }
 
-// emitMade runs the makers gens at the same time, as they only read the
-// site, and emits their files in the makers' order, each maker's as soon
-// as it and those before it are done, so that files are written while
-// the slowest maker (the search index) runs. It returns the first error
-// in that order once every maker has returned.
-func (e *emitter) emitMade(gens []func() ([]output.File, error)) error {
+// emitMade runs the makers gens, as they only read the site, and emits
+// their files in the makers' order, each maker's as soon as it and those
+// before it are done, so that files are written while the slowest maker,
+// gens[slowest], runs. That one starts first and the others one after
+// another beside it, in order (a maker may wait for one before it): a
+// maker holds all its files until they are emitted, and every maker at
+// once (the search index, the citation downloads, the open-data tables,
+// the feeds) held more than any stage of the pages. It returns the
+// first error in the makers' order once every maker has returned.
+func (e *emitter) emitMade(gens []func() ([]output.File, error), slowest int) error {
 	made := make([][]output.File, len(gens))
 	errs := make([]error, len(gens))
 	done := make([]chan struct{}, len(gens))
+	for i := range gens {
+		done[i] = make(chan struct{})
+	}
+	order := []int{slowest}
+	for i := range gens {
+		if i != slowest {
+			order = append(order, i)
+		}
+	}
 	var wg sync.WaitGroup
 	defer wg.Wait()
-	for i, gen := range gens {
-		done[i] = make(chan struct{})
-		wg.Go(func() {
-			defer close(done[i])
-			made[i], errs[i] = gen()
-		})
-	}
+	running := make(chan struct{}, makersAtOnce)
+	wg.Go(func() {
+		for _, i := range order {
+			running <- struct{}{}
+			wg.Go(func() {
+				defer func() { <-running }()
+				defer close(done[i])
+				made[i], errs[i] = gens[i]()
+			})
+		}
+	})
 	for i := range gens {
 		<-done[i]
 		if errs[i] != nil {
