@@ -24,21 +24,21 @@ import (
 func (e *emitter) pages(views []render.View, tpl *render.Templates, index *search.Indexer) (*render.Citations, error) {
 	st := e.res.Site
 	keys := viewKeys(views)
-	e.forget = tpl.ForgetPartials
+	e.forget, e.tpl = tpl.ForgetPartials, tpl
 	built := make([][]*render.Page, len(views)) // views made, until done
 	items := make([]*search.Item, len(views))   // documents' items, until added
 	cites := &render.Citations{}
-	group := func(i int) ([]output.File, error) {
+	group := func(i int) ([]output.File, []*render.Page, error) {
 		built[i] = views[i].Make()
-		files, err := renderPages(tpl, built[i])
-		if err != nil {
-			return nil, err
-		}
 		if subj := views[i].Subject; subj.Kind == subject.Document && index != nil {
 			it := search.ItemOfDocument(st, st.Docs[subj.ID])
 			items[i] = &it
 		}
-		return files, nil
+		if len(built[i]) >= manyPages {
+			return nil, built[i], nil // rendered as emitted (see emit)
+		}
+		files, err := renderPages(tpl, built[i])
+		return files, nil, err
 	}
 	done := func(i int) {
 		for _, p := range built[i] {
@@ -64,19 +64,19 @@ func (e *emitter) pages(views []render.View, tpl *render.Templates, index *searc
 	}
 	for start := 0; start < end; start += releaseEvery {
 		size := min(releaseEvery, end-start)
-		err := e.emit(size, func(i int) ([]output.File, error) { return group(start + i) }, func(i int) { done(start + i) })
+		err := e.emit(size, func(i int) ([]output.File, []*render.Page, error) { return group(start + i) }, func(i int) { done(start + i) })
 		if err != nil {
 			return nil, err
 		}
 		releaseDocuments(st, views[start:start+size])
 	}
-	return cites, e.emit(len(views)-end, func(i int) ([]output.File, error) { return group(end + i) }, func(i int) { done(end + i) })
+	return cites, e.emit(len(views)-end, func(i int) ([]output.File, []*render.Page, error) { return group(end + i) }, func(i int) { done(end + i) })
 }
 
-// renderPages executes the pages of one view, in order. A view of many
-// pages (the documents' indexes, the timelines, a person's years) is
-// executed on every core: made in one piece, it would hold one core
-// while the views after it, made ahead up to the limit, wait for it.
+// renderPages executes pages of one view, in order. Many pages (of the
+// documents' indexes, the timelines, a person's years) are executed on
+// every core: made in one piece, they would hold one core while the
+// views after them, made ahead up to the limit, wait for them.
 func renderPages(tpl *render.Templates, pages []*render.Page) ([]output.File, error) {
 	files := make([]output.File, len(pages))
 	errs := make([]error, len(pages))

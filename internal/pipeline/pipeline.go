@@ -337,6 +337,7 @@ type emitter struct {
 	release bool
 	seen    map[string]bool // paths made so far
 	forget  func()          // drops what the pages made so far keep
+	tpl     *render.Templates
 
 	// If set, the paths of every view's pages by view key (viewKeys) and
 	// the citation of every page, for a Session.
@@ -350,8 +351,10 @@ type emitter struct {
 // The views of the pages are made a window at a time, rendered and
 // dropped, so that a large edition is never held in memory as views.
 func (e *emitter) site(cfg Config, tpl *render.Templates) error {
-	tables := export.Tables(e.res.Site)
-	opts := pageOptions(cfg, tables)
+	// The tables are made after the pages: the data page says only what
+	// they hold.
+	shapes := export.Shapes(e.res.Site)
+	opts := pageOptions(cfg, shapes)
 	if e.res.texts != nil {
 		opts.ReadSource = e.res.texts.reader(cfg.contentFS())
 	}
@@ -371,7 +374,7 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	if index != nil {
 		makeIndex = finishIndex(e.res.Site, index)
 	}
-	gens, slowest := rest(e.res.Site, e.res.Paths, cites, tables, makeIndex, cfg.staticFiles)
+	gens, slowest := rest(e.res.Site, e.res.Paths, cites, tablesAfter(e.res.Site, shapes), makeIndex, cfg.staticFiles)
 	return e.emitMade(gens, slowest)
 }
 
@@ -381,7 +384,7 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 // one that takes longest, the search index's. paths are the pages'; the
 // feeds' list of pages gets the citation downloads' paths from their
 // maker, which comes before.
-func rest(s *site.Site, paths []string, cites *render.Citations, tables []export.Table, index, static func() ([]output.File, error)) (gens []func() ([]output.File, error), slowest int) {
+func rest(s *site.Site, paths []string, cites *render.Citations, tables, index, static func() ([]output.File, error)) (gens []func() ([]output.File, error), slowest int) {
 	var citePaths []string // not the files: the makers are kept until the last is done
 	citesMade := make(chan struct{})
 	withCites := func() []string {
@@ -401,13 +404,27 @@ func rest(s *site.Site, paths []string, cites *render.Citations, tables []export
 	return append(gens, static), len(gens) - 1
 }
 
+// tablesAfter returns the maker of the open-data tables of s, which
+// checks that they are what shapes, from export.Shapes, said of them.
+func tablesAfter(s *site.Site, shapes []export.Table) func() ([]output.File, error) {
+	return func() ([]output.File, error) {
+		tables := export.Tables(s)
+		for i, t := range tables {
+			if i >= len(shapes) || t.N != shapes[i].N || t.Name != shapes[i].Name {
+				return nil, fmt.Errorf("data/%s: %d rows, where the data page says otherwise", t.Name, t.N)
+			}
+		}
+		return export.Files(tables)
+	}
+}
+
 // pageOptions returns the options of the pages of a build of cfg, with
 // what they link to among the files made beside them: the search
 // index's manifest and the open-data tables.
 func pageOptions(cfg Config, tables []export.Table) render.Options {
 	opts := render.Options{Archive: cfg.Archive, SearchManifest: search.ManifestPath}
 	for _, t := range tables {
-		rt := render.Table{Name: t.Name, JSON: t.JSONPath(), CSV: t.CSVPath(), Rows: len(t.Rows)}
+		rt := render.Table{Name: t.Name, JSON: t.JSONPath(), CSV: t.CSVPath(), Rows: t.N}
 		for _, c := range t.Columns {
 			rt.Columns = append(rt.Columns, render.Column(c))
 		}
@@ -432,23 +449,31 @@ func (e *emitter) emitFiles(files []output.File) error {
 // the groups made ahead bounds the pages held in memory: a window of
 // hundreds of person pages of half a megabyte each would hold a hundred
 // megabytes. Two files of one path are an error.
-func (e *emitter) emit(n int, group func(i int) ([]output.File, error), done func(i int)) error {
+//
+// A group may leave pages to render (a view of many pages): they are
+// rendered, on every core, when the group's turn comes, a chunk at a
+// time, each chunk's files handed to the sink before the next is
+// rendered, so that the hundreds of pages of one view (the documents'
+// indexes, the timelines) are never held at once.
+func (e *emitter) emit(n int, group func(i int) ([]output.File, []*render.Page, error), done func(i int)) error {
 	type made struct {
 		files []output.File
+		pages []*render.Page
 		err   error
 	}
 	var err error
 	parallel.Ordered(n, ahead, func(i int) made {
-		files, err := group(i)
-		return made{files, err}
+		files, pages, err := group(i)
+		return made{files, pages, err}
 	}, func(i int, m made) bool {
 		if err = m.err; err != nil {
 			return false
 		}
-		for _, f := range m.files {
-			if err = e.add(f); err != nil {
-				return false
-			}
+		if err = e.emitFiles(m.files); err != nil {
+			return false
+		}
+		if err = e.emitPages(m.pages); err != nil {
+			return false
 		}
 		if done != nil {
 			done(i)
@@ -462,6 +487,24 @@ func (e *emitter) emit(n int, group func(i int) ([]output.File, error), done fun
 	})
 	return err
 }
+
+// emitPages renders pages a chunk at a time and emits their files.
+func (e *emitter) emitPages(pages []*render.Page) error {
+	for start := 0; start < len(pages); start += chunkPages {
+		files, err := renderPages(e.tpl, pages[start:min(start+chunkPages, len(pages))])
+		if err != nil {
+			return err
+		}
+		if err := e.emitFiles(files); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// chunkPages is how many pages of a view of many are rendered at once:
+// enough to share among the cores, a small part of the largest views.
+const chunkPages = 64
 
 // emitMade runs the makers gens, as they only read the site, and emits
 // their files in the makers' order, each maker's as soon as it and those
@@ -543,19 +586,19 @@ func runAll(gens []func() ([]output.File, error)) ([][]output.File, error) {
 // in order; paths are the pages', tables the open-data tables of s.
 // index makes the files of the search index (see buildIndex).
 func generators(s *site.Site, paths []string, tables []export.Table, index func() ([]output.File, error)) []func() ([]output.File, error) {
-	return generatorsOf(s, func() []string { return paths }, tables, index)
+	return generatorsOf(s, func() []string { return paths }, func() ([]output.File, error) { return export.Files(tables) }, index)
 }
 
 // generatorsOf is generators whose paths are known only when paths
-// returns.
-func generatorsOf(s *site.Site, paths func() []string, tables []export.Table, index func() ([]output.File, error)) []func() ([]output.File, error) {
+// returns, and whose tables' files tables makes.
+func generatorsOf(s *site.Site, paths func() []string, tables, index func() ([]output.File, error)) []func() ([]output.File, error) {
 	return []func() ([]output.File, error){
 		func() ([]output.File, error) { return feeds.Files(s, paths()) },
 		func() ([]output.File, error) {
 			css, err := highlight.CSS()
 			return []output.File{{Path: "assets/chroma.css", Data: css}}, err
 		},
-		func() ([]output.File, error) { return export.Files(tables) },
+		tables,
 		index,
 	}
 }
