@@ -488,15 +488,21 @@ func (e *emitter) emit(n int, group func(i int) ([]output.File, []*render.Page, 
 	return err
 }
 
-// emitPages renders pages a chunk at a time and emits their files.
+// emitPages renders pages a chunk at a time and emits their files. A
+// page's view model (Page.Data) is read only to render it: each chunk's
+// go as it is emitted (the rows of the documents' indexes are megabytes).
 func (e *emitter) emitPages(pages []*render.Page) error {
 	for start := 0; start < len(pages); start += chunkPages {
-		files, err := renderPages(e.tpl, pages[start:min(start+chunkPages, len(pages))])
+		chunk := pages[start:min(start+chunkPages, len(pages))]
+		files, err := renderPages(e.tpl, chunk)
 		if err != nil {
 			return err
 		}
 		if err := e.emitFiles(files); err != nil {
 			return err
+		}
+		for _, p := range chunk {
+			p.Data = nil
 		}
 	}
 	return nil
