@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -462,17 +463,18 @@ func (e *emitter) emit(n int, group func(i int) ([]output.File, []*render.Page, 
 		err   error
 	}
 	var err error
+	used := newProgress()
 	parallel.Ordered(n, ahead, func(i int) made {
 		files, pages, err := group(i)
+		if len(pages) > 0 {
+			// Its pages' models wait for their turn: only a few such
+			// groups (sixty person views in a row) are made ahead.
+			used.wait(i - leftAhead)
+		}
 		return made{files, pages, err}
 	}, func(i int, m made) bool {
-		if err = m.err; err != nil {
-			return false
-		}
-		if err = e.emitFiles(m.files); err != nil {
-			return false
-		}
-		if err = e.emitPages(m.pages); err != nil {
+		if err = e.use(m.files, m.pages, m.err); err != nil {
+			used.advance(math.MaxInt) // no group waits for a turn that does not come
 			return false
 		}
 		if done != nil {
@@ -483,9 +485,57 @@ func (e *emitter) emit(n int, group func(i int) ([]output.File, []*render.Page, 
 			// own; holding every one made would grow with the edition.
 			e.forget()
 		}
+		used.advance(i + 1)
 		return true
 	})
 	return err
+}
+
+// use emits the files of a group made by emit, and the pages it left.
+func (e *emitter) use(files []output.File, pages []*render.Page, err error) error {
+	if err != nil {
+		return err
+	}
+	if err := e.emitFiles(files); err != nil {
+		return err
+	}
+	return e.emitPages(pages)
+}
+
+// leftAhead is how many groups that left pages to render emit makes
+// ahead of the sink.
+const leftAhead = 2
+
+// progress counts the groups emit has handed to the sink, for the
+// groups made ahead that wait for their turn to come near.
+type progress struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	n    int
+}
+
+func newProgress() *progress {
+	p := &progress{}
+	p.cond = sync.NewCond(&p.mu)
+	return p
+}
+
+// advance records that n groups were handed to the sink.
+func (p *progress) advance(n int) {
+	p.mu.Lock()
+	p.n = n
+	p.mu.Unlock()
+	p.cond.Broadcast()
+}
+
+// wait returns once n groups were handed to the sink: a group that
+// waits for fewer groups than come before it never waits for itself.
+func (p *progress) wait(n int) {
+	p.mu.Lock()
+	for p.n < n {
+		p.cond.Wait()
+	}
+	p.mu.Unlock()
 }
 
 // emitPages renders pages a chunk at a time and emits their files. A
