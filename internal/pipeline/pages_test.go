@@ -12,6 +12,8 @@ import (
 	"testing/fstest"
 
 	"github.com/korean-war-sources/edition/internal/corpus"
+	"github.com/korean-war-sources/edition/internal/output"
+	"github.com/korean-war-sources/edition/internal/render"
 )
 
 // TestBuildMatchesRunInBatches checks that a build dropping what it no
@@ -93,5 +95,25 @@ func TestBuildRefusesSourceEditedDuringBuild(t *testing.T) {
 	}
 	if _, serr := os.Stat(cfg.Out); !errors.Is(serr, fs.ErrNotExist) {
 		t.Errorf("the failed build left %s (%v)", cfg.Out, serr)
+	}
+}
+
+// TestEmitStopsWithGroupsWaiting checks that a group failing while
+// groups made ahead wait for their turn (groups leaving pages to render)
+// ends emit with its error instead of leaving them waiting for ever.
+func TestEmitStopsWithGroupsWaiting(t *testing.T) {
+	e := &emitter{sink: output.Discard}
+	failed := errors.New("group 3 failed")
+	err := e.emit(200, func(i int) ([]output.File, []*render.Page, error) {
+		if i == 3 {
+			return nil, nil, failed
+		}
+		if i < 3 {
+			return nil, nil, nil
+		}
+		return nil, []*render.Page{{Path: "p.html"}}, nil
+	}, nil)
+	if !errors.Is(err, failed) {
+		t.Fatalf("emit = %v, want the error of group 3", err)
 	}
 }

@@ -74,6 +74,7 @@ type Site struct {
 	fragRefs map[subject.Subject][]Ref // owner → references in its Markdown
 	ids      map[subject.Kind][]string // sorted ids (notes in order), see sortedIDs
 	render   renderState               // how the fragments were rendered
+	once     bool                      // built by BuildOnce
 
 	// timelineYears counts the entries of each year of the whole timeline.
 	timelineYears map[string]int
@@ -108,7 +109,29 @@ func (r Ref) String() string {
 // ones it renders; a nil cache renders everything. The result is the
 // same either way.
 func BuildCached(ed *content.Edition, conv *markdown.Converter, cache *FragmentCache, diags *diag.List) *Site {
-	s := &Site{Ed: ed}
+	return build(ed, conv, cache, false, diags)
+}
+
+// BuildOnce is BuildCached without a cache, for a build that makes every
+// page of the site once and nothing after (cmd/build's): what only the
+// checks of the graph or a rebuild after an edit read is dropped as soon
+// as the graph is done with it, so that the largest heap of the build is
+// smaller. The key positions of the edition's entries (see
+// content.ForgetPositions) go once the front matter is checked, and the
+// file text of each body (Body.Src and Body.Raw of documents, persons,
+// sections, conflicts and pages; the documents' are about half of what
+// a generated edition's graph holds while its Markdown renders) as soon
+// as it is rendered without problems: a document's source page reads
+// its file again. The site keeps no record of its fragments' references
+// once the backlinks are derived from them, which only a rebuild after
+// an edit reads (ReplaceBody, FragmentSubjects, Neighbours).
+func BuildOnce(ed *content.Edition, conv *markdown.Converter, diags *diag.List) *Site {
+	return build(ed, conv, nil, true, diags)
+}
+
+// build is BuildCached, and with once set, BuildOnce.
+func build(ed *content.Edition, conv *markdown.Converter, cache *FragmentCache, once bool, diags *diag.List) *Site {
+	s := &Site{Ed: ed, once: once}
 	// What needs no other part runs beside it on a goroutine of its
 	// own, so that a core does not wait: the documents' fragments are
 	// listed while the edition is indexed and checked, the backlinks of
@@ -120,12 +143,20 @@ func BuildCached(ed *content.Edition, conv *markdown.Converter, cache *FragmentC
 	s.index(diags)
 	s.checkFrontMatter(diags)
 	wg.Wait()
+	if once {
+		// Only the checks of the load, of index and of checkFrontMatter
+		// report at a key's position.
+		content.ForgetPositions(ed)
+	}
 	wg.Go(s.reverseFrontMatter)
 	frags, results := s.renderAll(conv, cache, docs)
 	wg.Wait()
 	wg.Go(func() { s.collectHTML(frags, results, diags) })
 	s.collectRefs(frags, results)
 	s.reverseMarkdown()
+	if once {
+		s.fragRefs = nil // read since only by Neighbours, for a rebuild
+	}
 	wg.Wait()
 	s.checkCoverage(diags)
 	return s
