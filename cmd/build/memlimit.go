@@ -11,9 +11,9 @@ import (
 // buildMemoryLimit is the soft memory limit of a build (cmd/build without
 // -check or -serve, which write each file as it is made): the garbage
 // collector then lets the heap grow to twice what is live only while
-// that stays below it. At 10,000 documents the live heap stays near
-// 200 MB, and the limit keeps the peak near 400 MiB instead of 500 MB
-// and more, at a few more collections.
+// that stays below it. At 10,000 documents the live heap stays under
+// 170 MB, and the limit keeps the peak near 390 MiB instead of 410 to
+// 450 MiB, at a few more collections.
 const buildMemoryLimit = 380 << 20
 
 // softMemoryLimit sets limit as the process's soft memory limit, unless
@@ -56,7 +56,8 @@ func softMemoryLimit(limit int64, interval time.Duration) (stop func()) {
 // tooClose reports whether live bytes are too close to limit for the
 // limit to be kept: past two thirds of it, the collector would run more
 // than twice as often as without a limit. At 10,000 documents the live
-// heap stays under 210 MiB, which leaves room for a fifth more.
+// heap stays under 170 MB, which leaves room for nearly half as much
+// more; at 20,000 it passes the mark.
 func tooClose(live uint64, limit int64) bool {
 	return live > uint64(limit)/3*2
 }

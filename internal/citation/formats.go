@@ -352,7 +352,8 @@ func JoinCSL(items []string) string {
 	return string(AppendCSL(nil, items))
 }
 
-// AppendCSL appends JoinCSL(items) to b, growing b once.
+// AppendCSL appends JoinCSL(items) to b, growing b once, with room for
+// one byte more: a newline ending a file.
 func AppendCSL(b []byte, items []string) []byte {
 	if len(items) == 0 {
 		return append(b, "[]"...)
@@ -362,7 +363,7 @@ func AppendCSL(b []byte, items []string) []byte {
 	for _, item := range items {
 		n += len(item)
 	}
-	b = slices.Grow(b, n)
+	b = slices.Grow(b, n+1)
 	b = append(b, first...)
 	for i, item := range items {
 		if i > 0 {

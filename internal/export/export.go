@@ -25,6 +25,9 @@ type Table struct {
 	Name    string   // file stem: documents, persons …
 	Columns []Column // in order
 	Rows    [][]string
+	// N is how many rows the table has: len(Rows), or for a table of
+	// Shapes, which has no rows, how many Tables makes.
+	N int
 }
 
 // Column is a documented column.
@@ -38,11 +41,26 @@ func (t Table) JSONPath() string { return "data/" + t.Name + ".json" }
 // CSVPath is the path of the table as CSV.
 func (t Table) CSVPath() string { return "data/" + t.Name + ".csv" }
 
+// makers make the tables, in order; with rows false, a table without
+// rows but with their number (see Shapes).
+var makers = []func(s *site.Site, rows bool) Table{documents, persons, notes, works, events, publicTexts, disagreements}
+
 // Tables builds every table from the site, each on a core of its own.
 func Tables(s *site.Site) []Table {
-	makers := []func(*site.Site) Table{documents, persons, notes, works, events, publicTexts, disagreements}
 	tables := make([]Table, len(makers))
-	parallel.For(len(makers), func(_, i int) { tables[i] = makers[i](s) })
+	parallel.For(len(makers), func(_, i int) { tables[i] = makers[i](s, true) })
+	return tables
+}
+
+// Shapes returns the tables of s as Tables does, but without their
+// rows, which it counts (Table.N) without making them: what the data
+// page says of the tables, for a build that makes the tables after the
+// pages, so as not to hold their rows while the pages are made.
+func Shapes(s *site.Site) []Table {
+	tables := make([]Table, len(makers))
+	for i, mk := range makers {
+		tables[i] = mk(s, false)
+	}
 	return tables
 }
 
@@ -81,6 +99,7 @@ func Files(tables []Table) ([]output.File, error) {
 			path = tables[b.table].CSVPath()
 		}
 		files = append(files, output.File{Path: path, Data: slices.Concat(data[i:j]...)})
+		clear(data[i:j]) // the blocks of every table are as large as the files
 		i = j
 	}
 	return files, nil
@@ -105,7 +124,9 @@ func jsonRows(t Table, from, to int) ([]byte, error) {
 	for j, col := range t.Columns {
 		keys[j] = append(jsonstr.Append(nil, col.Name), ": "...)
 	}
-	var b []byte
+	// Sized once: grown by appending, the buffer of a block of a large
+	// table is remade a dozen times, each time as fresh memory.
+	b := make([]byte, 0, jsonSize(t, keys, from, to))
 	if from == 0 {
 		b = append(b, "[\n"...)
 	}
@@ -133,10 +154,35 @@ func jsonRows(t Table, from, to int) ([]byte, error) {
 	return b, nil
 }
 
+// jsonSize is a little more than the size of the rows from up to to as
+// JSON when few characters need escaping.
+func jsonSize(t Table, keys [][]byte, from, to int) int {
+	perRow := len("  {},\n")
+	for _, k := range keys {
+		perRow += len(k) + len(`"", `)
+	}
+	n := len("[\n]\n") + (to-from)*perRow + valueBytes(t.Rows[from:to])
+	return n + n/32
+}
+
+// valueBytes is the length of all the values of rows.
+func valueBytes(rows [][]string) int {
+	n := 0
+	for _, row := range rows {
+		for _, v := range row {
+			n += len(v)
+		}
+	}
+	return n
+}
+
 // csvRows writes the rows from up to to of the table as CSV, with the
 // header row if from is 0.
 func csvRows(t Table, from, to int) ([]byte, error) {
 	var b bytes.Buffer
+	// A comma or line end after each value, and room for some quoting.
+	n := valueBytes(t.Rows[from:to]) + (to-from+1)*len(t.Columns)
+	b.Grow(n + n/16)
 	w := csv.NewWriter(&b)
 	if from == 0 {
 		head := make([]string, len(t.Columns))
@@ -163,7 +209,7 @@ func ints(ns []int) string {
 	return strings.Join(parts, "; ")
 }
 
-func documents(s *site.Site) Table {
+func documents(s *site.Site, rows bool) Table {
 	t := Table{Name: "documents", Columns: []Column{
 		{"id", "Stable id; the page is documents/ID.html"}, {"title", "Editorial title"},
 		{"kind", "Form of the source"}, {"nature", "Kind of witness: contemporary, later-report, memoir, interview, recollection, published"},
@@ -190,6 +236,9 @@ func documents(s *site.Site) Table {
 		{"summary", "The editors' summary of the whole text in their own words (Markdown)"},
 		{"summary_of", "https address of the text the summary summarises"},
 	}}
+	if t.N = len(s.DocsByDate); !rows {
+		return t
+	}
 	t.Rows = make([][]string, len(s.DocsByDate))
 	parallel.For(len(t.Rows), func(_, i int) { t.Rows[i] = documentRow(s, s.DocsByDate[i]) })
 	return t
@@ -253,7 +302,7 @@ func cmpOr(a, b string) string {
 }
 
 // publicTexts lists every public text of every document, one a row.
-func publicTexts(s *site.Site) Table {
+func publicTexts(s *site.Site, rows bool) Table {
 	t := Table{Name: "public_texts", Columns: []Column{
 		{"document", "Document id"}, {"where", "Bibliography id of the work or database publishing it"},
 		{"url", "https address of the text"}, {"title", "Title exactly as the record gives it"},
@@ -262,6 +311,9 @@ func publicTexts(s *site.Site) Table {
 		{"pages", "Pages, for a printed work"}, {"checked", "When an editor verified the record"},
 	}}
 	for _, d := range s.DocsByDate {
+		if t.N += len(d.PublicTexts); !rows {
+			continue
+		}
 		for _, p := range d.PublicTexts {
 			t.Rows = append(t.Rows, []string{d.ID, p.Where.ID, p.URL, p.Title, p.Date.String(), p.Language,
 				join(p.Forms), p.Extent, p.Pages, p.Checked.String()})
@@ -271,7 +323,7 @@ func publicTexts(s *site.Site) Table {
 }
 
 // disagreements lists where a public record and the article differ.
-func disagreements(s *site.Site) Table {
+func disagreements(s *site.Site, rows bool) Table {
 	t := Table{Name: "disagreements", Columns: []Column{
 		{"document", "Document id"}, {"about", "sender, recipient, date, archive, leaf, title or other"},
 		{"article", "What the article says (editorial summary)"}, {"record", "What the public record says (editorial summary)"},
@@ -279,6 +331,9 @@ func disagreements(s *site.Site) Table {
 		{"conflict", "Conflict page id, where it matters to the argument"}, {"comment", "What follows (editorial Markdown)"},
 	}}
 	for _, d := range s.DocsByDate {
+		if t.N += len(d.Disagreements); !rows {
+			continue
+		}
 		for _, x := range d.Disagreements {
 			var ns []int
 			for _, n := range x.Notes {
@@ -307,7 +362,7 @@ func parties(ps []content.Party) (ids, written string) {
 	return join(a), join(b)
 }
 
-func persons(s *site.Site) Table {
+func persons(s *site.Site, rows bool) Table {
 	t := Table{Name: "persons", Columns: []Column{
 		{"id", "Stable id; the page is persons/ID.html"}, {"name", "Display name"}, {"sort_name", "Name for sorting"},
 		{"aliases", "Pseudonyms in the sources"}, {"spellings", "Other spellings printed in the sources"},
@@ -317,6 +372,9 @@ func persons(s *site.Site) Table {
 		{"documents_received", "Ids of documents received"}, {"url", "Page path"},
 		{"documents_copied", outside + "ids of documents neither sent by nor addressed to them of which a distribution list gives them a copy"},
 	}}
+	if t.N = len(s.Ed.Persons); !rows {
+		return t
+	}
 	for _, p := range s.Ed.Persons {
 		t.Rows = append(t.Rows, []string{p.ID, p.Name, p.SortName, join(p.Aliases), join(p.Spellings), join(p.OtherSpellings), p.Role, p.OutsideRole, p.Country,
 			join(s.PersonSent[p.ID]), join(s.PersonReceived[p.ID]), site.PersonPath(p.ID), join(s.PersonCopied[p.ID])})
@@ -324,13 +382,16 @@ func persons(s *site.Site) Table {
 	return t
 }
 
-func notes(s *site.Site) Table {
+func notes(s *site.Site, rows bool) Table {
 	t := Table{Name: "notes", Columns: []Column{
 		{"number", "The article's note number"}, {"section", "Essay section id"},
 		{"page", "Page of the printed journal on which the note begins (empty if not established)"},
 		{"documents", "Ids of documents the note cites or attests"}, {"works", "Bibliography ids the note cites"},
 		{"context", "Editorial: what the note supports"}, {"url", "Page path"},
 	}}
+	if t.N = len(s.NoteList); !rows {
+		return t
+	}
 	for _, n := range s.NoteList {
 		var docs, works []string
 		for _, r := range s.NoteRefs[n.Number] {
@@ -361,7 +422,7 @@ func unique(xs []string) []string {
 	return out
 }
 
-func works(s *site.Site) Table {
+func works(s *site.Site, rows bool) Table {
 	t := Table{Name: "works", Columns: []Column{
 		{"id", "Stable id; the entry is bibliography.html#work-ID"}, {"type", "book, article, …"},
 		{"authors", "Authors as printed"}, {"editors", "Editors as printed"}, {"title", "Title as printed"},
@@ -371,6 +432,9 @@ func works(s *site.Site) Table {
 		{"url", "https address, for a database or online publication"},
 		{"added_by_editors", "true for a work the article does not cite, added by the editors"},
 	}}
+	if t.N = len(s.Ed.Works); !rows {
+		return t
+	}
 	for _, w := range s.Ed.Works {
 		t.Rows = append(t.Rows, []string{w.ID, w.Type, join(w.Authors), join(w.Editors), w.Title, w.TitleTranslation,
 			w.Container, w.Volume, w.Issue, w.Year, w.Publisher, w.Place, w.AsPrinted, ints(s.WorkCitedIn[w.ID]),
@@ -379,7 +443,7 @@ func works(s *site.Site) Table {
 	return t
 }
 
-func events(s *site.Site) Table {
+func events(s *site.Site, rows bool) Table {
 	where := "Stable id; the entry is timeline/index.html#event-ID"
 	if s.TimelineSplit() {
 		where = "Stable id; the entry is timeline/YEAR.html#event-ID, YEAR the first year of its date or undated"
@@ -390,6 +454,9 @@ func events(s *site.Site) Table {
 		{"date_basis", "When the article does not print the date: the editors' reasoning or addition"}, {"summary", "Editorial summary"},
 		{"notes", "Article notes attesting it"}, {"documents", "Document ids attesting it"}, {"persons", "Person ids involved"},
 	}}
+	if t.N = len(s.Ed.Events); !rows {
+		return t
+	}
 	for _, e := range s.Ed.Events {
 		var ns []int
 		for _, n := range e.Notes {

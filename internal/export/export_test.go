@@ -92,3 +92,25 @@ func TestFilesInBlocks(t *testing.T) {
 		t.Errorf("a short row in the second block: %v, want its number, %d", err, blockRows+4)
 	}
 }
+
+// BenchmarkFiles writes a table the size of the documents table of a
+// generated edition of 10,000 documents: 10,000 rows of 16 columns.
+func BenchmarkFiles(b *testing.B) {
+	table := Table{Name: "t"}
+	for j := range 16 {
+		table.Columns = append(table.Columns, Column{Name: "column_" + strconv.Itoa(j)})
+	}
+	for i := range 10000 {
+		row := make([]string, len(table.Columns))
+		for j := range row {
+			row[j] = strings.Repeat("word ", (i*7+j*13)%12) + strconv.Itoa(i)
+		}
+		table.Rows = append(table.Rows, row)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Files([]Table{table}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

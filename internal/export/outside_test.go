@@ -105,3 +105,22 @@ func TestOutsideColumns(t *testing.T) {
 		t.Errorf("the tables cannot be written: %v", err)
 	}
 }
+
+// TestShapesCountRows checks that Shapes says of every table what Tables
+// makes of it, but for the rows: their number, its name and columns.
+func TestShapesCountRows(t *testing.T) {
+	s := sitetest.Build(t, small)
+	tables, shapes := Tables(s), Shapes(s)
+	if len(shapes) != len(tables) {
+		t.Fatalf("%d shapes for %d tables", len(shapes), len(tables))
+	}
+	for i, tb := range tables {
+		sh := shapes[i]
+		if sh.Rows != nil || sh.N != len(tb.Rows) || tb.N != len(tb.Rows) || sh.Name != tb.Name || len(sh.Columns) != len(tb.Columns) {
+			t.Errorf("%s: shape %s has %d rows (%d made), N %d; the table %d rows, N %d", tb.Name, sh.Name, sh.N, len(sh.Rows), sh.N, len(tb.Rows), tb.N)
+		}
+		if len(tb.Rows) == 0 && tb.Name != "events" { // the test edition has no events
+			t.Errorf("%s: the test edition gives the table no rows", tb.Name)
+		}
+	}
+}

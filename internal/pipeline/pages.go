@@ -24,21 +24,21 @@ import (
 func (e *emitter) pages(views []render.View, tpl *render.Templates, index *search.Indexer) (*render.Citations, error) {
 	st := e.res.Site
 	keys := viewKeys(views)
-	e.forget = tpl.ForgetPartials
+	e.forget, e.tpl = tpl.ForgetPagePartials, tpl
 	built := make([][]*render.Page, len(views)) // views made, until done
 	items := make([]*search.Item, len(views))   // documents' items, until added
 	cites := &render.Citations{}
-	group := func(i int) ([]output.File, error) {
+	group := func(i int) ([]output.File, []*render.Page, error) {
 		built[i] = views[i].Make()
-		files, err := renderPages(tpl, built[i])
-		if err != nil {
-			return nil, err
-		}
 		if subj := views[i].Subject; subj.Kind == subject.Document && index != nil {
 			it := search.ItemOfDocument(st, st.Docs[subj.ID])
 			items[i] = &it
 		}
-		return files, nil
+		if len(built[i]) >= manyPages {
+			return nil, built[i], nil // rendered as emitted (see emit)
+		}
+		files, err := renderPages(tpl, built[i])
+		return files, nil, err
 	}
 	done := func(i int) {
 		for _, p := range built[i] {
@@ -64,19 +64,19 @@ func (e *emitter) pages(views []render.View, tpl *render.Templates, index *searc
 	}
 	for start := 0; start < end; start += releaseEvery {
 		size := min(releaseEvery, end-start)
-		err := e.emit(size, func(i int) ([]output.File, error) { return group(start + i) }, func(i int) { done(start + i) })
+		err := e.emit(size, func(i int) ([]output.File, []*render.Page, error) { return group(start + i) }, func(i int) { done(start + i) })
 		if err != nil {
 			return nil, err
 		}
 		releaseDocuments(st, views[start:start+size])
 	}
-	return cites, e.emit(len(views)-end, func(i int) ([]output.File, error) { return group(end + i) }, func(i int) { done(end + i) })
+	return cites, e.emit(len(views)-end, func(i int) ([]output.File, []*render.Page, error) { return group(end + i) }, func(i int) { done(end + i) })
 }
 
-// renderPages executes the pages of one view, in order. A view of many
-// pages (the documents' indexes, the timelines, a person's years) is
-// executed on every core: made in one piece, it would hold one core
-// while the views after it, made ahead up to the limit, wait for it.
+// renderPages executes pages of one view, in order. Many pages (of the
+// documents' indexes, the timelines, a person's years) are executed on
+// every core: made in one piece, they would hold one core while the
+// views after them, made ahead up to the limit, wait for them.
 func renderPages(tpl *render.Templates, pages []*render.Page) ([]output.File, error) {
 	files := make([]output.File, len(pages))
 	errs := make([]error, len(pages))
@@ -149,21 +149,32 @@ func finishIndex(st *site.Site, x *search.Indexer) func() ([]output.File, error)
 	}
 }
 
-// releaseSources drops the file texts of the documents of st, which a
-// built site holds only for the documents' source pages (about 50 MB at
-// 10,000 documents, a fifth of the largest live heap), and returns the
-// reader of render.Options.ReadSource for a build that makes every page
-// once: it reads each text again from fsys, the content folder, when its
-// source page is made, and refuses a text that is not the one loaded.
-func releaseSources(fsys fs.FS, st *site.Site) func(d *content.Document) (string, error) {
-	seed := maphash.MakeSeed()
-	sums := make(map[*content.Document]textSum, len(st.Ed.Documents))
-	for _, d := range st.Ed.Documents {
-		sums[d] = sumOf(seed, d.Body.Raw)
-		d.Body.Raw, d.Body.Src = "", ""
+// loadedTexts tells whether a document's text read again is the one
+// the site was built from: site.BuildOnce drops the texts (about 50 MB
+// at 10,000 documents, a fourth of the largest live heap), and each
+// source page reads its file again.
+type loadedTexts struct {
+	seed maphash.Seed
+	sums map[*content.Document]textSum
+}
+
+// sumTexts records the texts of the documents of ed, before the site
+// graph drops them.
+func sumTexts(ed *content.Edition) *loadedTexts {
+	t := &loadedTexts{seed: maphash.MakeSeed(), sums: make(map[*content.Document]textSum, len(ed.Documents))}
+	for _, d := range ed.Documents {
+		t.sums[d] = sumOf(t.seed, d.Body.Raw)
 	}
+	return t
+}
+
+// reader returns the reader of render.Options.ReadSource for a site
+// whose texts were dropped: it reads each text again from fsys, the
+// content folder, when its source page is made, and refuses a text that
+// is not the one loaded.
+func (t *loadedTexts) reader(fsys fs.FS) func(d *content.Document) (string, error) {
 	return func(d *content.Document) (string, error) {
-		want, ok := sums[d]
+		want, ok := t.sums[d]
 		if !ok {
 			return "", fmt.Errorf("%s: no text was loaded for its source page", d.File)
 		}
@@ -171,7 +182,7 @@ func releaseSources(fsys fs.FS, st *site.Site) func(d *content.Document) (string
 		if err != nil {
 			return "", fmt.Errorf("reading the source of %s again: %w", d.File, err)
 		}
-		if sumOf(seed, text) != want {
+		if sumOf(t.seed, text) != want {
 			return "", fmt.Errorf("%s changed while the site was being built; build again", d.File)
 		}
 		return text, nil

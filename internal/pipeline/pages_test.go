@@ -12,13 +12,17 @@ import (
 	"testing/fstest"
 
 	"github.com/korean-war-sources/edition/internal/corpus"
+	"github.com/korean-war-sources/edition/internal/output"
+	"github.com/korean-war-sources/edition/internal/render"
 )
 
 // TestBuildMatchesRunInBatches checks that a build dropping what it no
 // longer needs as it goes (the documents' texts, between batches of
 // pages; each document's search item, once indexed) writes byte for byte
 // what Run makes holding everything, with batches small enough that a
-// generated edition makes many.
+// generated edition makes many. Built without the archive, its pages are
+// executed in buffers reused once written (output.Buffers): a buffer
+// reused too early shows as a page that differs.
 func TestBuildMatchesRunInBatches(t *testing.T) {
 	defer func(n int) { releaseEvery = n }(releaseEvery)
 	releaseEvery = 7
@@ -91,5 +95,25 @@ func TestBuildRefusesSourceEditedDuringBuild(t *testing.T) {
 	}
 	if _, serr := os.Stat(cfg.Out); !errors.Is(serr, fs.ErrNotExist) {
 		t.Errorf("the failed build left %s (%v)", cfg.Out, serr)
+	}
+}
+
+// TestEmitStopsWithGroupsWaiting checks that a group failing while
+// groups made ahead wait for their turn (groups leaving pages to render)
+// ends emit with its error instead of leaving them waiting for ever.
+func TestEmitStopsWithGroupsWaiting(t *testing.T) {
+	e := &emitter{sink: output.Discard}
+	failed := errors.New("group 3 failed")
+	err := e.emit(200, func(i int) ([]output.File, []*render.Page, error) {
+		if i == 3 {
+			return nil, nil, failed
+		}
+		if i < 3 {
+			return nil, nil, nil
+		}
+		return nil, []*render.Page{{Path: "p.html"}}, nil
+	}, nil)
+	if !errors.Is(err, failed) {
+		t.Fatalf("emit = %v, want the error of group 3", err)
 	}
 }

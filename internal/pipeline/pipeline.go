@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -69,6 +70,9 @@ type Result struct {
 	Elapsed time.Duration
 
 	tpl *render.Templates // the templates the build used
+	// texts, when the site was built by site.BuildOnce, which drops the
+	// documents' texts, tells their texts read again from those loaded.
+	texts *loadedTexts
 }
 
 // Failed reports whether the build must not be published.
@@ -92,7 +96,7 @@ func (r *Result) Summary() string {
 // the error reports failures of the program or its templates.
 func Run(cfg Config) (*Result, error) {
 	start := time.Now()
-	res, tpl, err := prepare(cfg)
+	res, tpl, err := prepare(cfg, false)
 	if err != nil {
 		return nil, err
 	}
@@ -119,13 +123,13 @@ func Run(cfg Config) (*Result, error) {
 // sibling of cfg.Out, which replaces it only when the whole build has
 // succeeded; a build with content problems (Result.Failed(cfg.Strict))
 // or an error writes nothing and leaves cfg.Out as it was. What no later
-// stage reads is dropped as soon as it can be: the documents' file texts
-// once the site graph is built (each source page reads its file again),
-// their rendered Markdown as their pages are made; Result.Site holds no
-// document body afterwards.
+// stage reads is dropped as soon as it can be: each document's file text
+// once its Markdown is rendered (see site.BuildOnce; each source page
+// reads its file again), its rendered Markdown once its pages are made;
+// Result.Site holds no document body afterwards.
 func Build(cfg Config) (*Result, error) {
 	start := time.Now()
-	res, tpl, err := prepare(cfg)
+	res, tpl, err := prepare(cfg, true)
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +163,18 @@ func Build(cfg Config) (*Result, error) {
 // The files are written on goroutines of their own while the next ones
 // are made.
 func emitTo(dir *output.Dir, res *Result, cfg Config, tpl *render.Templates) (err error) {
-	q := output.NewQueueOn(dir, min(parallel.Workers(), maxWriters))
+	var sink output.Sink = dir
+	if !cfg.Archive {
+		// A folder keeps nothing of a file once written, so the buffer
+		// of a page serves a later page from then on. The archive,
+		// which reads a page after the folder has it, would need it
+		// longer.
+		bufs := &output.Buffers{}
+		tpl.UseBuffers(bufs)
+		defer tpl.UseBuffers(nil)
+		sink = output.Recycling(dir, bufs)
+	}
+	q := output.NewQueueOn(sink, min(parallel.Workers(), maxWriters))
 	defer func() {
 		if qerr := q.Close(); err == nil {
 			err = qerr
@@ -185,6 +200,11 @@ func emitTo(dir *output.Dir, res *Result, cfg Config, tpl *render.Templates) (er
 	}
 	return nil
 }
+
+// makersAtOnce is how many makers of the files after the pages run at
+// once (see emitMade): the slowest and one other, each of which works
+// on every core in turn.
+const makersAtOnce = 2
 
 // maxWriters is the most goroutines that write files: one per core up
 // to a few, as the system creates the files of one folder one at a time
@@ -235,13 +255,21 @@ func (c Config) staticFiles() ([]output.File, error) {
 	return output.ReadTree(c.Static)
 }
 
-// prepare loads the content and the templates and builds the site graph.
-func prepare(cfg Config) (*Result, *render.Templates, error) {
-	return prepareCached(cfg, nil)
+// prepare loads the content and the templates and builds the site graph;
+// with once set, for a build that makes every page once, as
+// site.BuildOnce builds it, which drops the documents' texts (see
+// Result.texts).
+func prepare(cfg Config, once bool) (*Result, *render.Templates, error) {
+	return prepareOf(cfg, nil, once)
 }
 
 // prepareCached is prepare reusing the content files files holds.
 func prepareCached(cfg Config, files *content.Cache) (*Result, *render.Templates, error) {
+	return prepareOf(cfg, files, false)
+}
+
+// prepareOf is prepare, reusing the content files files holds.
+func prepareOf(cfg Config, files *content.Cache, once bool) (*Result, *render.Templates, error) {
 	res := &Result{}
 	load := render.Load
 	if cfg.UncachedPartials {
@@ -262,7 +290,12 @@ func prepareCached(cfg Config, files *content.Cache) (*Result, *render.Templates
 		return nil, nil, tplErr
 	}
 	checkBaseURL(&ed.Site, cfg.BaseURL, !cfg.Preview, &res.Diags)
-	res.Site = site.BuildCached(ed, markdown.New(), cfg.Fragments, &res.Diags)
+	if once {
+		res.texts = sumTexts(ed)
+		res.Site = site.BuildOnce(ed, markdown.New(), &res.Diags)
+	} else {
+		res.Site = site.BuildCached(ed, markdown.New(), cfg.Fragments, &res.Diags)
+	}
 	res.tpl = tpl
 	return res, tpl, nil
 }
@@ -309,12 +342,14 @@ type emitter struct {
 	res  *Result
 	sink output.Sink
 	// release marks a build that makes every page once, as cmd/build
-	// does: what no later stage reads (the documents' file texts) is
-	// dropped as soon as its pages are made. The preview, which remakes
-	// pages from the same content, must not set it.
+	// does, of a site built by site.BuildOnce: what no later stage reads
+	// (the documents' rendered Markdown) is dropped as soon as its pages
+	// are made. The preview, which remakes pages from the same content,
+	// must not set it.
 	release bool
 	seen    map[string]bool // paths made so far
-	forget  func()          // drops what the pages made so far keep
+	forget  func()          // drops the partials of the pages made so far
+	tpl     *render.Templates
 
 	// If set, the paths of every view's pages by view key (viewKeys) and
 	// the citation of every page, for a Session.
@@ -328,16 +363,16 @@ type emitter struct {
 // The views of the pages are made a window at a time, rendered and
 // dropped, so that a large edition is never held in memory as views.
 func (e *emitter) site(cfg Config, tpl *render.Templates) error {
-	tables := export.Tables(e.res.Site)
-	opts := pageOptions(cfg, func() []export.Table { return tables })
+	// The tables are made after the pages: the data page says only what
+	// they hold.
+	shapes := export.Shapes(e.res.Site)
+	opts := pageOptions(cfg, func() []export.Table { return shapes })
+	if e.res.texts != nil {
+		opts.ReadSource = e.res.texts.reader(cfg.contentFS())
+	}
 	var index *search.Indexer
 	if e.release {
 		index = search.NewIndexer(search.DefaultLayout())
-		opts.ReadSource = releaseSources(cfg.contentFS(), e.res.Site)
-		// Nothing is reported at a key's position once the graph is
-		// built, and no edit follows a one-off build.
-		content.ForgetPositions(e.res.Site.Ed)
-		e.res.Site.ForgetEdits()
 	}
 	cites, err := e.pages(render.Views(e.res.Site, opts), tpl, index)
 	if err != nil {
@@ -351,32 +386,48 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	if index != nil {
 		makeIndex = finishIndex(e.res.Site, index)
 	}
-	return e.emitMade(rest(e.res.Site, e.res.Paths, cites, tables, makeIndex, cfg.staticFiles))
+	gens, slowest := rest(e.res.Site, e.res.Paths, cites, tablesAfter(e.res.Site, shapes), makeIndex, cfg.staticFiles)
+	return e.emitMade(gens, slowest)
 }
 
 // rest returns the makers of the files made after the pages, in the
 // order of the site: the citation downloads, the generated files (see
-// generators), the static files. paths are the pages'; the feeds' list
-// of pages gets the citation downloads' paths from their maker.
-func rest(s *site.Site, paths []string, cites *render.Citations, tables []export.Table, index, static func() ([]output.File, error)) []func() ([]output.File, error) {
-	var citeFiles []output.File
+// generators), the static files; slowest is the index in gens of the
+// one that takes longest, the search index's. paths are the pages'; the
+// feeds' list of pages gets the citation downloads' paths from their
+// maker, which comes before.
+func rest(s *site.Site, paths []string, cites *render.Citations, tables, index, static func() ([]output.File, error)) (gens []func() ([]output.File, error), slowest int) {
+	var citePaths []string // not the files: the makers are kept until the last is done
 	citesMade := make(chan struct{})
 	withCites := func() []string {
 		<-citesMade
-		all := slices.Clip(paths)
-		for _, f := range citeFiles {
-			all = append(all, f.Path)
-		}
-		return all
+		return append(slices.Clip(paths), citePaths...)
 	}
 	makeCites := func() ([]output.File, error) {
 		defer close(citesMade)
-		citeFiles = cites.Files(s)
-		return citeFiles, nil
+		files := cites.Files(s)
+		for _, f := range files {
+			citePaths = append(citePaths, f.Path)
+		}
+		return files, nil
 	}
-	gens := []func() ([]output.File, error){makeCites}
+	gens = []func() ([]output.File, error){makeCites}
 	gens = append(gens, generatorsOf(s, withCites, tables, index)...)
-	return append(gens, static)
+	return append(gens, static), len(gens) - 1
+}
+
+// tablesAfter returns the maker of the open-data tables of s, which
+// checks that they are what shapes, from export.Shapes, said of them.
+func tablesAfter(s *site.Site, shapes []export.Table) func() ([]output.File, error) {
+	return func() ([]output.File, error) {
+		tables := export.Tables(s)
+		for i, t := range tables {
+			if i >= len(shapes) || t.N != shapes[i].N || t.Name != shapes[i].Name {
+				return nil, fmt.Errorf("data/%s: %d rows, where the data page says otherwise", t.Name, t.N)
+			}
+		}
+		return export.Files(tables)
+	}
 }
 
 // pageOptions returns the options of the pages of a build of cfg, with
@@ -391,7 +442,7 @@ func pageOptions(cfg Config, tables func() []export.Table) render.Options {
 	opts.Tables = func() []render.Table {
 		var out []render.Table
 		for _, t := range tables() {
-			rt := render.Table{Name: t.Name, JSON: t.JSONPath(), CSV: t.CSVPath(), Rows: len(t.Rows)}
+			rt := render.Table{Name: t.Name, JSON: t.JSONPath(), CSV: t.CSVPath(), Rows: t.N}
 			for _, c := range t.Columns {
 				rt.Columns = append(rt.Columns, render.Column(c))
 			}
@@ -418,23 +469,32 @@ func (e *emitter) emitFiles(files []output.File) error {
 // the groups made ahead bounds the pages held in memory: a window of
 // hundreds of person pages of half a megabyte each would hold a hundred
 // megabytes. Two files of one path are an error.
-func (e *emitter) emit(n int, group func(i int) ([]output.File, error), done func(i int)) error {
+//
+// A group may leave pages to render (a view of many pages): they are
+// rendered, on every core, when the group's turn comes, a chunk at a
+// time, each chunk's files handed to the sink before the next is
+// rendered, so that the hundreds of pages of one view (the documents'
+// indexes, the timelines) are never held at once.
+func (e *emitter) emit(n int, group func(i int) ([]output.File, []*render.Page, error), done func(i int)) error {
 	type made struct {
 		files []output.File
+		pages []*render.Page
 		err   error
 	}
 	var err error
+	used := newProgress()
 	parallel.Ordered(n, ahead, func(i int) made {
-		files, err := group(i)
-		return made{files, err}
-	}, func(i int, m made) bool {
-		if err = m.err; err != nil {
-			return false
+		files, pages, err := group(i)
+		if len(pages) > 0 {
+			// Its pages' models wait for their turn: only a few such
+			// groups (sixty person views in a row) are made ahead.
+			used.wait(i - leftAhead)
 		}
-		for _, f := range m.files {
-			if err = e.add(f); err != nil {
-				return false
-			}
+		return made{files, pages, err}
+	}, func(i int, m made) bool {
+		if err = e.use(m.files, m.pages, m.err); err != nil {
+			used.advance(math.MaxInt) // no group waits for a turn that does not come
+			return false
 		}
 		if done != nil {
 			done(i)
@@ -442,31 +502,121 @@ func (e *emitter) emit(n int, group func(i int) ([]output.File, error), done fun
 		if e.release && (i+1)%forgetEvery == 0 {
 			// The partials of a few hundred pages are mostly their
 			// own; holding every one made would grow with the edition.
+			// The few that pages far apart show are kept.
 			e.forget()
 		}
+		used.advance(i + 1)
 		return true
 	})
 	return err
 }
 
-// emitMade runs the makers gens at the same time, as they only read the
-// site, and emits their files in the makers' order, each maker's as soon
-// as it and those before it are done, so that files are written while
-// the slowest maker (the search index) runs. It returns the first error
-// in that order once every maker has returned.
-func (e *emitter) emitMade(gens []func() ([]output.File, error)) error {
+// use emits the files of a group made by emit, and the pages it left.
+func (e *emitter) use(files []output.File, pages []*render.Page, err error) error {
+	if err != nil {
+		return err
+	}
+	if err := e.emitFiles(files); err != nil {
+		return err
+	}
+	return e.emitPages(pages)
+}
+
+// leftAhead is how many groups that left pages to render emit makes
+// ahead of the sink.
+const leftAhead = 2
+
+// progress counts the groups emit has handed to the sink, for the
+// groups made ahead that wait for their turn to come near.
+type progress struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	n    int
+}
+
+func newProgress() *progress {
+	p := &progress{}
+	p.cond = sync.NewCond(&p.mu)
+	return p
+}
+
+// advance records that n groups were handed to the sink.
+func (p *progress) advance(n int) {
+	p.mu.Lock()
+	p.n = n
+	p.mu.Unlock()
+	p.cond.Broadcast()
+}
+
+// wait returns once n groups were handed to the sink: a group that
+// waits for fewer groups than come before it never waits for itself.
+func (p *progress) wait(n int) {
+	p.mu.Lock()
+	for p.n < n {
+		p.cond.Wait()
+	}
+	p.mu.Unlock()
+}
+
+// emitPages renders pages a chunk at a time and emits their files. A
+// page's view model (Page.Data) is read only to render it: each chunk's
+// go as it is emitted (the rows of the documents' indexes are megabytes).
+func (e *emitter) emitPages(pages []*render.Page) error {
+	for start := 0; start < len(pages); start += chunkPages {
+		chunk := pages[start:min(start+chunkPages, len(pages))]
+		files, err := renderPages(e.tpl, chunk)
+		if err != nil {
+			return err
+		}
+		if err := e.emitFiles(files); err != nil {
+			return err
+		}
+		for _, p := range chunk {
+			p.Data = nil
+		}
+	}
+	return nil
+}
+
+// chunkPages is how many pages of a view of many are rendered at once:
+// enough to share among the cores, a small part of the largest views.
+const chunkPages = 64
+
+// emitMade runs the makers gens, as they only read the site, and emits
+// their files in the makers' order, each maker's as soon as it and those
+// before it are done, so that files are written while the slowest maker,
+// gens[slowest], runs. That one starts first and the others one after
+// another beside it, in order (a maker may wait for one before it): a
+// maker holds all its files until they are emitted, and every maker at
+// once (the search index, the citation downloads, the open-data tables,
+// the feeds) held more than any stage of the pages. It returns the
+// first error in the makers' order once every maker has returned.
+func (e *emitter) emitMade(gens []func() ([]output.File, error), slowest int) error {
 	made := make([][]output.File, len(gens))
 	errs := make([]error, len(gens))
 	done := make([]chan struct{}, len(gens))
+	for i := range gens {
+		done[i] = make(chan struct{})
+	}
+	order := []int{slowest}
+	for i := range gens {
+		if i != slowest {
+			order = append(order, i)
+		}
+	}
 	var wg sync.WaitGroup
 	defer wg.Wait()
-	for i, gen := range gens {
-		done[i] = make(chan struct{})
-		wg.Go(func() {
-			defer close(done[i])
-			made[i], errs[i] = gen()
-		})
-	}
+	running := make(chan struct{}, makersAtOnce)
+	wg.Go(func() {
+		for _, i := range order {
+			running <- struct{}{}
+			wg.Go(func() {
+				defer func() { <-running }()
+				defer close(done[i])
+				made[i], errs[i] = gens[i]()
+			})
+		}
+	})
 	for i := range gens {
 		<-done[i]
 		if errs[i] != nil {
@@ -512,19 +662,19 @@ func runAll(gens []func() ([]output.File, error)) ([][]output.File, error) {
 // in order; paths are the pages', tables the open-data tables of s.
 // index makes the files of the search index (see buildIndex).
 func generators(s *site.Site, paths []string, tables []export.Table, index func() ([]output.File, error)) []func() ([]output.File, error) {
-	return generatorsOf(s, func() []string { return paths }, tables, index)
+	return generatorsOf(s, func() []string { return paths }, func() ([]output.File, error) { return export.Files(tables) }, index)
 }
 
 // generatorsOf is generators whose paths are known only when paths
-// returns.
-func generatorsOf(s *site.Site, paths func() []string, tables []export.Table, index func() ([]output.File, error)) []func() ([]output.File, error) {
+// returns, and whose tables' files tables makes.
+func generatorsOf(s *site.Site, paths func() []string, tables, index func() ([]output.File, error)) []func() ([]output.File, error) {
 	return []func() ([]output.File, error){
 		func() ([]output.File, error) { return feeds.Files(s, paths()) },
 		func() ([]output.File, error) {
 			css, err := highlight.CSS()
 			return []output.File{{Path: "assets/chroma.css", Data: css}}, err
 		},
-		func() ([]output.File, error) { return export.Files(tables) },
+		tables,
 		index,
 	}
 }

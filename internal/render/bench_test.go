@@ -61,3 +61,34 @@ func cpuTime(b *testing.B) time.Duration {
 	}
 	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }
+
+// BenchmarkRenderBuild executes every page of a generated edition of
+// 1,000 documents in the order a build makes them, with the partial cache
+// as a build keeps it: emptied before each pass, its pages' own partials
+// dropped every 512 pages (a build drops them every 256 views). Unlike
+// BenchmarkRender, a partial executed for one type of page is reused by
+// the others: a document's link line on the pages of the documents that
+// refer to it, a timeline entry on its people's pages.
+func BenchmarkRenderBuild(b *testing.B) {
+	s := sitetest.Build(b, corpus.FS(1000))
+	tpl, err := render.Load(os.DirFS("../../templates"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages := render.Pages(s, render.Options{})
+	b.ReportAllocs()
+	start := cpuTime(b)
+	for b.Loop() {
+		tpl.ForgetPartials()
+		for i, p := range pages {
+			if _, err := render.RenderPage(tpl, p); err != nil {
+				b.Fatal(err)
+			}
+			if (i+1)%512 == 0 {
+				tpl.ForgetPagePartials()
+			}
+		}
+	}
+	perPage := float64(b.N * len(pages))
+	b.ReportMetric(float64((cpuTime(b)-start).Microseconds())/perPage, "cpu-µs/page")
+}

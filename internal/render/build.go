@@ -130,7 +130,9 @@ func Views(s *site.Site, opts Options) []View {
 	for _, n := range s.NoteList {
 		add(subject.NoteOf(n.Number), func() *Page { return b.note(n) })
 	}
-	vs = append(vs, View{Make: b.timelines})
+	for i := range timelineFilters {
+		vs = append(vs, View{Make: func() []*Page { return b.timelineOf(i) }})
+	}
 	add(subject.Subject{}, b.conflictIndex)
 	for _, c := range s.Ed.Conflicts {
 		add(subject.Of(subject.Conflict, c.ID), func() *Page { return b.conflict(c) })

@@ -30,14 +30,41 @@ func (t *Templates) cached(name string, v reflect.Value) (template.HTML, error) 
 	if err != nil {
 		return "", fmt.Errorf("partialCached %q: %w", name, err)
 	}
-	if html, ok := t.partials.load(k); ok {
+	store := &t.partials
+	if buildPartial(name) {
+		store = &t.buildPartials
+	}
+	if html, ok := store.load(k); ok {
 		return html, nil
 	}
 	html, err := t.executePartial(name, v)
 	if err == nil {
-		t.partials.store(k, html)
+		store.store(k, html)
 	}
 	return html, err
+}
+
+// buildPartial reports whether a build keeps the markup of the partial
+// name until its pages are done, when it drops that of the others every
+// few hundred views (ForgetPagePartials): the partials of entities that
+// pages far apart in the build's order show, whose markup is small and
+// bounded by the number of documents and notes. A document's link line
+// is listed on the pages of the documents that refer to it, which are
+// anywhere in date order, and a note's number on the pages of the
+// documents it cites; a source is listed on the pages of the notes that
+// cite it; a timeline entry on its people's pages and on the timeline's,
+// which come after every note's. Dropped with the others, their markup
+// was executed again for nearly every page that lists it (at 10,000
+// documents, 37,000 times for 10,000 link lines). The other partials
+// are reused within a few hundred views, or are a page's own (its
+// metadata tags), and kept for the whole build they would only hold
+// memory.
+func buildPartial(name string) bool {
+	switch name {
+	case "link-paren-item", "note-number", "source-item", "entry":
+		return true
+	}
+	return false
 }
 
 // cacheKey derives the key of partial name with the value v holds and
@@ -103,7 +130,16 @@ func (t *Templates) partialList(name string, list any, sep ...string) (template.
 // ForgetPartials drops the markup partialCached and partialList keep. A
 // build that makes every page once calls it when the pages are done, so
 // the memory goes to what comes next (the search index).
-func (t *Templates) ForgetPartials() { t.partials.clear() }
+func (t *Templates) ForgetPartials() {
+	t.partials.clear()
+	t.buildPartials.clear()
+}
+
+// ForgetPagePartials drops the markup of every partial but those a build
+// keeps until its pages are done (buildPartial). A build that makes
+// every page once calls it every few hundred views, so that what the
+// cache holds does not grow with the edition.
+func (t *Templates) ForgetPagePartials() { t.partials.clear() }
 
 // executePartial executes the partial name with the value v holds.
 func (t *Templates) executePartial(name string, v reflect.Value) (template.HTML, error) {

@@ -32,9 +32,11 @@
 //
 // A partial pays for its cache on every call (deriving and hashing the
 // key) and, when it misses, for storing its markup too: markup that
-// appears on one page only (a document's citing notes, a note's sources,
-// a section's notes, a note's body) is executed in place with
-// {{template}} instead, which costs less than a miss.
+// appears on one page only (a section's notes, a note's body, how the
+// notes print a document) is executed in place with {{template}}
+// instead, which costs less than a miss. Markup that pages far apart
+// show (a document's link line, a note's number) is kept for the whole
+// of a build's pages (see buildPartial).
 package render
 
 import (
@@ -45,7 +47,9 @@ import (
 	"io/fs"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
+	"github.com/korean-war-sources/edition/internal/output"
 	"github.com/korean-war-sources/edition/internal/site"
 )
 
@@ -60,8 +64,13 @@ type Templates struct {
 	// template files are unchanged, so a key must name its data
 	// completely.
 	partials partialStore
-	seeds    [2]maphash.Seed // of partialKey
-	keys     dataKeys
+	// buildPartials holds the output of the partials buildPartial
+	// names, which ForgetPagePartials keeps: the markup of an entity that
+	// pages far apart in a build show (a document's link line on the
+	// pages of the documents that refer to it).
+	buildPartials partialStore
+	seeds         [2]maphash.Seed // of partialKey
+	keys          dataKeys
 	// keyBuffers hold keys being derived, which are hashed and dropped.
 	keyBuffers sync.Pool
 	// partialBuffers hold partials being executed, whose markup is then
@@ -73,7 +82,16 @@ type Templates struct {
 	// sizes holds, by page type, the size of the last page executed: a
 	// page's buffer starts at about that size (see sizeHint).
 	sizes map[string]*atomic.Int64
+	// buffers, if set, lends the buffers pages are executed in (see
+	// UseBuffers).
+	buffers *output.Buffers
 }
+
+// UseBuffers makes the pages executed from now on go into buffers lent
+// by b rather than new ones, for a build whose sink gives them back once
+// written (output.Recycling). A buffer a page outgrows is given back at
+// once. Not to be called while pages are executed.
+func (t *Templates) UseBuffers(b *output.Buffers) { t.buffers = b }
 
 // PageTypes are the template files besides base.html, by page type.
 var PageTypes = []string{
@@ -134,8 +152,15 @@ func (t *Templates) Execute(p *Page) ([]byte, error) {
 	}
 	p.SiteHeader = p.Site.header(p.Nav, p.Path)
 	size := t.sizes[p.Type]
-	buf := bytes.NewBuffer(make([]byte, 0, sizeHint(size.Load())))
+	var lent []byte
+	if t.buffers != nil {
+		lent = t.buffers.Get(sizeHint(size.Load()))
+	} else {
+		lent = make([]byte, 0, sizeHint(size.Load()))
+	}
+	buf := bytes.NewBuffer(lent)
 	if err := set.ExecuteTemplate(buf, "base.html", p); err != nil {
+		t.giveBack(lent, nil)
 		return nil, fmt.Errorf("rendering %s: %w", p.Path, err)
 	}
 	size.Store(nextSize(size.Load(), int64(buf.Len())))
@@ -143,7 +168,17 @@ func (t *Templates) Execute(p *Page) ([]byte, error) {
 	if root == "" {
 		root = site.Root(p.Path)
 	}
-	return relocate(buf.Bytes(), root), nil
+	page := relocate(buf.Bytes(), root)
+	t.giveBack(lent, page)
+	return page, nil
+}
+
+// giveBack gives the buffer lent for a page back to t.buffers if the
+// page was not made in it after all (it outgrew it, or failed).
+func (t *Templates) giveBack(lent, page []byte) {
+	if t.buffers != nil && (cap(page) == 0 || unsafe.SliceData(page) != unsafe.SliceData(lent)) {
+		t.buffers.Recycle(lent)
+	}
 }
 
 // sizeHint is the capacity to give the buffer of a page when the pages

@@ -215,35 +215,42 @@ func timelinePath(key string) string {
 }
 
 func (b *builder) timelines() []*Page {
+	var pages []*Page
+	for i := range timelineFilters {
+		pages = append(pages, b.timelineOf(i)...)
+	}
+	return pages
+}
+
+// timelineOf makes the pages of the timeline of the i-th of
+// timelineFilters: each is a view of its own, so that a build holds the
+// models of one timeline's years at a time, not of every one.
+func (b *builder) timelineOf(i int) []*Page {
 	all := b.timeline().entries
 	var views []Link
 	for _, f := range timelineFilters {
 		views = append(views, Link{URL: URL(timelinePath(f.Key)), Text: f.Label})
 	}
-	var pages []*Page
-	for _, f := range timelineFilters {
-		var picked []TimelineEntry
-		for _, e := range all {
-			if f.Key == "" || e.Filter == f.Key {
-				picked = append(picked, e)
-			}
+	f := timelineFilters[i]
+	var picked []TimelineEntry
+	for _, e := range all {
+		if f.Key == "" || e.Filter == f.Key {
+			picked = append(picked, e)
 		}
-		if len(picked) > b.s.SplitLimit() {
-			pages = append(pages, b.timelineYears(f.Key, f.Label, views, picked)...)
-			continue
-		}
-		v := &TimelineView{Views: views, Current: f.Label, Count: len(picked)}
-		v.Years, v.Undated = group(picked)
-		if f.Key == "" {
-			v.Figure = template.HTML(figure.TimelineSVG(b.figureMarks(all), URL))
-		}
-		p := b.page("timeline", timelinePath(f.Key), timelineTitle(f.Key, f.Label), "timeline")
-		p.Description = "Every dated document and event of the edition in order, with the precision of each date."
-		p.Data = v
-		p.Scripts = []string{URL("assets/filter.js")}
-		pages = append(pages, p)
 	}
-	return pages
+	if len(picked) > b.s.SplitLimit() {
+		return b.timelineYears(f.Key, f.Label, views, picked)
+	}
+	v := &TimelineView{Views: views, Current: f.Label, Count: len(picked)}
+	v.Years, v.Undated = group(picked)
+	if f.Key == "" {
+		v.Figure = template.HTML(figure.TimelineSVG(b.figureMarks(all), URL))
+	}
+	p := b.page("timeline", timelinePath(f.Key), timelineTitle(f.Key, f.Label), "timeline")
+	p.Description = "Every dated document and event of the edition in order, with the precision of each date."
+	p.Data = v
+	p.Scripts = []string{URL("assets/filter.js")}
+	return []*Page{p}
 }
 
 func timelineTitle(key, label string) string {

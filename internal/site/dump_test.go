@@ -181,3 +181,51 @@ func TestDumpSite(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildOnceIsIdentical checks that BuildOnce, which drops what only
+// checks and rebuilds read as soon as the graph is done with it, builds
+// the site and reports the diagnostics BuildCached does, but for the
+// records of the fragments' references it does not keep; that it drops
+// the file texts of the bodies rendered without problems and keeps those
+// whose problems it reports, and the key positions.
+func TestBuildOnceIsIdentical(t *testing.T) {
+	withoutRefs := func(d string) string {
+		lines := strings.Split(d, "\n")
+		return strings.Join(slices.DeleteFunc(lines, func(l string) bool {
+			return strings.HasPrefix(l, "fragRefs: ") || strings.HasPrefix(l, "render.refs: ")
+		}), "\n")
+	}
+	for name, dir := range map[string]string{"edition": "../../content", "corpus": brokenCorpus(t, 300)} {
+		want := withoutRefs(buildDump(t, dir, nil))
+		var diags diag.List
+		ed, err := content.LoadCached(os.DirFS(dir), "content", nil, &diags)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := site.BuildOnce(ed, markdown.New(), &diags)
+		if got := withoutRefs(dump(s, &diags)); got != want {
+			t.Errorf("%s: BuildOnce differs from BuildCached:\n%s", name, firstDiff(got, want))
+		}
+		if refs := site.RenderRefs(s); refs != nil || site.FragRefs(s) != nil {
+			t.Errorf("%s: BuildOnce kept the fragments' references", name)
+		}
+		kept := 0
+		for _, d := range ed.Documents {
+			if d.KeyPos != nil {
+				t.Errorf("%s: %s keeps its key positions", name, d.File)
+			}
+			if d.Body.Raw != "" || d.Body.Src != "" {
+				kept++
+			}
+		}
+		for _, p := range ed.Persons {
+			if p.Body.Raw != "" {
+				t.Errorf("%s: %s keeps its text", name, p.File)
+			}
+		}
+		// The corpus has two documents whose bodies have problems.
+		if want := map[string]int{"edition": 0, "corpus": 2}[name]; kept != want {
+			t.Errorf("%s: %d documents keep their text, want %d", name, kept, want)
+		}
+	}
+}

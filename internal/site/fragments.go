@@ -33,6 +33,9 @@ type fragment struct {
 	// closure so that making the fragments of a build allocates less.
 	at   content.Text
 	body bool
+	// text is the body src was cut from, for a body: the file text
+	// BuildOnce drops once the body is rendered.
+	text *content.Body
 }
 
 // result is what rendering one fragment produced. Problems keep their
@@ -50,9 +53,9 @@ type problem struct {
 	msg    string
 }
 
-func bodyFragment(key string, owner subject.Subject, b content.Body, permalinks bool) fragment {
+func bodyFragment(key string, owner subject.Subject, b *content.Body, permalinks bool) fragment {
 	return fragment{key: key, owner: owner, src: b.Src, opts: markdown.Options{Permalinks: permalinks},
-		at: content.Text{Pos: diag.Position{File: b.File, Line: b.Line}}, body: true}
+		at: content.Text{Pos: diag.Position{File: b.File, Line: b.Line}}, body: true, text: b}
 }
 
 func textFragment(key string, owner subject.Subject, t content.Text, prefix string, verbatim bool) fragment {
@@ -135,7 +138,7 @@ func (s *Site) docFragments() []fragment {
 	fs := make([]fragment, 0, s.fragmentCount())
 	for _, d := range s.Ed.Documents {
 		owner := subject.Of(subject.Document, d.ID)
-		fs = append(fs, bodyFragment("doc/"+d.ID, owner, d.Body, true))
+		fs = append(fs, bodyFragment("doc/"+d.ID, owner, &d.Body, true))
 		for i, t := range d.EditorialNotes {
 			fs = append(fs, textFragment("doc-ed/"+d.ID+"/"+strconv.Itoa(i), owner, t, "ed"+strconv.Itoa(i)+"-", false))
 		}
@@ -148,10 +151,10 @@ func (s *Site) docFragments() []fragment {
 // everything else.
 func (s *Site) fragments(fs []fragment) []fragment {
 	for _, p := range s.Ed.Persons {
-		fs = append(fs, bodyFragment("person/"+p.ID, subject.Of(subject.Person, p.ID), p.Body, true))
+		fs = append(fs, bodyFragment("person/"+p.ID, subject.Of(subject.Person, p.ID), &p.Body, true))
 	}
 	for _, sec := range s.Ed.Sections {
-		fs = append(fs, bodyFragment("section/"+sec.ID, subject.Of(subject.Section, sec.ID), sec.Body, true))
+		fs = append(fs, bodyFragment("section/"+sec.ID, subject.Of(subject.Section, sec.ID), &sec.Body, true))
 	}
 	for _, n := range s.NoteList {
 		num := strconv.Itoa(n.Number)
@@ -164,7 +167,7 @@ func (s *Site) fragments(fs []fragment) []fragment {
 		}
 	}
 	for _, c := range s.Ed.Conflicts {
-		fs = append(fs, bodyFragment("conflict/"+c.ID, subject.Of(subject.Conflict, c.ID), c.Body, true))
+		fs = append(fs, bodyFragment("conflict/"+c.ID, subject.Of(subject.Conflict, c.ID), &c.Body, true))
 	}
 	for _, w := range s.Ed.Works {
 		for i, t := range w.EditorialNotes {
@@ -177,7 +180,7 @@ func (s *Site) fragments(fs []fragment) []fragment {
 		}
 	}
 	for _, pg := range s.Ed.Pages {
-		fs = append(fs, bodyFragment("page/"+pg.ID, subject.Of(subject.Page, pg.ID), pg.Body, true))
+		fs = append(fs, bodyFragment("page/"+pg.ID, subject.Of(subject.Page, pg.ID), &pg.Body, true))
 	}
 	for _, pk := range s.Ed.Packets {
 		if pk.Introduction.Src != "" {
@@ -233,11 +236,17 @@ func (s *Site) renderAll(conv *markdown.Converter, cache *FragmentCache, docs []
 	if cache != nil {
 		env = newRenderEnv(links, ids)
 	}
-	s.render = renderState{conv: conv, cache: cache, env: env, ids: ids, glossary: glossary,
-		refs: make(map[string][]Ref, len(frags)), owners: make(map[string]subject.Subject, len(frags))}
+	s.render = renderState{conv: conv, cache: cache, env: env, ids: ids, glossary: glossary}
+	if !s.once {
+		s.render.refs = make(map[string][]Ref, len(frags))
+		s.render.owners = make(map[string]subject.Subject, len(frags))
+	}
 	forChunks(len(frags), func(i int) {
 		if cache == nil {
 			results[i], _ = s.renderOne(conv, frags[i], ids, nil)
+			if s.once {
+				dropText(&frags[i], &results[i])
+			}
 			return
 		}
 		r, ok := cache.lookup(s, env, frags[i])
@@ -249,6 +258,17 @@ func (s *Site) renderAll(conv *markdown.Converter, cache *FragmentCache, docs []
 		results[i] = r
 	})
 	return frags, results
+}
+
+// dropText drops the file text of the body f, which r is the rendering
+// of, unless r has problems: reporting them reads the text (see
+// fragment.positions). Nothing else in the graph, nor any page, reads
+// it but a document's source page (see BuildOnce).
+func dropText(f *fragment, r *result) {
+	if f.text == nil || len(r.problems) > 0 {
+		return
+	}
+	f.src, f.text.Src, f.text.Raw = "", "", ""
 }
 
 // collectHTML records the HTML of frags and reports their problems, in
@@ -274,8 +294,10 @@ func (s *Site) collectRefs(frags []fragment, results []result) {
 	for i := range frags {
 		f, r := &frags[i], &results[i]
 		s.fragRefs[f.owner] = append(s.fragRefs[f.owner], r.refs...)
-		s.render.refs[f.key] = r.refs
-		s.render.owners[f.key] = f.owner
+		if !s.once {
+			s.render.refs[f.key] = r.refs
+			s.render.owners[f.key] = f.owner
+		}
 		if f.note != 0 {
 			s.NoteRefs[f.note] = slices.Clip(r.refs) // shared with the cache: appends must copy
 		}
@@ -324,7 +346,7 @@ func (s *Site) ReplaceBody(id string, body content.Body) bool {
 		(strings.TrimSpace(body.Src) == "") != (strings.TrimSpace(d.Body.Src) == "") {
 		return false
 	}
-	f := bodyFragment("doc/"+id, subject.Of(subject.Document, id), body, true)
+	f := bodyFragment("doc/"+id, subject.Of(subject.Document, id), &body, true)
 	f.opts.Glossary = s.render.glossary
 	r, deps := s.renderOne(s.render.conv, f, s.render.ids, s.render.env)
 	if len(r.problems) > 0 || !slices.Equal(r.refs, s.render.refs[f.key]) {

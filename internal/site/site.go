@@ -74,6 +74,7 @@ type Site struct {
 	fragRefs map[subject.Subject][]Ref // owner → references in its Markdown
 	ids      map[subject.Kind][]string // sorted ids (notes in order), see sortedIDs
 	render   renderState               // how the fragments were rendered
+	once     bool                      // built by BuildOnce
 
 	// timelineYears counts the entries of each year of the whole timeline.
 	timelineYears map[string]int
@@ -110,7 +111,7 @@ func (r Ref) String() string {
 // ones it renders; a nil cache renders everything. The result is the
 // same either way.
 func BuildCached(ed *content.Edition, conv *markdown.Converter, cache *FragmentCache, diags *diag.List) *Site {
-	return Rebuild(nil, ed, conv, cache, diags)
+	return build(nil, ed, conv, cache, false, diags)
 }
 
 // Rebuild is BuildCached after an edit: it also reuses the parts of the
@@ -119,7 +120,29 @@ func BuildCached(ed *content.Edition, conv *markdown.Converter, cache *FragmentC
 // one content.Cache (see reuse.go). The result is the same as
 // BuildCached's; prev is not changed.
 func Rebuild(prev *Site, ed *content.Edition, conv *markdown.Converter, cache *FragmentCache, diags *diag.List) *Site {
-	s := &Site{Ed: ed}
+	return build(prev, ed, conv, cache, false, diags)
+}
+
+// BuildOnce is BuildCached without a cache, for a build that makes every
+// page of the site once and nothing after (cmd/build's): what only the
+// checks of the graph or a rebuild after an edit read is dropped as soon
+// as the graph is done with it, so that the largest heap of the build is
+// smaller. The key positions of the edition's entries (see
+// content.ForgetPositions) go once the front matter is checked, and the
+// file text of each body (Body.Src and Body.Raw of documents, persons,
+// sections, conflicts and pages; the documents' are about half of what
+// a generated edition's graph holds while its Markdown renders) as soon
+// as it is rendered without problems: a document's source page reads
+// its file again. The site keeps no record of its fragments' references
+// once the backlinks are derived from them, which only a rebuild after
+// an edit reads (ReplaceBody, FragmentSubjects, Neighbours, Rebuild).
+func BuildOnce(ed *content.Edition, conv *markdown.Converter, diags *diag.List) *Site {
+	return build(nil, ed, conv, nil, true, diags)
+}
+
+// build is Rebuild, and with once set, BuildOnce.
+func build(prev *Site, ed *content.Edition, conv *markdown.Converter, cache *FragmentCache, once bool, diags *diag.List) *Site {
+	s := &Site{Ed: ed, once: once}
 	// What needs no other part runs beside it on a goroutine of its
 	// own, so that a core does not wait: the documents' fragments are
 	// listed while the edition is indexed and checked, the backlinks of
@@ -131,6 +154,11 @@ func Rebuild(prev *Site, ed *content.Edition, conv *markdown.Converter, cache *F
 	s.index(prev, diags)
 	s.checkFrontMatter(diags)
 	wg.Wait()
+	if once {
+		// Only the checks of the load, of index and of checkFrontMatter
+		// report at a key's position.
+		content.ForgetPositions(ed)
+	}
 	var front *frontLinks
 	wg.Go(func() {
 		front = frontLinksOf(prev, frontInputs{docs: ed.Documents, events: ed.Events, conflicts: ed.Conflicts, order: s.parts.order})
@@ -141,6 +169,10 @@ func Rebuild(prev *Site, ed *content.Edition, conv *markdown.Converter, cache *F
 	wg.Go(func() { s.collectHTML(frags, results, diags) })
 	s.collectRefs(frags, results)
 	s.setMarkdownLinks(markdownLinksOf(prev, s.markdownInputs()))
+	if once {
+		s.fragRefs = nil  // read since only by Neighbours, for a rebuild
+		s.parts = parts{} // their inputs hold the references too
+	}
 	wg.Wait()
 	s.checkCoverage(diags)
 	return s

@@ -72,6 +72,14 @@ var parserProblems = map[string]bool{
 // Parse parses src into a document node. A syntax error is reported at
 // its line and nil is returned.
 func Parse(src []byte, s Source, diags *diag.List) *yaml.Node {
+	if n, ok := fastParse(src); ok {
+		return n
+	}
+	return parseSlow(src, s, diags)
+}
+
+// parseSlow is Parse through yaml.v3, for any text.
+func parseSlow(src []byte, s Source, diags *diag.List) *yaml.Node {
 	// Unmarshal reads src in place, where a Decoder would copy it through
 	// a reader; like Decoder.Decode, it parses the first document only.
 	var doc yaml.Node
