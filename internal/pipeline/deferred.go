@@ -26,7 +26,7 @@ type deferred struct {
 	views   []*lazyView              // those the build chose, in the site's order
 	byKey   map[viewKey]*lazyView    // views, by key
 	byPath  map[string]*lazyView     // the views left, by the paths the folder holds of their pages
-	tables  []export.Table           // of res.Site
+	tables  func() []export.Table    // of res.Site, made once when first needed
 	touched map[subject.Subject]bool // whose search items may have changed
 	next    int                      // views[:next] were handed out, views[next:] are left
 
@@ -131,7 +131,7 @@ func (v *lazyView) renderAll(tpl *render.Templates) ([]output.File, error) {
 // chosen among views, with the paths of the pages the folder holds of
 // every view (pages) and those of the views left by an earlier build
 // (left).
-func newDeferred(res *Result, views []render.View, chosen []int, pages map[viewKey][]string, tables []export.Table, touched map[subject.Subject]bool) *deferred {
+func newDeferred(res *Result, views []render.View, chosen []int, pages map[viewKey][]string, tables func() []export.Table, touched map[subject.Subject]bool) *deferred {
 	d := &deferred{
 		res: res, tpl: res.tpl, keys: viewKeys(views), tables: tables, touched: touched,
 		byKey: make(map[viewKey]*lazyView, len(chosen)), byPath: map[string]*lazyView{},
@@ -182,7 +182,7 @@ func (d *deferred) finish(pages map[viewKey][]string, cites map[string]*render.C
 		for _, f := range d.files {
 			d.paths = append(d.paths, f.Path)
 		}
-		extra, err := runAll(generators(d.res.Site, d.paths, d.tables, index))
+		extra, err := runAll(generators(d.res.Site, d.paths, d.tables(), index))
 		d.files = overlay(d.carried, append(d.files, slices.Concat(extra...)...))
 		d.err, d.done = err, true
 	})

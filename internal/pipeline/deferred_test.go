@@ -2,9 +2,11 @@ package pipeline_test
 
 import (
 	"bytes"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -227,4 +229,165 @@ func TestDeferredLookupWhileFlushing(t *testing.T) {
 	if stale := checkServed(t, cfg, s, f); stale != 0 {
 		t.Errorf("%d files of the folder are stale once everything is handed out", stale)
 	}
+}
+
+// TestDeferredEditsServedAsBuilt edits a generated edition in a Session
+// that defers pages, one edit after another as a contributor makes them,
+// and checks after each that every file the preview serves is what a
+// full build makes. The edits change what the rebuild's reused parts of
+// the site graph (site.Rebuild) are derived from: references in bodies
+// and notes, dates, front matter, a person's id; a part reused when its
+// inputs changed shows as a page that differs.
+func TestDeferredEditsServedAsBuilt(t *testing.T) {
+	cfg, _ := generatedEdition(t, 120)
+	docs, err := filepath.Glob(filepath.Join(cfg.Content, "documents", "*.md"))
+	if err != nil || len(docs) < 2 {
+		t.Fatal("too few documents", err)
+	}
+	a, b := docs[0], docs[len(docs)/2]
+	idOf := func(file string) string { return strings.TrimSuffix(filepath.Base(file), ".md") }
+	named := mostLinkedPerson(t, docs)
+	person := filepath.Join(cfg.Content, "persons", named+".md")
+	essay := filepath.Join(cfg.Content, "essay", "part-01.md")
+	s := pipeline.NewSession(cfg)
+	s.DeferPages()
+	f := folder{}
+	build(t, s, f)
+	steps := []struct {
+		name string
+		edit func() []string // returns the changed files
+		full bool            // whether pages come or go, which needs a full build
+	}{
+		{"a body links to a person", func() []string { return appendTo(t, a, "\nAs [[person:"+named+"]] said.\n") }, false},
+		{"a body links to a document", func() []string { return appendTo(t, a, "\nSee also [[doc:"+idOf(b)+"]].\n") }, false},
+		{"rename a person named in bodies", func() []string { return []string{rename(t, person, "Renamed")} }, false},
+		{"a note cites a document", func() []string {
+			return editText(t, essay, "    text: |-\n      ", "    text: |-\n      [[doc:"+idOf(b)+"|Also this]]; ")
+		}, false},
+		{"a document's date moves", func() []string { return replaceIn(t, b, `(?m)^date: '[^']*'$`, "date: '1953-12-31'") }, false},
+		{"a document mentions another person", func() []string { return editText(t, a, "mentions: [", "mentions: ["+named+", ") }, false},
+		{"rename the person again", func() []string { return []string{rename(t, person, "Again")} }, false},
+		{"a person's id changes", func() []string { return changePersonID(t, cfg.Content, named, named+"-renamed") }, true},
+	}
+	for _, step := range steps {
+		t.Run(step.name, func(t *testing.T) {
+			changed := step.edit()
+			res, partial, err := s.Build(changed)
+			if err != nil || res.Failed(false) {
+				t.Fatalf("build: %v\n%s", err, res.Diags.String())
+			}
+			if partial == step.full {
+				t.Fatalf("the build was partial %v, want %v", partial, !step.full)
+			}
+			if !partial {
+				clear(f)
+			}
+			f.write(res.Files)
+			if stale := checkServed(t, cfg, s, f); stale == 0 && partial {
+				t.Error("the edit left no stale file in the folder: the step checks nothing")
+			}
+			flush(t, s, f, 1)
+		})
+	}
+	flush(t, s, f, -1)
+	if stale := checkServed(t, cfg, s, f); stale != 0 {
+		t.Errorf("%d files of the folder are stale once everything is handed out", stale)
+	}
+}
+
+// mostLinkedPerson returns the id of the person the bodies of the
+// documents link to most often.
+func mostLinkedPerson(t *testing.T, docs []string) string {
+	t.Helper()
+	count := map[string]int{}
+	link := regexp.MustCompile(`\[\[person:([a-z0-9-]+)\]\]`)
+	for _, file := range docs {
+		text, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range link.FindAllSubmatch(text, -1) {
+			count[string(m[1])]++
+		}
+	}
+	if len(count) == 0 {
+		t.Fatal("no body links to a person")
+	}
+	ids := slices.Sorted(maps.Keys(count))
+	return slices.MaxFunc(ids, func(a, b string) int { return count[a] - count[b] })
+}
+
+// appendTo adds text at the end of the file and returns its path.
+func appendTo(t *testing.T, file, text string) []string {
+	t.Helper()
+	old, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, append(old, text...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return []string{file}
+}
+
+// editText replaces the first old of the file by new and returns its path.
+func editText(t *testing.T, file, old, new string) []string {
+	t.Helper()
+	text, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(text), old, new, 1)
+	if edited == string(text) {
+		t.Fatalf("%s has no %q", file, old)
+	}
+	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return []string{file}
+}
+
+// replaceIn replaces the matches of the pattern in the file and returns
+// its path.
+func replaceIn(t *testing.T, file, pattern, repl string) []string {
+	t.Helper()
+	text, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := regexp.MustCompile(pattern).ReplaceAll(text, []byte(repl))
+	if bytes.Equal(edited, text) {
+		t.Fatalf("%s has no match of %s", file, pattern)
+	}
+	if err := os.WriteFile(file, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return []string{file}
+}
+
+// changePersonID moves the person's file to the new id, changes every
+// reference to them, and returns the paths of the files it changed.
+func changePersonID(t *testing.T, content, old, new string) []string {
+	t.Helper()
+	from, to := filepath.Join(content, "persons", old+".md"), filepath.Join(content, "persons", new+".md")
+	if err := os.Rename(from, to); err != nil {
+		t.Fatal(err)
+	}
+	changed := []string{from, to}
+	ref := regexp.MustCompile(`\b` + regexp.QuoteMeta(old) + `\b`)
+	err := filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		text, err := os.ReadFile(p)
+		if err != nil || !ref.Match(text) {
+			return err
+		}
+		changed = append(changed, p)
+		return os.WriteFile(p, ref.ReplaceAll(text, []byte(new)), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return changed
 }

@@ -113,7 +113,7 @@ func renderDocument(t *testing.T, data []byte) string {
 	}
 	tables := export.Tables(s)
 	var pages []*render.Page
-	for _, v := range render.Views(s, pageOptions(Config{Archive: true}, tables)) {
+	for _, v := range render.Views(s, pageOptions(Config{Archive: true}, func() []export.Table { return tables })) {
 		pages = append(pages, v.Make()...)
 	}
 	rendered, err := render.Render(fuzzTemplates, pages)

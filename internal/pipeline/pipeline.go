@@ -366,7 +366,7 @@ func (e *emitter) site(cfg Config, tpl *render.Templates) error {
 	// The tables are made after the pages: the data page says only what
 	// they hold.
 	shapes := export.Shapes(e.res.Site)
-	opts := pageOptions(cfg, shapes)
+	opts := pageOptions(cfg, func() []export.Table { return shapes })
 	if e.res.texts != nil {
 		opts.ReadSource = e.res.texts.reader(cfg.contentFS())
 	}
@@ -432,15 +432,23 @@ func tablesAfter(s *site.Site, shapes []export.Table) func() ([]output.File, err
 
 // pageOptions returns the options of the pages of a build of cfg, with
 // what they link to among the files made beside them: the search
-// index's manifest and the open-data tables.
-func pageOptions(cfg Config, tables []export.Table) render.Options {
+// index's manifest and the open-data tables, which tables (nil for
+// none) returns when the data page is made.
+func pageOptions(cfg Config, tables func() []export.Table) render.Options {
 	opts := render.Options{Archive: cfg.Archive, SearchManifest: search.ManifestPath}
-	for _, t := range tables {
-		rt := render.Table{Name: t.Name, JSON: t.JSONPath(), CSV: t.CSVPath(), Rows: t.N}
-		for _, c := range t.Columns {
-			rt.Columns = append(rt.Columns, render.Column(c))
+	if tables == nil {
+		return opts
+	}
+	opts.Tables = func() []render.Table {
+		var out []render.Table
+		for _, t := range tables() {
+			rt := render.Table{Name: t.Name, JSON: t.JSONPath(), CSV: t.CSVPath(), Rows: t.N}
+			for _, c := range t.Columns {
+				rt.Columns = append(rt.Columns, render.Column(c))
+			}
+			out = append(out, rt)
 		}
-		opts.Tables = append(opts.Tables, rt)
+		return out
 	}
 	return opts
 }

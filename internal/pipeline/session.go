@@ -262,16 +262,23 @@ func (s *Session) selective(rels []string) (res *Result, ok bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
-	res.Site = site.BuildCached(ed, markdown.New(), s.cfg.Fragments, &res.Diags)
+	res.Site = site.Rebuild(s.last.Site, ed, markdown.New(), s.cfg.Fragments, &res.Diags)
 	if res.Diags.HasErrors(s.cfg.Strict) {
 		return res, false, nil
 	}
-	tables := export.Tables(res.Site)
+	// The open-data tables are made when the data page or the data
+	// files are: the pages a contributor looks at after an edit show
+	// none. The subjects the edit touched are found while the views are
+	// listed.
+	tables := sync.OnceValue(func() []export.Table { return export.Tables(res.Site) })
+	var remake map[subject.Subject]bool
+	var wg sync.WaitGroup
+	wg.Go(func() { remake = touched(s.last.Site, res.Site) })
 	views := render.Views(res.Site, pageOptions(s.cfg, tables))
+	wg.Wait()
 	if !s.sameSubjects(views) {
 		return nil, false, nil
 	}
-	remake := touched(s.last.Site, res.Site)
 	index := maps.Clone(remake) // the subjects whose search items may have changed
 	left := map[viewKey]bool{}
 	var carried []output.File

@@ -24,13 +24,20 @@ type builder struct {
 	hl   *highlight.Highlighter // shared by the source views
 	lex  *citation.Lexicon      // proper nouns of BibTeX titles
 
-	// Computed once for all the pages that show a part of them.
-	timeline []TimelineEntry
-	// personTimeline holds, by person id, the positions in timeline of
-	// the entries involving the person: at 10,000 documents the entries
+	// Computed once for all the pages that show a part of them, when a
+	// page first needs them: a rebuild in the preview makes only the
+	// pages a contributor looks at, which may show neither.
+	timeline       func() wholeTimeline
+	correspondence func() site.Network
+}
+
+// wholeTimeline is the timeline of the whole edition.
+type wholeTimeline struct {
+	entries []TimelineEntry
+	// byPerson holds, by person id, the positions in entries of the
+	// entries involving the person: at 10,000 documents the entries
 	// themselves, copied once per person, would take 20 MB.
-	personTimeline map[string][]int32
-	correspondence site.Network
+	byPerson map[string][]int32
 }
 
 // Options choose optional parts of the site and say what pages link
@@ -43,8 +50,10 @@ type Options struct {
 	// SearchManifest is the path of the search index's manifest, the
 	// script the search page loads first.
 	SearchManifest string
-	// Tables are the open-data tables the data page lists.
-	Tables []Table
+	// Tables, if set, returns the open-data tables the data page
+	// lists. It is called when that page is made, so that a rebuild
+	// makes the tables only when a page or file needs them.
+	Tables func() []Table
 	// ReadSource, if set, gives a document's file text to its source
 	// page, in place of content.Body.Raw: a build that makes every page
 	// once can so drop the texts once the site graph is built and read
@@ -93,13 +102,6 @@ type View struct {
 // pages whose subjects an edit touched.
 func Views(s *site.Site, opts Options) []View {
 	b := newBuilder(s, opts)
-	// The timeline and the network each read only the site: made at the
-	// same time, they hold one core for less long before the pages begin.
-	var wg sync.WaitGroup
-	wg.Go(func() { b.correspondence = site.Correspondence(s) })
-	b.timeline = b.entries()
-	b.personTimeline = byPerson(b.timeline)
-	wg.Wait()
 	var vs []View
 	add := func(subj subject.Subject, pages ...func() *Page) {
 		vs = append(vs, View{Subject: subj, Make: func() []*Page {
@@ -155,10 +157,15 @@ func DocumentPages(s *site.Site, opts Options, id string) []*Page {
 	return []*Page{b.document(d), b.source(d)}
 }
 
-// newBuilder returns a builder without the parts computed for the whole
-// edition (timeline, correspondence), which Views adds.
+// newBuilder returns a builder of the pages of s.
 func newBuilder(s *site.Site, opts Options) *builder {
-	return &builder{s: s, site: siteView(s.Ed.Site), opts: opts, hl: highlight.New(), lex: newLexicon(s)}
+	b := &builder{s: s, site: siteView(s.Ed.Site), opts: opts, hl: highlight.New(), lex: newLexicon(s)}
+	b.timeline = sync.OnceValue(func() wholeTimeline {
+		entries := b.entries()
+		return wholeTimeline{entries: entries, byPerson: byPerson(entries)}
+	})
+	b.correspondence = sync.OnceValue(func() site.Network { return site.Correspondence(s) })
+	return b
 }
 
 // Render executes every page on all cores; the files come back in the

@@ -87,9 +87,6 @@ func TestCountNote(t *testing.T) {
 func TestSplitThreshold(t *testing.T) {
 	s := sitetest.Build(t, corpus.FS(40))
 	b := newBuilder(s, Options{})
-	b.timeline = b.entries()
-	b.personTimeline = byPerson(b.timeline)
-	b.correspondence = site.Correspondence(s)
 	busiest, most := "", 0
 	for _, p := range s.Ed.Persons {
 		l := personLists{s.PersonSent[p.ID], s.PersonReceived[p.ID], s.PersonCopied[p.ID], s.PersonMentioned[p.ID], b.personTimelineOf(p.ID)}
@@ -105,7 +102,7 @@ func TestSplitThreshold(t *testing.T) {
 	}{
 		{"timeline", s.TimelineEntries(), func() []string { return paths(b.timelines()) }, len(timelineFilters)},
 		{"person", most, func() []string { return paths(b.personPages(s.Persons[busiest])) }, 1},
-		{"network", b.correspondence.Documents(), func() []string { return paths(b.networks()) }, 1},
+		{"network", b.correspondence().Documents(), func() []string { return paths(b.networks()) }, 1},
 	}
 	for _, l := range lists {
 		for _, tt := range []struct {

@@ -33,7 +33,11 @@ func (b *builder) data() *Page {
 	if b.opts.Archive {
 		v.Archive = URL(ArchivePath)
 	}
-	for _, t := range b.opts.Tables {
+	var tables []Table
+	if b.opts.Tables != nil {
+		tables = b.opts.Tables()
+	}
+	for _, t := range tables {
 		var cols []string
 		for _, c := range t.Columns {
 			cols = append(cols, c.Name+" ("+c.Meaning+")")

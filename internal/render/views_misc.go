@@ -375,7 +375,7 @@ type EdgeView struct {
 }
 
 func (b *builder) network() *Page {
-	n := b.correspondence
+	n := b.correspondence()
 	v := &NetworkView{Figure: template.HTML(figure.NetworkSVG(b.s, n, URL))}
 	for _, e := range n.Edges {
 		v.Edges = append(v.Edges, EdgeView{

@@ -35,7 +35,7 @@ func (b *builder) pairsBySender(pp *Page) []*Page {
 	}
 	var parts []pairsPart
 	at := map[string]int{}
-	for i, e := range b.correspondence.Edges {
+	for i, e := range b.correspondence().Edges {
 		j, ok := at[e.From]
 		if !ok {
 			j = len(parts)

@@ -109,7 +109,7 @@ func (b *builder) person(p *content.Person) *Page {
 		Notes:     noteLinks(s, s.PersonNotes[p.ID]),
 	}
 	v.Timeline = b.personTimelineOf(p.ID)
-	net := b.correspondence
+	net := b.correspondence()
 	for _, e := range net.Edges {
 		switch p.ID {
 		case e.From:

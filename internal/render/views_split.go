@@ -246,7 +246,7 @@ const (
 // networks makes the network page and, when the network's pairs list
 // more documents than the split limit, the page of the table of pairs.
 func (b *builder) networks() []*Page {
-	n := b.correspondence
+	n := b.correspondence()
 	if n.Documents() <= b.s.SplitLimit() {
 		return []*Page{b.network()}
 	}

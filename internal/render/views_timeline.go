@@ -10,6 +10,7 @@ import (
 	"github.com/korean-war-sources/edition/internal/content"
 	"github.com/korean-war-sources/edition/internal/figure"
 	"github.com/korean-war-sources/edition/internal/histdate"
+	"github.com/korean-war-sources/edition/internal/parallel"
 	"github.com/korean-war-sources/edition/internal/site"
 )
 
@@ -57,28 +58,24 @@ type MonthGroup struct {
 	Entries []TimelineEntry
 }
 
+// entryChunk is how many timeline entries a worker makes at a time.
+const entryChunk = 256
+
+// entries makes the timeline of the whole edition, in order. The entries
+// read only the site, so they are made on every core, each into its
+// place in the list.
 func (b *builder) entries() []TimelineEntry {
-	s := b.s
-	out := make([]TimelineEntry, 0, len(s.DocsByDate)+len(s.Ed.Events))
-	for _, d := range s.DocsByDate {
-		out = append(out, TimelineEntry{
-			ID: "doc-" + d.ID, date: d.Date, Date: inferredDateView(d.Date, d.DateBasis), Kind: KindLabel(d.Kind), Filter: d.Nature,
-			Title: d.Title, URL: URL(site.DocumentPath(d.ID)), Anchor: "doc-" + d.ID,
-			Parties: parties(s, d), Summary: NatureNote(d), Persons: strings.Join(d.People(), " "),
-			Travel: travelLine(s, d),
-		})
-	}
-	for _, e := range s.Ed.Events {
-		var ids []string
-		for _, p := range e.Persons {
-			ids = append(ids, p.ID)
+	docs, events := b.s.DocsByDate, b.s.Ed.Events
+	out := make([]TimelineEntry, len(docs)+len(events))
+	parallel.For((len(out)+entryChunk-1)/entryChunk, func(_, c int) {
+		for i := c * entryChunk; i < min(len(out), (c+1)*entryChunk); i++ {
+			if i < len(docs) {
+				out[i] = b.documentEntry(docs[i])
+			} else {
+				out[i] = b.eventEntry(events[i-len(docs)])
+			}
 		}
-		out = append(out, TimelineEntry{
-			ID: "event-" + e.ID, date: e.Date, Date: inferredDateView(e.Date, e.DateBasis), Kind: "event", Filter: "event",
-			Title: e.Title, URL: URL(b.s.EventURL(e.ID)), Anchor: "event-" + e.ID, Summary: e.Summary,
-			Persons: strings.Join(ids, " "), Attested: attestation(s, e),
-		})
-	}
+	})
 	// Sorting the entries' places rather than the entries, which are
 	// large, moves a few bytes for each step of the sort.
 	order := make([]int, len(out))
@@ -94,6 +91,30 @@ func (b *builder) entries() []TimelineEntry {
 		sorted[i] = out[k]
 	}
 	return sorted
+}
+
+// documentEntry is the timeline entry of document d.
+func (b *builder) documentEntry(d *content.Document) TimelineEntry {
+	s := b.s
+	return TimelineEntry{
+		ID: "doc-" + d.ID, date: d.Date, Date: inferredDateView(d.Date, d.DateBasis), Kind: KindLabel(d.Kind), Filter: d.Nature,
+		Title: d.Title, URL: URL(site.DocumentPath(d.ID)), Anchor: "doc-" + d.ID,
+		Parties: parties(s, d), Summary: NatureNote(d), Persons: strings.Join(d.People(), " "),
+		Travel: travelLine(s, d),
+	}
+}
+
+// eventEntry is the timeline entry of event e.
+func (b *builder) eventEntry(e *content.Event) TimelineEntry {
+	var ids []string
+	for _, p := range e.Persons {
+		ids = append(ids, p.ID)
+	}
+	return TimelineEntry{
+		ID: "event-" + e.ID, date: e.Date, Date: inferredDateView(e.Date, e.DateBasis), Kind: "event", Filter: "event",
+		Title: e.Title, URL: URL(b.s.EventURL(e.ID)), Anchor: "event-" + e.ID, Summary: e.Summary,
+		Persons: strings.Join(ids, " "), Attested: attestation(b.s, e),
+	}
 }
 
 // attestation links the documents attesting event e, in date order, then
@@ -205,7 +226,7 @@ func (b *builder) timelines() []*Page {
 // timelineFilters: each is a view of its own, so that a build holds the
 // models of one timeline's years at a time, not of every one.
 func (b *builder) timelineOf(i int) []*Page {
-	all := b.timeline
+	all := b.timeline().entries
 	var views []Link
 	for _, f := range timelineFilters {
 		views = append(views, Link{URL: URL(timelinePath(f.Key)), Text: f.Label})
@@ -289,13 +310,14 @@ func byPerson(entries []TimelineEntry) map[string][]int32 {
 // personTimelineOf returns the timeline entries involving the person id,
 // in order, or nil.
 func (b *builder) personTimelineOf(id string) []TimelineEntry {
-	at := b.personTimeline[id]
+	tl := b.timeline()
+	at := tl.byPerson[id]
 	if len(at) == 0 {
 		return nil
 	}
 	out := make([]TimelineEntry, len(at))
 	for i, j := range at {
-		out[i] = b.timeline[j]
+		out[i] = tl.entries[j]
 	}
 	return out
 }

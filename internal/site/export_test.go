@@ -16,3 +16,10 @@ func RenderRefs(s *Site) map[string][]Ref { return s.render.refs }
 func (c *FragmentCache) Stats() (hits, misses int) {
 	return int(c.hits.Load()), int(c.misses.Load())
 }
+
+// ReusedParts reports which of the parts a rebuild may reuse (see
+// reuse.go) s took over from prev: the documents' date order, the
+// backlinks of front matter and those of Markdown.
+func ReusedParts(prev, s *Site) (order, front, markdown bool) {
+	return prev.parts.order == s.parts.order, prev.parts.front == s.parts.front, prev.parts.markdown == s.parts.markdown
+}

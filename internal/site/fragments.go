@@ -532,8 +532,10 @@ func WorkShort(w *content.Work) string {
 
 // ForgetEdits drops what only a rebuild after an edit reads (the
 // references and owner of every fragment, for ReplaceBody and
-// FragmentSubjects), for a build that makes every page once: at 10,000
-// documents it is about 8 MB. ReplaceBody then reports false.
+// FragmentSubjects, and the inputs of the parts Rebuild may reuse), for
+// a build that makes every page once: at 10,000 documents it is about
+// 8 MB. ReplaceBody then reports false.
 func (s *Site) ForgetEdits() {
 	s.render.refs, s.render.owners = nil, nil
+	s.parts = parts{}
 }

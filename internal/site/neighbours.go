@@ -143,6 +143,21 @@ func (n *neighbours) note(num int) {
 	}
 	for _, d := range info.Documents {
 		n.add(subject.Document, d.ID)
+		n.people(d.ID)
+	}
+	// Person pages list the notes citing the documents they sent,
+	// received or are named in (PersonNotes).
+	for _, r := range n.s.fragRefs[subject.NoteOf(num)] {
+		if r.Kind == subject.Document {
+			n.people(r.ID)
+		}
+	}
+}
+
+// people adds the persons of document id, if the site has it.
+func (n *neighbours) people(id string) {
+	if d := n.s.Docs[id]; d != nil {
+		n.add(subject.Person, d.People()...)
 	}
 }
 

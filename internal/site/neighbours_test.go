@@ -29,8 +29,9 @@ func TestNeighbours(t *testing.T) {
 		// Its parties, the note citing it with its section, and what its
 		// body refers to.
 		{subject.Of(subject.Document, "a"), []string{"person:stalin", "person:shtykov", "note:1", "section:one", "person:stalin"}},
-		// Its section, the note after it, and what its text cites.
-		{subject.NoteOf(1), []string{"section:one", "note:2", "doc:a", "work:w"}},
+		// Its section, the note after it, the parties of the document it
+		// cites, whose pages list it, and what its text cites.
+		{subject.NoteOf(1), []string{"section:one", "note:2", "person:stalin", "person:shtykov", "doc:a", "work:w"}},
 		{subject.Of(subject.Person, "shtykov"), []string{"doc:a", "person:stalin", "person:shtykov"}},
 		{subject.Of(subject.Document, "zz"), nil},
 		{subject.NoteOf(99), nil},

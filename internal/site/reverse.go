@@ -10,171 +10,231 @@ import (
 
 // The backlinks are derived in one pass over the references, so the
 // work grows with the number of references, never with their square.
+// Each kind is derived by a function of its inputs alone, so that a
+// rebuild can reuse it when the inputs did not change (see reuse.go).
 
-// reverseFrontMatter derives the backlinks that front matter alone
-// gives: who sent, received, was copied or mentioned, the events and
-// conflicts of documents, notes and persons. It reads no rendered
-// fragment, so BuildCached runs it while the fragments are rendered, and
-// it writes no field that rendering reads.
-func (s *Site) reverseFrontMatter() {
-	persons := len(s.Persons)
-	s.DocEvents = map[string][]string{}
-	s.DocConflicts = map[string][]string{}
-	s.NoteEvents = map[int][]string{}
-	s.PersonSent = make(map[string][]string, persons)
-	s.PersonReceived = make(map[string][]string, persons)
-	s.PersonCopied = map[string][]string{}
-	s.PersonMentioned = make(map[string][]string, persons)
-	s.PersonEvents = make(map[string][]string, persons)
-	for _, d := range s.Ed.Documents {
+// frontInputs are what the backlinks of front matter are derived from.
+type frontInputs struct {
+	docs      []*content.Document // Edition.Documents
+	events    []*content.Event    // Edition.Events
+	conflicts []*content.Conflict // Edition.Conflicts
+	order     *dateOrder          // of docs
+}
+
+// same reports whether in and o are the same inputs: the same values
+// in the same order.
+func (in frontInputs) same(o frontInputs) bool {
+	return slices.Equal(in.docs, o.docs) && slices.Equal(in.events, o.events) &&
+		slices.Equal(in.conflicts, o.conflicts) && in.order == o.order
+}
+
+// frontLinks are the backlinks that front matter alone gives: who sent,
+// received, was copied or mentioned, the events and conflicts of
+// documents, notes and persons (the Site fields of the same names).
+type frontLinks struct {
+	in              frontInputs
+	docEvents       map[string][]string
+	docConflicts    map[string][]string
+	noteEvents      map[int][]string
+	personSent      map[string][]string
+	personReceived  map[string][]string
+	personCopied    map[string][]string
+	personMentioned map[string][]string
+	personEvents    map[string][]string
+}
+
+// deriveFrontLinks derives the backlinks of front matter from in. It
+// reads no rendered fragment, so BuildCached runs it while the fragments
+// are rendered.
+func deriveFrontLinks(in frontInputs) *frontLinks {
+	hint := len(in.docs) / 2 // the persons are fewer than the documents
+	l := &frontLinks{
+		in:              in,
+		docEvents:       map[string][]string{},
+		docConflicts:    map[string][]string{},
+		noteEvents:      map[int][]string{},
+		personSent:      make(map[string][]string, hint),
+		personReceived:  make(map[string][]string, hint),
+		personCopied:    map[string][]string{},
+		personMentioned: make(map[string][]string, hint),
+		personEvents:    make(map[string][]string, hint),
+	}
+	for _, d := range in.docs {
 		for _, p := range d.From {
 			if p.Person.ID != "" {
-				s.PersonSent[p.Person.ID] = append(s.PersonSent[p.Person.ID], d.ID)
+				l.personSent[p.Person.ID] = append(l.personSent[p.Person.ID], d.ID)
 			}
 		}
 		for _, p := range d.To {
 			if p.Person.ID != "" {
-				s.PersonReceived[p.Person.ID] = append(s.PersonReceived[p.Person.ID], d.ID)
+				l.personReceived[p.Person.ID] = append(l.personReceived[p.Person.ID], d.ID)
 			}
 		}
 		for _, m := range d.Mentions {
-			s.PersonMentioned[m.ID] = append(s.PersonMentioned[m.ID], d.ID)
+			l.personMentioned[m.ID] = append(l.personMentioned[m.ID], d.ID)
 		}
 		for _, id := range CopiedTo(d) {
-			s.PersonCopied[id] = append(s.PersonCopied[id], d.ID)
+			l.personCopied[id] = append(l.personCopied[id], d.ID)
 		}
 		for _, x := range d.Disagreements {
 			if x.Conflict.ID != "" {
-				s.DocConflicts[d.ID] = append(s.DocConflicts[d.ID], x.Conflict.ID)
+				l.docConflicts[d.ID] = append(l.docConflicts[d.ID], x.Conflict.ID)
 			}
 		}
 	}
-	for _, e := range s.Ed.Events {
+	for _, e := range in.events {
 		for _, d := range e.Documents {
-			s.DocEvents[d.ID] = append(s.DocEvents[d.ID], e.ID)
+			l.docEvents[d.ID] = append(l.docEvents[d.ID], e.ID)
 		}
 		for _, n := range e.Notes {
-			s.NoteEvents[n.N] = append(s.NoteEvents[n.N], e.ID)
+			l.noteEvents[n.N] = append(l.noteEvents[n.N], e.ID)
 		}
 		for _, p := range e.Persons {
-			s.PersonEvents[p.ID] = append(s.PersonEvents[p.ID], e.ID)
+			l.personEvents[p.ID] = append(l.personEvents[p.ID], e.ID)
 		}
 	}
-	for _, c := range s.Ed.Conflicts {
+	for _, c := range in.conflicts {
 		for _, a := range c.Accounts {
 			if a.Source.Kind == subject.Document {
-				s.DocConflicts[a.Source.ID] = append(s.DocConflicts[a.Source.ID], c.ID)
+				l.docConflicts[a.Source.ID] = append(l.docConflicts[a.Source.ID], c.ID)
 			}
 		}
 	}
-	s.tidyFrontMatter()
+	l.tidy()
+	return l
 }
 
-// reverseMarkdown derives the backlinks that need the references found
-// in the rendered Markdown: citations of documents and works by notes,
-// the notes of persons, and references between documents (those of
-// related: in front matter too, since the lists are sorted together).
-func (s *Site) reverseMarkdown() {
-	docs, persons := len(s.Docs), len(s.Persons)
-	s.DocCitedIn = make(map[string][]int, docs)
-	s.WorkCitedIn = make(map[string][]int, len(s.Works))
-	s.DocReferencedBy = make(map[string][]string, docs)
-	s.PersonNotes = make(map[string][]int, persons)
-	for _, n := range s.NoteList {
-		for _, r := range s.NoteRefs[n.Number] {
-			switch r.Kind {
-			case subject.Document:
-				s.DocCitedIn[r.ID] = append(s.DocCitedIn[r.ID], n.Number)
-			case subject.Work:
-				s.WorkCitedIn[r.ID] = append(s.WorkCitedIn[r.ID], n.Number)
-			case subject.Person:
-				s.PersonNotes[r.ID] = append(s.PersonNotes[r.ID], n.Number)
-			}
-		}
-		for _, d := range n.Documents {
-			s.DocCitedIn[d.ID] = append(s.DocCitedIn[d.ID], n.Number)
-		}
-	}
-	for _, d := range s.Ed.Documents {
-		for _, r := range d.Related {
-			s.DocReferencedBy[r.ID] = append(s.DocReferencedBy[r.ID], d.ID)
-		}
-		for _, r := range s.fragRefs[subject.Of(subject.Document, d.ID)] {
-			if r.Kind == subject.Document && r.ID != d.ID {
-				s.DocReferencedBy[r.ID] = append(s.DocReferencedBy[r.ID], d.ID)
-			}
-		}
-		if cited := s.DocCitedIn[d.ID]; len(cited) > 0 {
-			for _, p := range d.People() {
-				s.PersonNotes[p] = append(s.PersonNotes[p], cited...)
-			}
-		}
-	}
-	s.tidyMarkdown()
-}
-
-// tidyFrontMatter sorts the indexes reverseFrontMatter makes: documents
-// by date, events by date, and removes repeats.
-func (s *Site) tidyFrontMatter() {
-	byDate := s.docsByDate()
-	for _, m := range []map[string][]string{s.PersonSent, s.PersonReceived, s.PersonMentioned, s.PersonCopied} {
+// tidy sorts the lists: documents by date, events by date, and removes
+// repeats.
+func (l *frontLinks) tidy() {
+	byDate := l.in.order.sorter()
+	for _, m := range []map[string][]string{l.personSent, l.personReceived, l.personMentioned, l.personCopied} {
 		for k, v := range m {
 			m[k] = byDate(v)
 		}
 	}
+	events := byID(l.in.events, func(e *content.Event) string { return e.ID })
 	eventsByDate := func(ids []string) []string {
 		ids = sortedUnique(ids)
-		slices.SortStableFunc(ids, func(a, b string) int { return histdate.Compare(s.Events[a].Date, s.Events[b].Date) })
+		slices.SortStableFunc(ids, func(a, b string) int { return histdate.Compare(events[a].Date, events[b].Date) })
 		return ids
 	}
-	for k, v := range s.DocEvents {
-		s.DocEvents[k] = eventsByDate(v)
+	for _, m := range []map[string][]string{l.docEvents, l.personEvents} {
+		for k, v := range m {
+			m[k] = eventsByDate(v)
+		}
 	}
-	for k, v := range s.PersonEvents {
-		s.PersonEvents[k] = eventsByDate(v)
+	for k, v := range l.noteEvents {
+		l.noteEvents[k] = eventsByDate(v)
 	}
-	for k, v := range s.NoteEvents {
-		s.NoteEvents[k] = eventsByDate(v)
-	}
-	for k, v := range s.DocConflicts {
-		s.DocConflicts[k] = sortedUnique(v)
+	for k, v := range l.docConflicts {
+		l.docConflicts[k] = sortedUnique(v)
 	}
 }
 
-// tidyMarkdown sorts the indexes reverseMarkdown makes: notes by
-// number, documents by date, and removes repeats.
-func (s *Site) tidyMarkdown() {
-	for _, m := range []map[string][]int{s.DocCitedIn, s.WorkCitedIn, s.PersonNotes} {
+// markdownInputs are what the backlinks needing the references found in
+// Markdown are derived from.
+type markdownInputs struct {
+	docs     []*content.Document // Edition.Documents
+	docRefs  [][]Ref             // the references of each document's fragments (Site.fragRefs)
+	notes    []*content.Note     // the notes of Site.NoteList, in order
+	noteRefs [][]Ref             // the references of each note's text (Site.NoteRefs)
+	order    *dateOrder          // of docs
+}
+
+// same reports whether in and o are the same inputs: the same values
+// in the same order, and equal references.
+func (in markdownInputs) same(o markdownInputs) bool {
+	return slices.Equal(in.docs, o.docs) && slices.Equal(in.notes, o.notes) && in.order == o.order &&
+		slices.EqualFunc(in.docRefs, o.docRefs, slices.Equal) && slices.EqualFunc(in.noteRefs, o.noteRefs, slices.Equal)
+}
+
+// markdownLinks are the backlinks that need the references found in the
+// rendered Markdown: citations of documents and works by notes, the
+// notes of persons, and references between documents (those of
+// related: in front matter too, since the lists are sorted together).
+type markdownLinks struct {
+	in              markdownInputs
+	docCitedIn      map[string][]int
+	workCitedIn     map[string][]int
+	docReferencedBy map[string][]string
+	personNotes     map[string][]int
+}
+
+// markdownInputs returns the inputs of the Markdown backlinks, once the
+// references are collected.
+func (s *Site) markdownInputs() markdownInputs {
+	in := markdownInputs{
+		docs: s.Ed.Documents, order: s.parts.order,
+		docRefs: make([][]Ref, len(s.Ed.Documents)),
+		notes:   make([]*content.Note, len(s.NoteList)), noteRefs: make([][]Ref, len(s.NoteList)),
+	}
+	for i, d := range s.Ed.Documents {
+		in.docRefs[i] = s.fragRefs[subject.Of(subject.Document, d.ID)]
+	}
+	for i, n := range s.NoteList {
+		in.notes[i] = n.Note
+		in.noteRefs[i] = s.NoteRefs[n.Number]
+	}
+	return in
+}
+
+// deriveMarkdownLinks derives the backlinks of the references in
+// Markdown from in.
+func deriveMarkdownLinks(in markdownInputs) *markdownLinks {
+	docs := len(in.docs)
+	l := &markdownLinks{
+		in:              in,
+		docCitedIn:      make(map[string][]int, docs),
+		workCitedIn:     map[string][]int{},
+		docReferencedBy: make(map[string][]string, docs),
+		personNotes:     make(map[string][]int, docs/2),
+	}
+	for i, n := range in.notes {
+		for _, r := range in.noteRefs[i] {
+			switch r.Kind {
+			case subject.Document:
+				l.docCitedIn[r.ID] = append(l.docCitedIn[r.ID], n.Number)
+			case subject.Work:
+				l.workCitedIn[r.ID] = append(l.workCitedIn[r.ID], n.Number)
+			case subject.Person:
+				l.personNotes[r.ID] = append(l.personNotes[r.ID], n.Number)
+			}
+		}
+		for _, d := range n.Documents {
+			l.docCitedIn[d.ID] = append(l.docCitedIn[d.ID], n.Number)
+		}
+	}
+	for i, d := range in.docs {
+		for _, r := range d.Related {
+			l.docReferencedBy[r.ID] = append(l.docReferencedBy[r.ID], d.ID)
+		}
+		for _, r := range in.docRefs[i] {
+			if r.Kind == subject.Document && r.ID != d.ID {
+				l.docReferencedBy[r.ID] = append(l.docReferencedBy[r.ID], d.ID)
+			}
+		}
+		if cited := l.docCitedIn[d.ID]; len(cited) > 0 {
+			for _, p := range d.People() {
+				l.personNotes[p] = append(l.personNotes[p], cited...)
+			}
+		}
+	}
+	l.tidy()
+	return l
+}
+
+// tidy sorts the lists: notes by number, documents by date, and removes
+// repeats.
+func (l *markdownLinks) tidy() {
+	for _, m := range []map[string][]int{l.docCitedIn, l.workCitedIn, l.personNotes} {
 		for k, v := range m {
 			m[k] = sortedUnique(v)
 		}
 	}
-	byDate := s.docsByDate()
-	for k, v := range s.DocReferencedBy {
-		s.DocReferencedBy[k] = byDate(v)
-	}
-}
-
-// docsByDate returns a function that sorts document ids as DocsByDate
-// orders the documents, without repeats. It sorts the documents' places
-// in DocsByDate (docRank) instead of comparing documents: CompareDocs
-// orders distinct ids strictly, so the order is the same, and sorting
-// numbers is much cheaper than comparing dates and titles. Each function
-// has a buffer of its own: two may be used at once.
-func (s *Site) docsByDate() func(ids []string) []string {
-	var ranks []int // reused: the lists are sorted one after another
-	return func(ids []string) []string {
-		ranks = ranks[:0]
-		for _, id := range ids {
-			ranks = append(ranks, s.docRank[id])
-		}
-		ranks = sortedUnique(ranks)
-		clear(ids[len(ranks):])
-		ids = ids[:len(ranks)]
-		for i, r := range ranks {
-			ids[i] = s.DocsByDate[r].ID
-		}
-		return slices.Clip(ids)
+	byDate := l.in.order.sorter()
+	for k, v := range l.docReferencedBy {
+		l.docReferencedBy[k] = byDate(v)
 	}
 }
 

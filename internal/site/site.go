@@ -78,6 +78,8 @@ type Site struct {
 
 	// timelineYears counts the entries of each year of the whole timeline.
 	timelineYears map[string]int
+
+	parts parts // what a rebuild may reuse, see reuse.go
 }
 
 // NoteInfo is a note with its section.
@@ -109,7 +111,16 @@ func (r Ref) String() string {
 // ones it renders; a nil cache renders everything. The result is the
 // same either way.
 func BuildCached(ed *content.Edition, conv *markdown.Converter, cache *FragmentCache, diags *diag.List) *Site {
-	return build(ed, conv, cache, false, diags)
+	return build(nil, ed, conv, cache, false, diags)
+}
+
+// Rebuild is BuildCached after an edit: it also reuses the parts of the
+// site prev (nil for none) that were derived from inputs the edit left
+// as they were, which ed shares with prev's edition when both come from
+// one content.Cache (see reuse.go). The result is the same as
+// BuildCached's; prev is not changed.
+func Rebuild(prev *Site, ed *content.Edition, conv *markdown.Converter, cache *FragmentCache, diags *diag.List) *Site {
+	return build(prev, ed, conv, cache, false, diags)
 }
 
 // BuildOnce is BuildCached without a cache, for a build that makes every
@@ -124,13 +135,13 @@ func BuildCached(ed *content.Edition, conv *markdown.Converter, cache *FragmentC
 // as it is rendered without problems: a document's source page reads
 // its file again. The site keeps no record of its fragments' references
 // once the backlinks are derived from them, which only a rebuild after
-// an edit reads (ReplaceBody, FragmentSubjects, Neighbours).
+// an edit reads (ReplaceBody, FragmentSubjects, Neighbours, Rebuild).
 func BuildOnce(ed *content.Edition, conv *markdown.Converter, diags *diag.List) *Site {
-	return build(ed, conv, nil, true, diags)
+	return build(nil, ed, conv, nil, true, diags)
 }
 
-// build is BuildCached, and with once set, BuildOnce.
-func build(ed *content.Edition, conv *markdown.Converter, cache *FragmentCache, once bool, diags *diag.List) *Site {
+// build is Rebuild, and with once set, BuildOnce.
+func build(prev *Site, ed *content.Edition, conv *markdown.Converter, cache *FragmentCache, once bool, diags *diag.List) *Site {
 	s := &Site{Ed: ed, once: once}
 	// What needs no other part runs beside it on a goroutine of its
 	// own, so that a core does not wait: the documents' fragments are
@@ -140,7 +151,7 @@ func build(ed *content.Edition, conv *markdown.Converter, cache *FragmentCache, 
 	var wg sync.WaitGroup
 	var docs []fragment
 	wg.Go(func() { docs = s.docFragments() })
-	s.index(diags)
+	s.index(prev, diags)
 	s.checkFrontMatter(diags)
 	wg.Wait()
 	if once {
@@ -148,14 +159,19 @@ func build(ed *content.Edition, conv *markdown.Converter, cache *FragmentCache, 
 		// report at a key's position.
 		content.ForgetPositions(ed)
 	}
-	wg.Go(s.reverseFrontMatter)
+	var front *frontLinks
+	wg.Go(func() {
+		front = frontLinksOf(prev, frontInputs{docs: ed.Documents, events: ed.Events, conflicts: ed.Conflicts, order: s.parts.order})
+	})
 	frags, results := s.renderAll(conv, cache, docs)
 	wg.Wait()
+	s.setFrontLinks(front)
 	wg.Go(func() { s.collectHTML(frags, results, diags) })
 	s.collectRefs(frags, results)
-	s.reverseMarkdown()
+	s.setMarkdownLinks(markdownLinksOf(prev, s.markdownInputs()))
 	if once {
-		s.fragRefs = nil // read since only by Neighbours, for a rebuild
+		s.fragRefs = nil  // read since only by Neighbours, for a rebuild
+		s.parts = parts{} // their inputs hold the references too
 	}
 	wg.Wait()
 	s.checkCoverage(diags)
@@ -170,9 +186,12 @@ func byID[T any](items []*T, id func(*T) string) map[string]*T {
 	return m
 }
 
-func (s *Site) index(diags *diag.List) {
+// index indexes the edition, reusing prev's date order of the documents
+// when it has the same documents.
+func (s *Site) index(prev *Site, diags *diag.List) {
 	ed := s.Ed
-	s.Docs = byID(ed.Documents, func(d *content.Document) string { return d.ID })
+	s.parts.order = dateOrderOf(prev, ed.Documents)
+	s.Docs = s.parts.order.byID
 	s.Persons = byID(ed.Persons, func(p *content.Person) string { return p.ID })
 	s.Works = byID(ed.Works, func(w *content.Work) string { return w.ID })
 	s.Events = byID(ed.Events, func(e *content.Event) string { return e.ID })
@@ -205,14 +224,7 @@ func (s *Site) index(diags *diag.List) {
 	}
 	slices.SortFunc(s.NoteList, func(a, b *NoteInfo) int { return cmp.Compare(a.Number, b.Number) })
 
-	s.DocsByDate = slices.Clone(ed.Documents)
-	slices.SortFunc(s.DocsByDate, CompareDocs)
-	s.docRank = make(map[string]int, len(s.DocsByDate))
-	for i, d := range s.DocsByDate {
-		if s.Docs[d.ID] == d { // of two documents with one id, the one Docs holds
-			s.docRank[d.ID] = i
-		}
-	}
+	s.DocsByDate, s.docRank = s.parts.order.byDate, s.parts.order.rank
 	s.indexTimelineYears()
 	s.ids = s.sortedIDs()
 	s.indexNames(diags)
