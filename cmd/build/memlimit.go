@@ -12,9 +12,10 @@ import (
 // -check or -serve, which write each file as it is made): the garbage
 // collector then lets the heap grow to twice what is live only while
 // that stays below it. At 10,000 documents the live heap stays under
-// 170 MB, and the limit keeps the peak near 390 MiB instead of 410 to
-// 450 MiB, at a few more collections.
-const buildMemoryLimit = 380 << 20
+// 170 MB, and the limit keeps the peak near 350 MiB instead of 410 to
+// 450 MiB, at a few more collections (380 MiB saved no CPU beyond the
+// runs' noise, 310 MiB cost about half a CPU-second more).
+const buildMemoryLimit = 340 << 20
 
 // softMemoryLimit sets limit as the process's soft memory limit, unless
 // GOMEMLIMIT is set, until stop is called. A limit close to what is live
@@ -56,8 +57,8 @@ func softMemoryLimit(limit int64, interval time.Duration) (stop func()) {
 // tooClose reports whether live bytes are too close to limit for the
 // limit to be kept: past two thirds of it, the collector would run more
 // than twice as often as without a limit. At 10,000 documents the live
-// heap stays under 170 MB, which leaves room for nearly half as much
-// more; at 20,000 it passes the mark.
+// heap stays under 170 MB, below the mark of 226 MiB by a third as
+// much again; at 20,000 documents (about 330 MB live) it passes it.
 func tooClose(live uint64, limit int64) bool {
 	return live > uint64(limit)/3*2
 }
