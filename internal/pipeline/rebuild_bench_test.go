@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,6 +63,8 @@ func benchRebuild(b *testing.B, edit string, n int) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// As the preview server does once it has written a whole build.
+	runtime.GC()
 	files := 0
 	var flush, cpu time.Duration
 	for i := 0; b.Loop(); i++ {

@@ -142,7 +142,7 @@ func (s *Session) full(start time.Time) (*Result, bool, error) {
 		return nil, false, err
 	}
 	res.Files = mem.Files
-	s.last, s.later, s.pages, s.cites, s.index = res, nil, e.views, e.cites, e.index
+	s.later, s.pages, s.cites, s.index = nil, e.views, e.cites, e.index
 	s.owner = map[string]viewKey{}
 	for k, paths := range s.pages {
 		for _, p := range paths {
@@ -154,7 +154,19 @@ func (s *Session) full(start time.Time) (*Result, bool, error) {
 		s.static[f.Path] = true
 	}
 	res.Elapsed = time.Since(start)
-	return res, false, nil
+	return s.keep(res), false, nil
+}
+
+// keep remembers res as the last build and returns what Build hands its
+// caller: res with its files, which the session never reads again.
+// Remembered with them, a whole site (over 500 MB at 10,000 documents)
+// would stay in memory until the next edit. Only a result whose Paths
+// are complete may be kept so (not one a deferred build fills in later).
+func (s *Session) keep(res *Result) *Result {
+	out := *res
+	res.Files = nil
+	s.last = res
+	return &out
 }
 
 // contentPaths returns those of the changed paths that are in the content
@@ -227,8 +239,7 @@ func (s *Session) proseOnly(rels []string) (*Result, bool) {
 		return nil, false
 	}
 	res.Files = append(res.Files, index...)
-	s.last = res
-	return res, true
+	return s.keep(res), true
 }
 
 // inPacket reports whether a packet lists the document id: its printable
@@ -304,7 +315,8 @@ func (s *Session) selective(rels []string) (res *Result, ok bool, err error) {
 		if res.Files, err = s.makeAll(d); err != nil {
 			return nil, false, err
 		}
-		d = nil
+		s.later = nil
+		return s.keep(res), true, nil
 	}
 	s.last, s.later = res, d
 	return res, true, nil

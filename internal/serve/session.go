@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -163,6 +164,13 @@ func (s *session) build(changed []string) {
 	reload := change.Total() > 0 || s.failed || deferred
 	s.failed = false
 	s.live.Publish(live.Status{OK: true, Build: s.builds, Problems: problems(diags)}, reload)
+	if !partial {
+		// A whole site was made and written, and the preview waits for
+		// an edit: collecting that build's garbage now, rather than in
+		// the middle of the next rebuild, keeps it out of the time the
+		// contributor waits after saving.
+		runtime.GC()
+	}
 }
 
 // run builds in memory. ok is false when the build must not be published;
