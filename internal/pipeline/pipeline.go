@@ -421,8 +421,11 @@ func rest(s *site.Site, paths []string, cites *render.Citations, tables, index, 
 func tablesAfter(s *site.Site, shapes []export.Table) func() ([]output.File, error) {
 	return func() ([]output.File, error) {
 		tables := export.Tables(s)
+		if len(tables) != len(shapes) {
+			return nil, fmt.Errorf("data: %d open-data tables, where the data page lists %d", len(tables), len(shapes))
+		}
 		for i, t := range tables {
-			if i >= len(shapes) || t.N != shapes[i].N || t.Name != shapes[i].Name {
+			if t.N != shapes[i].N || t.Name != shapes[i].Name {
 				return nil, fmt.Errorf("data/%s: %d rows, where the data page says otherwise", t.Name, t.N)
 			}
 		}
