@@ -67,10 +67,6 @@ type Queue struct {
 // queued is how many files a Queue holds before Add waits.
 const queued = 256
 
-// NewQueue starts a Queue adding to s on one goroutine, in the order
-// the files are queued.
-func NewQueue(s Sink) *Queue { return NewQueueOn(s, 1) }
-
 // NewQueueOn starts a Queue adding to s on n goroutines (at least one),
 // for a sink safe for concurrent use whose files may be added in any
 // order, such as a Dir: writing a site is tens of thousands of system

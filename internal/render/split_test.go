@@ -94,13 +94,20 @@ func TestSplitThreshold(t *testing.T) {
 			busiest, most = p.ID, l.len()
 		}
 	}
+	timelines := func() []string {
+		var pages []*Page
+		for i := range timelineFilters {
+			pages = append(pages, b.timelineOf(i)...)
+		}
+		return paths(pages)
+	}
 	lists := []struct {
 		name  string
 		size  int
 		pages func() []string
 		whole int // the number of pages of the list on one page
 	}{
-		{"timeline", s.TimelineEntries(), func() []string { return paths(b.timelines()) }, len(timelineFilters)},
+		{"timeline", s.TimelineEntries(), timelines, len(timelineFilters)},
 		{"person", most, func() []string { return paths(b.personPages(s.Persons[busiest])) }, 1},
 		{"network", b.correspondence().Documents(), func() []string { return paths(b.networks()) }, 1},
 	}

@@ -214,14 +214,6 @@ func timelinePath(key string) string {
 	return "timeline/" + key + ".html"
 }
 
-func (b *builder) timelines() []*Page {
-	var pages []*Page
-	for i := range timelineFilters {
-		pages = append(pages, b.timelineOf(i)...)
-	}
-	return pages
-}
-
 // timelineOf makes the pages of the timeline of the i-th of
 // timelineFilters: each is a view of its own, so that a build holds the
 // models of one timeline's years at a time, not of every one.
